@@ -1,0 +1,20 @@
+// Two projects: pure code in node, React components in jsdom. tsc checks types separately
+// (`npm run typecheck`), so ts-jest only transpiles: a full type-check per file would triple the run.
+const tsJest = ["ts-jest", { isolatedModules: true, diagnostics: false, tsconfig: "tsconfig.json" }];
+const common = {
+  transform: { "^.+\\.tsx?$": tsJest },
+  moduleFileExtensions: ["ts", "tsx", "js", "json"],
+  testPathIgnorePatterns: ["/node_modules/", "/dist/", "/lib/"],
+};
+module.exports = {
+  projects: [
+    { ...common, displayName: "node", testEnvironment: "node", testMatch: ["<rootDir>/test/**/*.test.ts"] },
+    {
+      ...common,
+      displayName: "dom",
+      testEnvironment: "jsdom",
+      testMatch: ["<rootDir>/test/**/*.test.tsx"],
+      setupFiles: ["<rootDir>/test/setup-dom.ts"],
+    },
+  ],
+};

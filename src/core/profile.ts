@@ -1,0 +1,101 @@
+/**
+ * The cluster profile: the settings of DOMAIN.md §9. Stored in the workbook (Custom XML part by
+ * src/excel, JSON file for the CLI) so whoever opens the emailed file sees the same configuration.
+ * Every [practice] rule is a setting here with a visible default, never a hidden constant.
+ */
+
+export const PROFILE_SCHEMA_VERSION = 1;
+
+export type ClusterKind = "cum" | "khoi";
+export type Period = "so-ket" | "tong-ket";
+
+export interface ClassificationBand {
+  label: string;
+  /** Minimum share of the max total (content max + bonus cap), 0..1. */
+  minShare: number;
+}
+
+export type TieBreakKey = "section-1" | "more-bonus" | "fewer-deductions";
+
+export interface EligibilityEntry {
+  unit: string;
+  /** Why the unit may not receive an award ("có cán bộ vi phạm kỷ luật"). Empty = eligible. */
+  reasons: string[];
+}
+
+export interface AwardSetting {
+  /** "Cờ thi đua của UBND tỉnh" */
+  flagLabel: string;
+  flagSlots: number;
+  /** "Bằng khen của Chủ tịch UBND tỉnh" */
+  meritLabel: string;
+  meritSlots: number;
+}
+
+export interface ClusterProfile {
+  schemaVersion: number;
+  clusterName: string;
+  kind: ClusterKind;
+  year: number;
+  period: Period;
+  /** "Lạng Sơn" for the place/date line of the covenant. */
+  place: string;
+  /** The issuing body shown top-left of official documents. */
+  issuingBody: string;
+  members: string[];
+  head: string;
+  deputy: string;
+  /** Full names of the signatories per unit (covenant signature grid), optional. */
+  signatories: Record<string, string>;
+  /** Decimals at which totals are compared and shown (R10). */
+  precision: number;
+  /** Bonus cap (R7); null = take it from the bonus section's max in the sheet. */
+  bonusCap: number | null;
+  bands: ClassificationBand[];
+  tieBreak: TieBreakKey[];
+  eligibility: EligibilityEntry[];
+  awards: AwardSetting;
+  /** Share of ballots needed (0..1); null = no threshold set (K7: no legal source). */
+  voteThreshold: number | null;
+  /** Decimal separator of the workbook culture, tried first when parsing "8,5" (N1). */
+  decimalSeparator: "," | ".";
+  /** The saved sheet mapping (opaque JSON from src/core/layout), keyed by sheet name. */
+  mappings: Record<string, unknown>;
+}
+
+export const DEFAULT_BANDS: ClassificationBand[] = [
+  { label: "Hoàn thành xuất sắc nhiệm vụ", minShare: 0.9 },
+  { label: "Hoàn thành tốt nhiệm vụ", minShare: 0.7 },
+  { label: "Hoàn thành nhiệm vụ", minShare: 0.5 },
+  { label: "Không hoàn thành nhiệm vụ", minShare: 0 },
+];
+
+export function defaultProfile(year = new Date().getFullYear()): ClusterProfile {
+  return {
+    schemaVersion: PROFILE_SCHEMA_VERSION,
+    clusterName: "",
+    kind: "cum",
+    year,
+    period: "tong-ket",
+    place: "",
+    issuingBody: "",
+    members: [],
+    head: "",
+    deputy: "",
+    signatories: {},
+    precision: 2,
+    bonusCap: null,
+    bands: DEFAULT_BANDS.map((b) => ({ ...b })),
+    tieBreak: [],
+    eligibility: [],
+    awards: {
+      flagLabel: "Cờ thi đua của UBND tỉnh",
+      flagSlots: 1,
+      meritLabel: "Bằng khen của Chủ tịch UBND tỉnh",
+      meritSlots: 0,
+    },
+    voteThreshold: null,
+    decimalSeparator: ",",
+    mappings: {},
+  };
+}
