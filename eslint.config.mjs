@@ -2,6 +2,9 @@ import officeAddins from "eslint-plugin-office-addins";
 import tseslint from "typescript-eslint";
 import globals from "globals";
 
+// The plugin's recommended block matches *.ts but not *.tsx; React files get the same rules below.
+const officeRecommended = officeAddins.configs.recommended.find((c) => c.files && c.rules);
+
 export default [
   { ignores: ["dist/**", "lib/**", "node_modules/**", "coverage/**", "test-artifacts/**", "bin/**"] },
   ...officeAddins.configs.react,
@@ -22,13 +25,20 @@ export default [
     },
   },
   {
+    // Without this, *.tsx missed prettier and the Office rules, and the base no-unused-vars misread
+    // parameter names in type signatures as unused variables.
+    files: ["**/*.tsx"],
+    plugins: officeRecommended.plugins,
+    rules: officeRecommended.rules,
+  },
+  {
     // Office passes ranges to custom functions as any[][]; the adapters are where `any` may live.
     files: ["src/functions/**", "src/simulator/**", "src/excel/**", "src/xlsx/**", "test/**"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },
   },
   {
-    files: ["scripts/**/*.js", "*.js", "*.mjs"],
-    languageOptions: { sourceType: "commonjs", globals: { ...globals.node } },
+    files: ["scripts/**/*.js", "test/**/*.js", "*.js", "*.mjs"],
+    languageOptions: { ecmaVersion: 2022, sourceType: "commonjs", globals: { ...globals.node } },
     rules: { "@typescript-eslint/no-require-imports": "off", "@typescript-eslint/no-var-requires": "off" },
   },
 ];

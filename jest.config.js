@@ -5,6 +5,8 @@ const common = {
   transform: { "^.+\\.tsx?$": tsJest },
   moduleFileExtensions: ["ts", "tsx", "js", "json"],
   testPathIgnorePatterns: ["/node_modules/", "/dist/", "/lib/"],
+  // office-addin-mock → office-addin-manifest → an ESM-only package: load only the enum it needs.
+  moduleNameMapper: { "^office-addin-manifest$": "<rootDir>/test/excel/stubs/office-addin-manifest.js" },
 };
 module.exports = {
   projects: [

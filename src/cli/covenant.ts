@@ -1,0 +1,71 @@
+/**
+ * `thidua covenant --profile cluster.json --out giao-uoc.docx|.xlsx [--criteria file.xlsx]
+ * [--date YYYY-MM-DD] [--lang vi|en]`: the emulation covenant as Word (what gets signed) or as a
+ * print-ready sheet. Exit 0 written; 2 nothing written, one line on stderr (DESIGN.md).
+ */
+import { Packer } from "docx";
+import * as fs from "fs";
+import type { CriterionNode } from "../core/report";
+import { buildCovenantSheet } from "../sheets/covenant";
+import { buildCovenantDocx } from "../sheets/covenant-docx";
+import { writeWorkbook } from "../xlsx/write";
+import {
+  CLI_SHEET_STRINGS,
+  CliError,
+  type CliIo,
+  langOf,
+  loadProfile,
+  parseArgs,
+  parseDate,
+  rankWithEngine,
+  type RankFn,
+} from "./template";
+
+export async function runCovenant(
+  args: string[],
+  io: CliIo,
+  rank: RankFn = rankWithEngine
+): Promise<number> {
+  const lang = langOf(args);
+  const t = CLI_SHEET_STRINGS.t.bind(CLI_SHEET_STRINGS);
+  try {
+    const { positional, options } = parseArgs(
+      args,
+      ["out", "profile", "criteria", "lang", "date"],
+      lang
+    );
+    if (positional.length > 0) throw new CliError(t(lang, "badOption", { option: positional[0] }));
+    const out = options.out;
+    if (!out) throw new CliError(t(lang, "needOut"));
+    const kind = /\.docx$/i.test(out) ? "docx" : /\.xlsx$/i.test(out) ? "xlsx" : null;
+    if (!kind) throw new CliError(t(lang, "badOut", { out }));
+    const profile = loadProfile(options.profile, lang);
+    const date = parseDate(options.date, lang);
+    let criteria: CriterionNode[] = [];
+    if (options.criteria) {
+      const report = await rank(options.criteria, profile, lang);
+      criteria = report.criteria;
+      // A profile without members takes the units of the score sheet: they are the parties.
+      if (profile.members.length === 0) profile.members = report.units.map((u) => u.name);
+    }
+    const bytes =
+      kind === "docx"
+        ? await Packer.toBuffer(buildCovenantDocx(profile, criteria, { date, lang }))
+        : await writeWorkbook([buildCovenantSheet(profile, criteria, { date, lang })]);
+    try {
+      fs.writeFileSync(out, bytes);
+    } catch (e) {
+      throw new CliError(
+        t(lang, "cannotWrite", { file: out, reason: e instanceof Error ? e.message : String(e) })
+      );
+    }
+    io.stdout.write(`${t(lang, "wrote", { file: out })}\n`);
+    return 0;
+  } catch (e) {
+    if (e instanceof CliError) {
+      io.stderr.write(`thidua covenant: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}

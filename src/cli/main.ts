@@ -1,0 +1,321 @@
+/**
+ * The `thidua` command (DESIGN.md "Command line"):
+ *   thidua rank <file.xlsx>... [--sheet NAME] [--json] [--out ranked.xlsx] [--lang vi|en] [--profile f.json]
+ *   thidua validate <file.xlsx>... [--sheet NAME] [--json] [--lang vi|en]
+ * Exit 0: ranked; 1: ranked, but provisional (errors or incomplete units); 2: nothing ranked, with one
+ * clear line on stderr and no output file. `template` and `covenant` are dispatched to their modules.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { analyzeWorkbook, describeMapping } from "../core";
+import type { Lang } from "../core/i18n";
+import { defaultProfile, type ClusterProfile } from "../core/profile";
+import type { RankingReport } from "../core/report";
+import { readWorkbookGrids, WorkbookReadError } from "../xlsx/read";
+import type { Grid } from "../core/grid";
+import { CLI_STRINGS } from "./strings";
+import type { CliIo } from "./template";
+
+// The other subcommands and --out load docx, the sheet builders and the writer: required only when
+// used, so `thidua rank --json` starts faster (cli-400x40 bench).
+type TemplateModule = typeof import("./template");
+const templateModule = (): TemplateModule => require("./template") as TemplateModule;
+
+class UsageError extends Error {}
+
+interface RankArgs {
+  files: string[];
+  sheet?: string;
+  json: boolean;
+  out?: string;
+  lang: Lang;
+  profile?: string;
+}
+
+const FLAGS = new Set(["json"]);
+const VALUED = new Set(["sheet", "out", "lang", "profile"]);
+
+function langFromArgs(argv: string[]): Lang {
+  const i = argv.findIndex((a) => a === "--lang" || a.startsWith("--lang="));
+  if (i < 0) return "vi";
+  const v = argv[i].includes("=") ? argv[i].slice(argv[i].indexOf("=") + 1) : argv[i + 1];
+  return v === "en" ? "en" : "vi";
+}
+
+export function parseRankArgs(argv: string[], lang: Lang, allowed: string[]): RankArgs {
+  const t = CLI_STRINGS.t.bind(CLI_STRINGS);
+  const out: RankArgs = { files: [], json: false, lang };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (!a.startsWith("--")) {
+      out.files.push(a);
+      continue;
+    }
+    const eq = a.indexOf("=");
+    const name = a.slice(2, eq > 0 ? eq : undefined);
+    if (!allowed.includes(name)) throw new UsageError(t(lang, "unknownOption", { option: a }));
+    if (FLAGS.has(name)) {
+      out.json = true;
+      continue;
+    }
+    if (!VALUED.has(name)) throw new UsageError(t(lang, "unknownOption", { option: a }));
+    const value = eq > 0 ? a.slice(eq + 1) : argv[++i];
+    if (value === undefined || value === "")
+      throw new UsageError(t(lang, "needValue", { option: `--${name}` }));
+    if (name === "lang") {
+      if (value !== "vi" && value !== "en") throw new UsageError(t(lang, "badLang"));
+      out.lang = value;
+    } else if (name === "sheet") out.sheet = value;
+    else if (name === "out") out.out = value;
+    else if (name === "profile") out.profile = value;
+  }
+  if (out.files.length === 0) throw new UsageError(t(lang, "needFile"));
+  return out;
+}
+
+async function readAll(files: string[], lang: Lang): Promise<Grid[]> {
+  const grids: Grid[] = [];
+  for (const f of files) {
+    try {
+      grids.push(...(await readWorkbookGrids(f, f)));
+    } catch (e) {
+      if (e instanceof WorkbookReadError) throw new UsageError(e.messageIn(lang));
+      throw e;
+    }
+  }
+  return grids;
+}
+
+/** The report as DESIGN.md's JSON: units sorted by rank, issues with their cells. */
+export function reportJson(
+  report: RankingReport,
+  lang: Lang,
+  withUnits: boolean
+): Record<string, unknown> {
+  const mappings = report.mappings.map((m) => describeMapping(m, lang));
+  const json: Record<string, unknown> = {
+    files: report.files,
+    sheet: report.sheets.length === 1 ? report.sheets[0] : report.sheets,
+    mapping: mappings.length === 1 ? mappings[0] : mappings,
+    provisional: report.provisional,
+    errorCount: report.errorCount,
+  };
+  if (withUnits) {
+    json.maxTotal = report.maxTotal;
+    json.units = report.units.map((u) => ({
+      name: u.name,
+      total: u.total,
+      rank: u.rank,
+      label: u.label,
+      classification: u.classification,
+      award: u.award,
+      sections: u.sections.map((s) => ({
+        code: s.code,
+        label: s.label,
+        score: s.score,
+        max: s.max,
+      })),
+      bonus: u.bonus,
+      deduction: u.deduction,
+      complete: u.complete,
+      ...(u.file !== undefined ? { file: u.file } : {}),
+      sheet: u.sheet,
+    }));
+  }
+  json.issues = report.issues.map((x) => ({
+    code: x.code,
+    severity: x.severity,
+    cell: x.cell,
+    unit: x.unit,
+    criterion: x.criterion,
+    message: x.message,
+    ...(x.file !== undefined ? { file: x.file } : {}),
+  }));
+  return json;
+}
+
+/** Width of a string as a terminal shows it (combining marks take no column). */
+function width(s: string): number {
+  return [...s.normalize("NFC")].filter((ch) => !/\p{M}/u.test(ch)).length;
+}
+
+function pad(s: string, w: number, right = false): string {
+  const fill = " ".repeat(Math.max(0, w - width(s)));
+  return right ? fill + s : s + fill;
+}
+
+export function formatTable(report: RankingReport, lang: Lang): string {
+  const t = CLI_STRINGS.t.bind(CLI_STRINGS);
+  const num = (x: number): string => {
+    const s = x.toFixed(report.precision);
+    return lang === "vi" ? s.replace(".", ",") : s;
+  };
+  const head = [
+    t(lang, "colRank"),
+    t(lang, "colUnit"),
+    t(lang, "colTotal"),
+    t(lang, "colLabel"),
+    t(lang, "colClass"),
+  ];
+  const withAward = report.units.some((u) => u.award);
+  if (withAward) head.push(t(lang, "colAward"));
+  const rows = report.units.map((u) => {
+    const r = [String(u.rank), u.name, num(u.total), u.label ?? "", u.classification];
+    if (withAward) r.push(u.award ?? "");
+    return r;
+  });
+  const widths = head.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]))));
+  const line = (cells: string[]): string =>
+    cells
+      .map((c, i) => pad(c, widths[i], i === 0 || i === 2))
+      .join("  ")
+      .trimEnd();
+  const out: string[] = [];
+  const m = describeMapping(report.mappings[0], lang);
+  out.push(
+    t(lang, "read", {
+      where: [...report.files.map((f) => path.basename(f)), ...report.sheets].join(", "),
+      layout: m.layout ?? "?",
+      confidence: m.confidence,
+    })
+  );
+  out.push("");
+  out.push(line(head));
+  out.push(widths.map((w) => "-".repeat(w)).join("  "));
+  for (const r of rows) out.push(line(r));
+  out.push("");
+  const incomplete = report.units.filter((u) => !u.complete).length;
+  out.push(
+    report.provisional
+      ? t(lang, "provisional", { errors: report.errorCount, incomplete })
+      : t(lang, "final", { n: report.units.length })
+  );
+  out.push(...formatIssues(report, lang));
+  return out.join("\n") + "\n";
+}
+
+function formatIssues(report: RankingReport, lang: Lang): string[] {
+  const t = CLI_STRINGS.t.bind(CLI_STRINGS);
+  if (report.issues.length === 0) return [t(lang, "noIssues")];
+  const sev = {
+    error: t(lang, "sevError"),
+    warning: t(lang, "sevWarning"),
+    info: t(lang, "sevInfo"),
+  };
+  const out = ["", t(lang, "issuesTitle", { n: report.issues.length })];
+  for (const x of report.issues) {
+    const where = x.cell ?? x.unit ?? "";
+    out.push(`  [${sev[x.severity]}] ${x.code}${where ? ` ${where}` : ""}: ${x.message}`);
+  }
+  return out;
+}
+
+async function rankOrValidate(
+  command: "rank" | "validate",
+  argv: string[],
+  io: CliIo
+): Promise<number> {
+  let lang = langFromArgs(argv);
+  const t = CLI_STRINGS.t.bind(CLI_STRINGS);
+  let args: RankArgs;
+  try {
+    args = parseRankArgs(
+      argv,
+      lang,
+      command === "rank"
+        ? ["sheet", "json", "out", "lang", "profile"]
+        : ["sheet", "json", "lang", "profile"]
+    );
+    lang = args.lang;
+    let profile: ClusterProfile | undefined;
+    if (args.profile) {
+      try {
+        profile = templateModule().loadProfile(args.profile, lang);
+      } catch (e) {
+        throw new UsageError(e instanceof Error ? e.message : String(e));
+      }
+    }
+    if (args.out) {
+      const outAbs = path.resolve(args.out);
+      if (args.files.some((f) => path.resolve(f) === outAbs))
+        throw new UsageError(t(lang, "outSameAsInput"));
+    }
+    const grids = await readAll(args.files, lang);
+    const res = analyzeWorkbook(grids, { lang, sheet: args.sheet, profile });
+    if (!res.ok) throw new UsageError(t(lang, "notRanked", { reason: res.message }));
+    const report = res.report;
+    if (args.out && command === "rank") {
+      const { buildRankingSheet } =
+        require("../sheets/ranking") as typeof import("../sheets/ranking");
+      const { writeRankedCopy } = require("../xlsx/write") as typeof import("../xlsx/write");
+      const spec = buildRankingSheet(report, profile ?? defaultProfile(), {
+        mode: "values",
+        date: new Date(),
+        sourceSheets: report.sheets,
+        lang,
+      });
+      try {
+        const bytes = await writeRankedCopy(args.files[0], [spec]);
+        fs.writeFileSync(args.out, bytes);
+      } catch (e) {
+        throw new UsageError(
+          t(lang, "outFailed", {
+            file: args.out,
+            reason: e instanceof Error ? e.message : String(e),
+          })
+        );
+      }
+    }
+    if (args.json)
+      io.stdout.write(JSON.stringify(reportJson(report, lang, command === "rank"), null, 2) + "\n");
+    else if (command === "rank") {
+      io.stdout.write(formatTable(report, lang));
+      if (args.out) io.stdout.write(t(lang, "wrote", { file: args.out }) + "\n");
+    } else io.stdout.write(formatIssues(report, lang).join("\n").replace(/^\n/, "") + "\n");
+    if (command === "validate") return report.errorCount > 0 ? 1 : 0;
+    return report.provisional ? 1 : 0;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr.write(`thidua: ${e.message}\n`);
+      return 2;
+    }
+    // Anything else is our bug: still one line, never a stack trace for the officer.
+    io.stderr.write(`thidua: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 2;
+  }
+}
+
+export async function main(argv: string[], io?: CliIo): Promise<number> {
+  if (io) return dispatch(argv, io);
+  const code = await dispatch(argv, { stdout: process.stdout, stderr: process.stderr });
+  // bin/thidua.js calls process.exit at once: let a large JSON reach the pipe first.
+  await new Promise<void>((resolve) => process.stdout.write("", () => resolve()));
+  return code;
+}
+
+async function dispatch(argv: string[], io: CliIo): Promise<number> {
+  const lang = langFromArgs(argv);
+  const t = CLI_STRINGS.t.bind(CLI_STRINGS);
+  const [cmd, ...rest] = argv;
+  switch (cmd) {
+    case "rank":
+    case "validate":
+      return rankOrValidate(cmd, rest, io);
+    case "template":
+      return templateModule().runTemplate(rest, io);
+    case "covenant":
+      return (require("./covenant") as typeof import("./covenant")).runCovenant(rest, io);
+    case undefined:
+      io.stdout.write(t(lang, "usage"));
+      io.stderr.write(`thidua: ${t(lang, "unknownCommand", { cmd: "" })}\n`);
+      return 2;
+    case "help":
+    case "--help":
+    case "-h":
+      io.stdout.write(t(lang, "usage"));
+      return 0;
+    default:
+      io.stderr.write(`thidua: ${t(lang, "unknownCommand", { cmd })}\n`);
+      return 2;
+  }
+}

@@ -1,0 +1,223 @@
+/**
+ * `thidua template <file.xlsx> --out <dir>`: one self-score form per unit of the ranking found in
+ * the file, ready to email. Exit codes as DESIGN.md: 0 done, 2 nothing done (one line on stderr).
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { analyzeWorkbook } from "../core";
+import type { Grid } from "../core/grid";
+import { defineStrings, type Lang } from "../core/i18n";
+import { defaultProfile, type ClusterProfile } from "../core/profile";
+import type { RankingReport } from "../core/report";
+import { buildSelfScoreTemplate } from "../sheets/template";
+import { writeWorkbook } from "../xlsx/write";
+
+export interface CliIo {
+  stdout: { write(s: string): unknown };
+  stderr: { write(s: string): unknown };
+}
+
+export const CLI_SHEET_STRINGS = defineStrings(
+  "cli-sheets",
+  {
+    needOut: "thiếu --out: hãy cho biết nơi ghi kết quả",
+    needInput: "thiếu tệp bảng điểm (.xlsx)",
+    badOption: "tùy chọn không hợp lệ: {option}",
+    badOut: "--out phải là tệp .docx hoặc .xlsx: {out}",
+    badProfile: "không đọc được hồ sơ cụm {file}: {reason}",
+    badDate: "ngày không hợp lệ (dạng YYYY-MM-DD): {date}",
+    notRanked: "không xếp hạng được {file}: {reason}",
+    noUnits: "không tìm thấy đơn vị nào trong {file}",
+    noEngine: "bộ máy chấm điểm chưa sẵn sàng trong bản cài đặt này",
+    cannotWrite: "không ghi được {file}: {reason}",
+    wrote: "Đã ghi {file}",
+  },
+  {
+    needOut: "missing --out: say where to write the result",
+    needInput: "missing the score workbook (.xlsx)",
+    badOption: "invalid option: {option}",
+    badOut: "--out must be a .docx or .xlsx file: {out}",
+    badProfile: "cannot read the cluster profile {file}: {reason}",
+    badDate: "invalid date (use YYYY-MM-DD): {date}",
+    notRanked: "cannot rank {file}: {reason}",
+    noUnits: "no unit found in {file}",
+    noEngine: "the scoring engine is not available in this installation",
+    cannotWrite: "cannot write {file}: {reason}",
+    wrote: "Wrote {file}",
+  }
+);
+
+export class CliError extends Error {}
+
+export interface ParsedArgs {
+  positional: string[];
+  options: Record<string, string>;
+}
+
+/** `--name value` and `--name=value`; every option here takes a value. */
+export function parseArgs(args: string[], known: string[], lang: Lang): ParsedArgs {
+  const positional: string[] = [];
+  const options: Record<string, string> = {};
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (!a.startsWith("--")) {
+      positional.push(a);
+      continue;
+    }
+    const eq = a.indexOf("=");
+    const name = a.slice(2, eq > 0 ? eq : undefined);
+    const value = eq > 0 ? a.slice(eq + 1) : args[++i];
+    if (!known.includes(name) || value === undefined)
+      throw new CliError(CLI_SHEET_STRINGS.t(lang, "badOption", { option: a }));
+    options[name] = value;
+  }
+  return { positional, options };
+}
+
+export function langOf(args: string[]): Lang {
+  const i = args.findIndex((a) => a === "--lang" || a.startsWith("--lang="));
+  if (i < 0) return "vi";
+  const v = args[i].includes("=") ? args[i].split("=")[1] : args[i + 1];
+  return v === "en" ? "en" : "vi";
+}
+
+/** A profile JSON file, partial allowed: what it omits comes from defaultProfile. */
+export function loadProfile(file: string | undefined, lang: Lang): ClusterProfile {
+  const base = defaultProfile();
+  if (!file) return base;
+  try {
+    const json = JSON.parse(fs.readFileSync(file, "utf8")) as Partial<ClusterProfile>;
+    return {
+      ...base,
+      ...json,
+      awards: { ...base.awards, ...(json.awards ?? {}) },
+      signatories: { ...(json.signatories ?? {}) },
+    };
+  } catch (e) {
+    throw new CliError(
+      CLI_SHEET_STRINGS.t(lang, "badProfile", {
+        file,
+        reason: e instanceof Error ? e.message : String(e),
+      })
+    );
+  }
+}
+
+export function parseDate(text: string | undefined, lang: Lang): Date {
+  if (!text) return new Date();
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const d = m ? new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : new Date(NaN);
+  if (Number.isNaN(d.getTime()))
+    throw new CliError(CLI_SHEET_STRINGS.t(lang, "badDate", { date: text }));
+  return d;
+}
+
+/**
+ * Reads `file` (src/xlsx/read.ts) and ranks it with the engine. The reader is another engineer's
+ * and is being written at the same time as this command, so it is loaded when called: this module
+ * compiles and its tests run on their own (they inject `rank`).
+ */
+export async function rankWithEngine(
+  file: string,
+  profile: ClusterProfile,
+  lang: Lang
+): Promise<RankingReport> {
+  let readWorkbookGrids: (f: string) => Promise<Grid[]>;
+  try {
+    ({ readWorkbookGrids } = require("../xlsx/read") as {
+      readWorkbookGrids: typeof readWorkbookGrids;
+    });
+  } catch {
+    throw new CliError(CLI_SHEET_STRINGS.t(lang, "noEngine"));
+  }
+  let grids: Grid[];
+  try {
+    grids = (await readWorkbookGrids(file)).map((g) => ({
+      ...g,
+      file: g.file ?? path.basename(file),
+    }));
+  } catch (e) {
+    throw new CliError(
+      CLI_SHEET_STRINGS.t(lang, "notRanked", {
+        file,
+        reason: e instanceof Error ? e.message : String(e),
+      })
+    );
+  }
+  const res = analyzeWorkbook(grids, { profile, lang });
+  if (!res.ok)
+    throw new CliError(CLI_SHEET_STRINGS.t(lang, "notRanked", { file, reason: res.message }));
+  return res.report;
+}
+
+export type RankFn = (file: string, profile: ClusterProfile, lang: Lang) => Promise<RankingReport>;
+
+/** A file name from a unit name: keeps Vietnamese letters, drops what file systems refuse. */
+export function safeFileName(name: string): string {
+  const s = name
+    .normalize("NFC")
+    .replace(/[\\/:*?"<>|]/g, " ")
+    .replace(/\p{Cc}/gu, " ")
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/^\.+/, "");
+  return s.slice(0, 100) || "don-vi";
+}
+
+export async function runTemplate(
+  args: string[],
+  io: CliIo,
+  rank: RankFn = rankWithEngine
+): Promise<number> {
+  const lang = langOf(args);
+  const t = CLI_SHEET_STRINGS.t.bind(CLI_SHEET_STRINGS);
+  try {
+    const { positional, options } = parseArgs(args, ["out", "profile", "lang", "date"], lang);
+    const input = positional[0];
+    if (!input) throw new CliError(t(lang, "needInput"));
+    if (!options.out) throw new CliError(t(lang, "needOut"));
+    const profile = loadProfile(options.profile, lang);
+    const date = parseDate(options.date, lang);
+    const report = await rank(input, profile, lang);
+    if (report.units.length === 0) throw new CliError(t(lang, "noUnits", { file: input }));
+    // Sheet order, not rank order: units find their own form faster in the order they know.
+    const names = profile.members.length
+      ? [
+          ...profile.members.filter((m) => report.units.some((u) => u.name === m)),
+          ...report.units.map((u) => u.name).filter((n) => !profile.members.includes(n)),
+        ]
+      : report.units.map((u) => u.name);
+    const files: { file: string; bytes: Buffer }[] = [];
+    const used = new Set<string>();
+    for (const unit of names) {
+      const spec = buildSelfScoreTemplate(profile, report.criteria, unit, { date, lang });
+      let base = safeFileName(unit);
+      for (let i = 2; used.has(base.toLowerCase()); i++) base = `${safeFileName(unit)} (${i})`;
+      used.add(base.toLowerCase());
+      files.push({
+        file: path.join(options.out, `${base}.xlsx`),
+        bytes: await writeWorkbook([spec]),
+      });
+    }
+    // Everything is built before anything is written: a failure leaves no half set of forms.
+    try {
+      fs.mkdirSync(options.out, { recursive: true });
+      for (const f of files) fs.writeFileSync(f.file, f.bytes);
+    } catch (e) {
+      throw new CliError(
+        t(lang, "cannotWrite", {
+          file: options.out,
+          reason: e instanceof Error ? e.message : String(e),
+        })
+      );
+    }
+    for (const f of files) io.stdout.write(`${t(lang, "wrote", { file: f.file })}\n`);
+    return 0;
+  } catch (e) {
+    if (e instanceof CliError) {
+      io.stderr.write(`thidua template: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,379 @@
+/**
+ * The whole pipeline: Grids → detect (or the saved mapping) → read → validate and score → consolidate
+ * several sheets or files → rank, classify, propose awards. Returns a RankingReport, or a sentence
+ * saying why nothing could be ranked.
+ */
+import { columnLetter, type CellValue, type Grid } from "./grid";
+import type { Lang } from "./i18n";
+import type { Issue } from "./issues";
+import { defaultProfile, type ClusterProfile } from "./profile";
+import type { RankingReport, SectionScore, UnitResult } from "./report";
+import { buildTreeShape } from "./criteria";
+import { formatScore, roundAt } from "./numeric";
+import { classifier, rankUnits } from "./ranking";
+import { scoreTable, type ScoredTable } from "./scoring";
+import { CORE_STRINGS } from "./strings";
+import { readTable } from "./table";
+import { normalizeText } from "./text";
+import { detectInView } from "./layout/detect";
+import { isSheetMapping, type MappingSummary, type SheetMapping } from "./layout/types";
+import { SheetView } from "./layout/view";
+import { duplicateUnitIssues, legacyIssues, makeIssue } from "./validation";
+
+export interface AnalyzeOptions {
+  profile?: Partial<ClusterProfile>;
+  lang?: Lang;
+  /** Read only this sheet (by name). */
+  sheet?: string;
+  /** Saved mappings by sheet name (overrides profile.mappings); a valid one is used instead of detecting. */
+  mappings?: Record<string, unknown>;
+}
+
+export type AnalyzeResult =
+  { ok: true; report: RankingReport } | { ok: false; message: string; reasons: string[] };
+
+interface Reading {
+  grid: Grid;
+  view: SheetView;
+  mapping: SheetMapping;
+}
+
+function fileOf(g: Grid): string {
+  return g.file ?? "";
+}
+
+/** Choose what to rank in each file: its summary sheet (A, B, C) if it has one, else all its unit forms (D). */
+function selectReadings(readings: Reading[]): Reading[] {
+  const byFile = new Map<string, Reading[]>();
+  for (const r of readings) {
+    const k = fileOf(r.grid);
+    byFile.set(k, [...(byFile.get(k) ?? []), r]);
+  }
+  const out: Reading[] = [];
+  for (const list of byFile.values()) {
+    const summaries = list.filter((r) => r.mapping.layout !== "D");
+    if (summaries.length === 0) {
+      out.push(...list);
+      continue;
+    }
+    const units = (r: Reading): number =>
+      r.mapping.layout === "B"
+        ? r.mapping.lastRow - r.mapping.firstRow + 1
+        : r.mapping.units.length;
+    // Several summaries in one file (sơ kết and tổng kết…): the most confident, then the largest, then the first.
+    const best = summaries.reduce((a, b) =>
+      b.mapping.confidence > a.mapping.confidence ||
+      (b.mapping.confidence === a.mapping.confidence && units(b) > units(a))
+        ? b
+        : a
+    );
+    out.push(best);
+  }
+  return out;
+}
+
+export function analyzeWorkbook(grids: Grid[], options: AnalyzeOptions = {}): AnalyzeResult {
+  const lang: Lang = options.lang ?? "vi";
+  const profile: ClusterProfile = { ...defaultProfile(), ...(options.profile ?? {}) };
+  const saved = options.mappings ?? profile.mappings ?? {};
+  const t = CORE_STRINGS.t.bind(CORE_STRINGS);
+  let pool = grids;
+  if (options.sheet !== undefined) {
+    const want = normalizeText(options.sheet);
+    pool = grids.filter((g) => normalizeText(g.sheetName) === want);
+    if (pool.length === 0)
+      return {
+        ok: false,
+        message: t(lang, "notScoreSheet", {
+          what: t(lang, "sheetNotFound", { sheet: options.sheet }),
+        }),
+        reasons: grids.map((g) => g.sheetName),
+      };
+  }
+  if (pool.length === 0)
+    return {
+      ok: false,
+      message: t(lang, "notScoreSheet", { what: t(lang, "noSheets") }),
+      reasons: [],
+    };
+
+  const readings: Reading[] = [];
+  const failures: string[] = [];
+  for (const grid of pool) {
+    const view = new SheetView(grid);
+    const s = saved[grid.sheetName];
+    if (isSheetMapping(s) && s.sheet === grid.sheetName) {
+      readings.push({ grid, view, mapping: s });
+      continue;
+    }
+    const d = detectInView(view, { lang, decimalSeparator: profile.decimalSeparator });
+    if (d.ok) readings.push({ grid, view, mapping: d.mapping });
+    else
+      failures.push(
+        `${grid.file ? grid.file.replace(/^.*[\\/]/, "") + " › " : ""}${grid.sheetName}: ${d.message}`
+      );
+  }
+  if (readings.length === 0) {
+    const single = failures.length === 1 ? failures[0].replace(/^.*?: (?=[^:]*$)/, "") : null;
+    return {
+      ok: false,
+      message: single ?? t(lang, "notScoreSheet", { what: t(lang, "noHeader") }),
+      reasons: failures,
+    };
+  }
+  const chosen = selectReadings(readings);
+  const scored: { reading: Reading; result: ScoredTable }[] = [];
+  const issues: Issue[] = [];
+  for (const reading of chosen) {
+    const table = readTable(reading.view, reading.mapping, profile.decimalSeparator);
+    const result = scoreTable(table, {
+      precision: profile.precision,
+      bonusCap: profile.bonusCap,
+      decimalSeparator: profile.decimalSeparator,
+      lang,
+      file: reading.grid.file,
+    });
+    scored.push({ reading, result });
+    issues.push(...legacyIssues(reading.view, lang, reading.grid.file));
+    issues.push(...result.issues);
+  }
+  return { ok: true, report: buildReport(scored, issues, profile, lang) };
+}
+
+function buildReport(
+  scored: { reading: Reading; result: ScoredTable }[],
+  issues: Issue[],
+  profile: ClusterProfile,
+  lang: Lang
+): RankingReport {
+  const units = scored.flatMap((s) => s.result.units);
+  issues.push(
+    ...duplicateUnitIssues(
+      units.map((u) => ({ name: u.name, cell: u.nameCell, file: u.file })),
+      lang
+    )
+  );
+  const head = scored[0].result;
+  const bonusCap = head.bonusCap ?? head.bonusLeafMax;
+  const maxTotal = head.contentMax + bonusCap;
+  const p = profile.precision;
+  const ineligible = new Map<string, string[]>();
+  for (const e of profile.eligibility ?? [])
+    if (e.reasons.length > 0) ineligible.set(normalizeText(e.unit), e.reasons);
+  const outcome = rankUnits(
+    units.map((u) => ({
+      name: u.name,
+      total: u.rawTotal,
+      sections: [u.firstSection],
+      bonus: u.bonus,
+      deduction: u.deduction,
+      eligible: !ineligible.has(normalizeText(u.name)),
+    })),
+    { precision: p, tieBreak: profile.tieBreak, awards: profile.awards, lang }
+  );
+  if (outcome.tiedAtTop.length > 1) {
+    issues.push(
+      makeIssue("tie-at-top", lang, {
+        unit: outcome.tiedAtTop.map((i) => units[i].name).join("; "),
+        params: {
+          units: outcome.tiedAtTop.map((i) => units[i].name).join(", "),
+          total: formatScore(units[outcome.tiedAtTop[0]].rawTotal, p, lang),
+        },
+      })
+    );
+  }
+  for (const i of outcome.passedOver)
+    issues.push(
+      makeIssue("not-eligible", lang, {
+        unit: units[i].name,
+        params: { reasons: (ineligible.get(normalizeText(units[i].name)) ?? []).join("; ") },
+        file: units[i].file,
+      })
+    );
+  const classOf = classifier(profile.bands);
+  const results: UnitResult[] = units.map((u, i) => {
+    const total = roundAt(u.rawTotal, p);
+    // sections and leafCells are built on first read: 100,000 addresses for a 1,000 × 100 sheet are
+    // wasted unless the ranking sheet links to the user's cells (formula mode). Own enumerable
+    // accessors, so JSON and structured cloning still see them.
+    let cells: Record<string, string> | null = null;
+    let sections: SectionScore[] | null = null;
+    const r: UnitResult = {
+      name: u.name,
+      total,
+      rawTotal: u.rawTotal,
+      rank: outcome.ranks[i],
+      label: outcome.labels[i],
+      classification: classOf(total, maxTotal),
+      award: outcome.awards[i],
+      get sections(): SectionScore[] {
+        return (sections ??= u.sections);
+      },
+      set sections(v: SectionScore[]) {
+        sections = v;
+      },
+      bonus: u.bonus,
+      deduction: u.deduction,
+      complete: u.complete,
+      eligible: !ineligible.has(normalizeText(u.name)),
+      get leafCells(): Record<string, string> {
+        return (cells ??= u.leafCells);
+      },
+      set leafCells(v: Record<string, string>) {
+        cells = v;
+      },
+      sheet: u.sheet,
+    };
+    if (u.file !== undefined) r.file = u.file;
+    return r;
+  });
+  const order = results.map((_, i) => i).sort((a, b) => results[a].rank - results[b].rank || a - b);
+  const errorCount = issues.filter((x) => x.severity === "error").length;
+  const files = [
+    ...new Set(scored.map((s) => s.reading.grid.file).filter((f): f is string => !!f)),
+  ];
+  return {
+    files,
+    sheets: [...new Set(scored.map((s) => s.reading.grid.sheetName))],
+    mappings: scored.map((s) => withSummary(s.reading)),
+    provisional: errorCount > 0 || results.some((u) => !u.complete),
+    errorCount,
+    criteria: head.criteria,
+    contentMax: head.contentMax,
+    bonusCap,
+    maxTotal,
+    precision: p,
+    units: order.map((i) => results[i]),
+    issues,
+  };
+}
+
+/** The mapping with the sections it found, so describeMapping can show them without the sheet. */
+function withSummary(r: Reading): SheetMapping {
+  return { ...r.mapping, sections: sectionSummary(r.view, r.mapping) };
+}
+
+export function sectionSummary(view: SheetView, mapping: SheetMapping): MappingSummary["sections"] {
+  const table = readTable(view, mapping, ",");
+  const shape = buildTreeShape(table.criteria);
+  const out: MappingSummary["sections"] = [];
+  for (let i = 0; i < shape.parent.length; i++) {
+    if (shape.parent[i] >= 0) continue;
+    const c = table.criteria[i];
+    let max: number | null = c.maxKnown;
+    if (max === null && typeof c.maxValue === "number") max = c.maxValue;
+    out.push({ code: shape.code[i], label: shape.label[i], max, kind: shape.kind[i] });
+  }
+  return out;
+}
+
+/**
+ * For the custom functions: ranges as plain 2-D arrays. `criteria` = rows × [code, label, max] or
+ * [code, label, max, weight] ([label, max] with 2 columns); `scores` = the same rows × one column per
+ * unit. Issue cells are A1 addresses relative to the `scores` range ("B3" = third row, second unit); a
+ * problem in the criteria range (a max) is prefixed "criteria!" ("criteria!C2").
+ */
+export function analyzeTable(
+  criteria: unknown[][],
+  scores: unknown[][],
+  options: {
+    precision?: number;
+    bonusCap?: number | null;
+    decimalSeparator?: "," | ".";
+    lang?: Lang;
+    units?: string[];
+  } = {}
+): { ok: true; totals: number[]; report: RankingReport } | { ok: false; message: string } {
+  const lang = options.lang ?? "vi";
+  const w = criteria.reduce((m, r) => Math.max(m, r.length), 0);
+  const k = scores.reduce((m, r) => Math.max(m, r.length), 0);
+  const rows = Math.max(criteria.length, scores.length);
+  if (w < 2 || k < 1 || rows < 1)
+    return {
+      ok: false,
+      message: CORE_STRINGS.t(lang, "notScoreSheet", { what: CORE_STRINGS.t(lang, "noCriteria") }),
+    };
+  const cell = (x: unknown): CellValue => {
+    if (
+      x === null ||
+      x === undefined ||
+      typeof x === "number" ||
+      typeof x === "string" ||
+      typeof x === "boolean"
+    )
+      return x as CellValue;
+    if (typeof x === "object" && typeof (x as { error?: unknown }).error === "string")
+      return x as CellValue;
+    return String(x);
+  };
+  const values: CellValue[][] = [];
+  for (let r = 0; r < rows; r++) {
+    const cr = criteria[r] ?? [];
+    const sr = scores[r] ?? [];
+    const row: CellValue[] = [];
+    for (let c = 0; c < w; c++) row.push(cell(cr[c] ?? null));
+    for (let c = 0; c < k; c++) row.push(cell(sr[c] ?? null));
+    values.push(row);
+  }
+  const names = Array.from({ length: k }, (_, i) =>
+    options.units?.[i] !== undefined && String(options.units[i]).trim() !== ""
+      ? String(options.units[i])
+      : CORE_STRINGS.t(lang, "unitFallback", { n: i + 1 })
+  );
+  const grid: Grid = { sheetName: "scores", top: 0, left: 0, values };
+  const two = w === 2;
+  const mapping: SheetMapping = {
+    version: 1,
+    layout: "A",
+    sheet: grid.sheetName,
+    headerRow: -1,
+    headerRows: 1,
+    codeCol: two ? null : 0,
+    labelCol: two ? 0 : 1,
+    maxCol: two ? 1 : 2,
+    weightCol: w >= 4 ? 3 : null,
+    firstRow: 0,
+    lastRow: rows - 1,
+    totalRow: null,
+    units: names.map((name, i) => ({ name, self: w + i, review: null, nameCell: null })),
+    confidence: 1,
+    reasons: [],
+  };
+  const res = analyzeWorkbook([grid], {
+    lang,
+    mappings: { [grid.sheetName]: mapping },
+    profile: {
+      precision: options.precision ?? 2,
+      bonusCap: options.bonusCap ?? null,
+      decimalSeparator: options.decimalSeparator ?? ",",
+    },
+  });
+  if (!res.ok) return { ok: false, message: res.message };
+  const relative = (a: string | null): string | null => {
+    if (a === null) return null;
+    const m = /!([A-Z]+)(\d+)$/.exec(a);
+    if (!m) return a;
+    let col = 0;
+    for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
+    col -= 1;
+    return col >= w ? `${columnLetter(col - w)}${m[2]}` : `criteria!${columnLetter(col)}${m[2]}`;
+  };
+  const report = res.report;
+  report.issues = report.issues.map((x) => ({
+    ...x,
+    cell: relative(x.cell),
+    ...(x.fix ? { fix: { ...x.fix, cell: relative(x.fix.cell) ?? x.fix.cell } } : {}),
+  }));
+  for (const u of report.units)
+    for (const key of Object.keys(u.leafCells))
+      u.leafCells[key] = relative(u.leafCells[key]) ?? u.leafCells[key];
+  // Names may repeat (duplicate-unit): match each column to one unit, in column order.
+  const used = new Set<UnitResult>();
+  const totals = names.map((name) => {
+    const u = report.units.find((x) => !used.has(x) && x.name === name);
+    if (!u) return 0;
+    used.add(u);
+    return u.total;
+  });
+  return { ok: true, totals, report };
+}

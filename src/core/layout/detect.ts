@@ -1,0 +1,558 @@
+/**
+ * Layout detection (DOMAIN §4): find the header row by its words, decide the layout (A, B, C, D), and
+ * locate codes, labels, max, weights, units and totals. Returns the reasons with the mapping; a sheet
+ * that cannot be read gets a sentence naming what was not found, never a guess presented as fact.
+ */
+import type { Grid } from "../grid";
+import { columnLetter } from "../grid";
+import { CORE_STRINGS } from "../strings";
+import type { Lang } from "../i18n";
+import { parseNumberText } from "../text";
+import {
+  bareHeader,
+  headerRole,
+  isFooterText,
+  isTotalLabel,
+  kindOfLabel,
+  type HeaderRole,
+} from "./vocab";
+import type {
+  ColsMapping,
+  ColumnCriterion,
+  DetectResult,
+  Reason,
+  RowsMapping,
+  SheetMapping,
+  UnitColumns,
+} from "./types";
+import { SheetView } from "./view";
+
+/** How far down a header may sit under title rows. */
+const HEADER_SCAN_ROWS = 40;
+
+type Roles = Map<HeaderRole, number[]>;
+
+function rolesOfRow(v: SheetView, row: number): Roles {
+  const roles: Roles = new Map();
+  for (let c = v.left; c <= v.right; c++) {
+    const f = v.fold(row, c);
+    if (f === "") continue;
+    const role = headerRole(f);
+    if (role === null) continue;
+    const list = roles.get(role) ?? [];
+    // A merged header repeats over its columns: count the role once per distinct cell text run.
+    if (
+      list.length > 0 &&
+      list[list.length - 1] === c - 1 &&
+      v.fold(row, c - 1) === f &&
+      role !== "self" &&
+      role !== "review"
+    ) {
+      continue;
+    }
+    list.push(c);
+    roles.set(role, list);
+  }
+  return roles;
+}
+
+function headerScore(roles: Roles): number {
+  let s = 0;
+  for (const [role] of roles) s += role === "label" || role === "unit" || role === "max" ? 2 : 1;
+  return s;
+}
+
+function first(roles: Roles, role: HeaderRole): number | null {
+  const l = roles.get(role);
+  return l && l.length > 0 ? l[0] : null;
+}
+
+/** A max inside header text: "(20 điểm)", "(20đ)", "(tối đa 5đ)", "20 điểm", "- 20đ". */
+export function maxInHeader(text: string, sep: "," | "."): number | null {
+  const folded = text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "D")
+    .toLowerCase();
+  const m =
+    /\((?:toi da|max|td|thang diem|diem chuan|=)?\s*:?\s*([0-9]+(?:[.,][0-9]+)?)\s*(?:d|diem|đ)?\s*\)/.exec(
+      folded
+    ) ??
+    /(?:toi da|diem chuan|thang diem)\s*:?\s*([0-9]+(?:[.,][0-9]+)?)\s*(?:d|diem)?\b/.exec(
+      folded
+    ) ??
+    /([0-9]+(?:[.,][0-9]+)?)\s*(?:d|diem)\s*\)?\s*$/.exec(folded);
+  if (!m) return null;
+  return parseNumberText(m[1], sep);
+}
+
+/** A row numbering the columns under a header: "1 2 3 4…" or "(1) (2) (3)…" or "A B 1 2". */
+function isNumberingRow(v: SheetView, row: number): boolean {
+  let n = 0;
+  let seq = 0;
+  let prev: number | null = null;
+  for (let c = v.left; c <= v.right; c++) {
+    if (v.isEmpty(row, c)) continue;
+    const d = v.display(row, c).replace(/[()]/g, "").trim();
+    n++;
+    if (/^[0-9]+$/.test(d)) {
+      const x = Number(d);
+      if (prev !== null && x === prev + 1) seq++;
+      prev = x;
+    } else if (!/^[a-z*]$/i.test(d)) return false;
+  }
+  return n >= 3 && seq >= 2;
+}
+
+function numericLike(v: SheetView, row: number, col: number, sep: "," | "."): boolean {
+  const x = v.value(row, col);
+  if (typeof x === "number") return true;
+  if (x === undefined) return true;
+  if (typeof x === "string") return parseNumberText(x, sep) !== null;
+  return typeof x === "object" && x !== null;
+}
+
+export interface DetectOptions {
+  lang?: Lang;
+  decimalSeparator?: "," | ".";
+}
+
+function fail(lang: Lang, what: string, reasons: Reason[]): DetectResult {
+  return {
+    ok: false,
+    message: CORE_STRINGS.t(lang, "notScoreSheet", { what }),
+    reasons: reasons.map((r) => CORE_STRINGS.t(lang, r.key as never, r.params)),
+  };
+}
+
+function ok(mapping: SheetMapping, lang: Lang): DetectResult {
+  return {
+    ok: true,
+    mapping,
+    confidence: mapping.confidence,
+    reasons: mapping.reasons.map((r) => CORE_STRINGS.t(lang, r.key as never, r.params)),
+  };
+}
+
+/** Detect the mapping of `grid`. Never throws: a grid of anything gives a result. */
+export function detectLayout(grid: Grid, options: DetectOptions = {}): DetectResult {
+  return detectInView(new SheetView(grid), options);
+}
+
+export function detectInView(v: SheetView, options: DetectOptions = {}): DetectResult {
+  const lang = options.lang ?? "vi";
+  const sep = options.decimalSeparator ?? ",";
+  const t = (
+    k: Parameters<typeof CORE_STRINGS.t>[1],
+    p?: Record<string, string | number>
+  ): string => CORE_STRINGS.t(lang, k, p);
+  if (v.grid.values.length === 0 || v.right < v.left) return fail(lang, t("emptySheet"), []);
+
+  let best = -1;
+  let bestScore = 1;
+  let bestRoles: Roles = new Map();
+  const lastScan = Math.min(v.bottom, v.top + HEADER_SCAN_ROWS);
+  for (let r = v.top; r <= lastScan; r++) {
+    const roles = rolesOfRow(v, r);
+    if (!roles.has("label") && !roles.has("unit") && !roles.has("max")) continue;
+    const s = headerScore(roles);
+    if (s > bestScore) {
+      best = r;
+      bestScore = s;
+      bestRoles = roles;
+    }
+  }
+  if (best < 0) return fail(lang, t("noHeader"), []);
+  // Tự chấm | Cụm chấm repeated under unit names merged above (layout C): the header starts a row up.
+  const pairCols = (bestRoles.get("self")?.length ?? 0) + (bestRoles.get("review")?.length ?? 0);
+  if (pairCols >= 3 && best > v.top) {
+    const cols = [...(bestRoles.get("self") ?? []), ...(bestRoles.get("review") ?? [])];
+    if (
+      cols.every((c) => v.text(best - 1, c) !== null && headerRole(v.fold(best - 1, c)) === null)
+    ) {
+      best = best - 1;
+      bestRoles = rolesOfRow(v, best);
+    }
+  }
+  const words = [...bestRoles.values()]
+    .flat()
+    .sort((a, b) => a - b)
+    .map((c) => v.text(best, c) ?? "")
+    .filter((s, i, a) => s !== "" && a.indexOf(s) === i)
+    .join(", ");
+  const reasons: Reason[] = [{ key: "reasonHeader", params: { row: best + 1, words } }];
+
+  if (bestRoles.has("label") || (bestRoles.has("max") && !bestRoles.has("unit"))) {
+    return detectRows(v, best, bestRoles, reasons, lang, sep);
+  }
+  return detectCols(v, best, bestRoles, reasons, lang, sep);
+}
+
+function detectRows(
+  v: SheetView,
+  hr: number,
+  roles: Roles,
+  reasons: Reason[],
+  lang: Lang,
+  sep: "," | "."
+): DetectResult {
+  const t = (
+    k: Parameters<typeof CORE_STRINGS.t>[1],
+    p?: Record<string, string | number>
+  ): string => CORE_STRINGS.t(lang, k, p);
+  const labelCol =
+    first(roles, "label") ?? Math.max(v.left, (first(roles, "max") ?? v.left + 1) - 1);
+  const sttCol = first(roles, "stt");
+  const codeCol = sttCol !== null && sttCol < labelCol ? sttCol : null;
+  const maxCol = first(roles, "max");
+  const weightCol = first(roles, "weight");
+  if (maxCol === null) return fail(lang, t("noMax"), reasons);
+  reasons.push({ key: "reasonMaxCol", params: { col: columnLetter(maxCol) } });
+  if (codeCol !== null)
+    reasons.push({ key: "reasonCodes", params: { col: columnLetter(codeCol) } });
+  if (weightCol !== null)
+    reasons.push({ key: "reasonWeights", params: { col: columnLetter(weightCol) } });
+
+  const known = new Set<number>();
+  // "Đơn vị" merged over the unit columns names no column of its own: the names sit on the row below.
+  for (const [role, cols] of roles)
+    if (role !== "self" && role !== "review" && role !== "unit") cols.forEach((c) => known.add(c));
+  // Merged key headers cover their neighbours: those columns are not units either.
+  for (const c of [labelCol, codeCol, maxCol, weightCol]) {
+    if (c === null) continue;
+    for (
+      let d = c + 1;
+      d <= v.right && v.fold(hr, d) === v.fold(hr, c) && v.fold(hr, c) !== "";
+      d++
+    )
+      known.add(d);
+  }
+
+  const sub = hr + 1 <= v.bottom ? rolesOfRow(v, hr + 1) : new Map<HeaderRole, number[]>();
+  const subPairs = (sub.get("self")?.length ?? 0) + (sub.get("review")?.length ?? 0);
+  let layout: "A" | "C" | "D";
+  let headerRows = 1;
+  const units: UnitColumns[] = [];
+
+  if (roles.has("self") || roles.has("review")) {
+    layout = "D";
+    const name = unitNameFromTitle(v, hr);
+    const fallback = unitNameFallback(v);
+    units.push({
+      name: name ? name.name : fallback,
+      self: first(roles, "self"),
+      review: first(roles, "review"),
+      nameCell: name ? name.cell : null,
+    });
+    reasons.push({ key: "reasonUnitName", params: { text: name ? name.source : fallback } });
+  } else if (subPairs >= 2) {
+    layout = "C";
+    headerRows = 2;
+    const cols = [...(sub.get("self") ?? []), ...(sub.get("review") ?? [])].sort((a, b) => a - b);
+    let current: UnitColumns | null = null;
+    for (const c of cols) {
+      const role = headerRole(v.fold(hr + 1, c));
+      let name = v.text(hr, c) ?? "";
+      if (name === "" && current) name = current.name;
+      if (name === "") continue;
+      if (
+        !current ||
+        current.name !== name ||
+        (role === "self" && current.self !== null) ||
+        (role === "review" && current.review !== null)
+      ) {
+        current = { name, self: null, review: null, nameCell: [hr, c] };
+        units.push(current);
+      }
+      if (role === "self") current.self = c;
+      else current.review = c;
+    }
+    reasons.push({ key: "reasonPairs" });
+  } else {
+    layout = "A";
+    // A second header row holding the unit names under a merged "Điểm các đơn vị".
+    let nameRow = hr;
+    if (
+      hr + 1 <= v.bottom &&
+      !numericLike(v, hr + 1, maxCol, sep) &&
+      v.isEmpty(hr + 1, labelCol) !== false
+    ) {
+      let texts = 0;
+      for (let c = v.left; c <= v.right; c++)
+        if (!known.has(c) && v.text(hr + 1, c) !== null) texts++;
+      if (
+        texts >= 2 &&
+        (v.fold(hr + 1, labelCol) === v.fold(hr, labelCol) || v.isEmpty(hr + 1, labelCol))
+      ) {
+        nameRow = hr + 1;
+        headerRows = 2;
+      }
+    }
+    for (let c = Math.max(labelCol, maxCol) + 1; c <= v.right; c++) {
+      if (known.has(c)) continue;
+      const name = v.text(nameRow, c);
+      if (name === null || headerRole(v.fold(nameRow, c)) !== null) continue;
+      // The rest of a merged name is not another unit.
+      if (v.ownValue(nameRow, c) === null) continue;
+      units.push({ name, self: c, review: null, nameCell: [nameRow, c] });
+    }
+  }
+
+  // Criterion rows: from under the header to the total row or the signature block.
+  let r = hr + headerRows;
+  while (r <= v.bottom && isNumberingRow(v, r)) r++;
+  let firstRow = -1;
+  let lastRow = -1;
+  let totalRow: number | null = null;
+  for (; r <= v.bottom; r++) {
+    const label = v.fold(r, labelCol);
+    const code = codeCol !== null ? v.fold(r, codeCol) : "";
+    if (isTotalLabel(label) || isTotalLabel(code)) {
+      totalRow = r;
+      if (firstRow >= 0) break;
+      continue;
+    }
+    if (isFooterText(label) || isFooterText(code) || rowHasFooter(v, r)) break;
+    if (label === "" && code === "" && (v.isEmpty(r, maxCol) || !numericLike(v, r, maxCol, sep)))
+      continue;
+    if (firstRow < 0) firstRow = r;
+    lastRow = r;
+  }
+  if (firstRow < 0) return fail(lang, t("noCriteria"), reasons);
+
+  // A unit column holds scores: drop text columns ("Căn cứ", "Minh chứng") that only look like names.
+  const kept = units.filter((u) => {
+    const cols = [u.self, u.review].filter((c): c is number => c !== null);
+    let nums = 0;
+    let texts = 0;
+    for (let rr = firstRow; rr <= lastRow; rr++)
+      for (const c of cols) {
+        if (v.isEmpty(rr, c)) continue;
+        if (numericLike(v, rr, c, sep)) nums++;
+        else if ((v.text(rr, c) ?? "").length > 6) texts++;
+      }
+    return layout !== "A" || nums >= texts;
+  });
+  if (kept.length === 0) return fail(lang, t("noUnits"), reasons);
+  reasons.push({
+    key: "reasonUnits",
+    params: { n: kept.length, names: kept.map((u) => u.name).join("; ") },
+  });
+  if (totalRow !== null) reasons.push({ key: "reasonTotalRow", params: { row: totalRow + 1 } });
+
+  let confidence = 0.5;
+  if (roles.has("label")) confidence += 0.15;
+  if (codeCol !== null) confidence += 0.1;
+  if (totalRow !== null) confidence += 0.1;
+  if (layout === "A" ? kept.length >= 2 : true) confidence += 0.1;
+  if (kept.length === units.length) confidence += 0.05;
+  const mapping: RowsMapping = {
+    version: 1,
+    layout,
+    sheet: v.grid.sheetName,
+    headerRow: hr,
+    headerRows,
+    codeCol,
+    labelCol,
+    maxCol,
+    weightCol,
+    firstRow,
+    lastRow,
+    totalRow,
+    units: kept,
+    confidence: Math.min(1, Math.round(confidence * 100) / 100),
+    reasons,
+  };
+  return ok(mapping, lang);
+}
+
+function rowHasFooter(v: SheetView, r: number): boolean {
+  for (const c of v.textColumns(r)) {
+    const f = v.fold(r, c);
+    if (f !== "" && isFooterText(f)) return true;
+  }
+  return false;
+}
+
+/** "Đơn vị: Sở Tư pháp" (or "Tên đơn vị:" with the name in the next cell) in the title block. */
+export function unitNameFromTitle(
+  v: SheetView,
+  headerRow: number
+): { name: string; cell: [number, number]; source: string } | null {
+  for (let r = v.top; r < headerRow; r++) {
+    for (let c = v.left; c <= v.right; c++) {
+      const f = v.fold(r, c);
+      if (!/^(ten )?(don vi|co quan|dia phuong)( duoc cham| tu cham| cham)?\s*:/.test(f)) continue;
+      const text = v.text(r, c) ?? "";
+      const after = text.slice(text.indexOf(":") + 1).trim();
+      if (after !== "") return { name: after, cell: [r, c], source: text };
+      for (let d = c + 1; d <= v.right; d++) {
+        const next = v.text(r, d);
+        if (next && next !== text) return { name: next, cell: [r, d], source: `${text} ${next}` };
+      }
+    }
+  }
+  return null;
+}
+
+function unitNameFallback(v: SheetView): string {
+  const file = v.grid.file;
+  if (file) {
+    const base = file.replace(/^.*[\\/]/, "").replace(/\.[^.]+$/, "");
+    if (base !== "") return base;
+  }
+  return v.grid.sheetName;
+}
+
+function detectCols(
+  v: SheetView,
+  hr: number,
+  roles: Roles,
+  reasons: Reason[],
+  lang: Lang,
+  sep: "," | "."
+): DetectResult {
+  const t = (
+    k: Parameters<typeof CORE_STRINGS.t>[1],
+    p?: Record<string, string | number>
+  ): string => CORE_STRINGS.t(lang, k, p);
+  const nameCol = first(roles, "unit");
+  if (nameCol === null) return fail(lang, t("noHeader"), reasons);
+  const skip = new Set<HeaderRole>([
+    "stt",
+    "unit",
+    "total",
+    "rank",
+    "note",
+    "classification",
+    "label",
+  ]);
+  const totalCol = first(roles, "total");
+
+  // A second header row: criterion names under a merged section title.
+  let headerRows = 1;
+  if (
+    hr + 1 <= v.bottom &&
+    (v.isEmpty(hr + 1, nameCol) || v.fold(hr + 1, nameCol) === v.fold(hr, nameCol))
+  ) {
+    let texts = 0;
+    for (let c = nameCol + 1; c <= v.right; c++) {
+      const txt = v.text(hr + 1, c);
+      if (txt !== null && parseNumberText(txt, sep) === null && !isNumberingRow(v, hr + 1)) texts++;
+    }
+    if (texts >= 1) headerRows = 2;
+  }
+  const criteria: ColumnCriterion[] = [];
+  for (let c = nameCol + 1; c <= v.right; c++) {
+    const top = v.text(hr, c);
+    const low = headerRows === 2 ? v.text(hr + 1, c) : null;
+    const label = low ?? top;
+    if (label === null) continue;
+    const role = headerRole(v.fold(hr, c));
+    if (role !== null && skip.has(role) && low === null) continue;
+    const lowRole = low !== null ? headerRole(v.fold(hr + 1, c)) : null;
+    if (lowRole !== null && skip.has(lowRole)) continue;
+    const foldLabel = low !== null ? v.fold(hr + 1, c) : v.fold(hr, c);
+    const kind =
+      kindOfLabel(foldLabel) ?? (low !== null ? kindOfLabel(v.fold(hr, c)) : null) ?? "content";
+    const crit: ColumnCriterion = { col: c, code: "", label, max: maxInHeader(label, sep), kind };
+    if (low !== null && top !== null && top !== low && headerRole(v.fold(hr, c)) === null) {
+      let s = c;
+      while (s > nameCol + 1 && v.text(hr, s - 1) === top) s--;
+      crit.section = { label: top, max: maxInHeader(top, sep), col: s };
+    }
+    criteria.push(crit);
+  }
+  if (criteria.length === 0) return fail(lang, t("noCriteria"), reasons);
+
+  let r = hr + headerRows;
+  let maxRow: number | null = null;
+  for (let k = 0; k < 3 && r <= v.bottom; k++) {
+    if (isNumberingRow(v, r)) {
+      r++;
+      continue;
+    }
+    const f = v.fold(r, nameCol);
+    const role = f === "" ? null : headerRole(f);
+    const allNum = criteria.every((cr) => v.isEmpty(r, cr.col) || numericLike(v, r, cr.col, sep));
+    if (
+      (role === "max" || f === "" || /diem (chuan|toi da)|thang diem/.test(f)) &&
+      allNum &&
+      !v.isEmpty(r, criteria[0].col)
+    ) {
+      maxRow = r;
+      r++;
+      reasons.push({ key: "reasonMaxRow", params: { row: maxRow + 1 } });
+    }
+    break;
+  }
+  if (maxRow === null) {
+    const withMax = criteria.filter((c) => c.max !== null);
+    if (withMax.filter((c) => c.kind === "content").length === 0)
+      return fail(lang, t("noMax"), reasons);
+    reasons.push({ key: "reasonMaxInHeader", params: { text: withMax[0].label } });
+  }
+  let firstRow = -1;
+  let lastRow = -1;
+  for (; r <= v.bottom; r++) {
+    const f = v.fold(r, nameCol);
+    if (isTotalLabel(f) || (f === "" && isTotalLabel(v.fold(r, v.left)))) {
+      if (firstRow >= 0) break;
+      continue;
+    }
+    if (isFooterText(f) || rowHasFooter(v, r)) break;
+    if (f === "") continue;
+    if (firstRow < 0) firstRow = r;
+    lastRow = r;
+  }
+  if (firstRow < 0) return fail(lang, t("noUnits"), reasons);
+  const names: string[] = [];
+  const unitRows: { name: string; row: number }[] = [];
+  for (let rr = firstRow; rr <= lastRow; rr++) {
+    const n = v.text(rr, nameCol);
+    if (n) {
+      names.push(n);
+      unitRows.push({ name: n, row: rr });
+    }
+  }
+  reasons.push({ key: "reasonUnits", params: { n: names.length, names: names.join("; ") } });
+  const bonus = criteria.filter((c) => c.kind === "bonus");
+  const ded = criteria.filter((c) => c.kind === "deduction");
+  if (bonus.length)
+    reasons.push({
+      key: "reasonBonus",
+      params: { where: bonus.map((c) => columnLetter(c.col)).join(", ") },
+    });
+  if (ded.length)
+    reasons.push({
+      key: "reasonDeduction",
+      params: { where: ded.map((c) => columnLetter(c.col)).join(", ") },
+    });
+  if (totalCol !== null)
+    reasons.push({ key: "reasonTotalCol", params: { col: columnLetter(totalCol) } });
+  let confidence = 0.55;
+  if (first(roles, "stt") !== null) confidence += 0.1;
+  if (maxRow !== null || criteria.every((c) => c.max !== null || c.kind === "deduction"))
+    confidence += 0.2;
+  if (names.length >= 2) confidence += 0.1;
+  const mapping: ColsMapping = {
+    version: 1,
+    layout: "B",
+    sheet: v.grid.sheetName,
+    headerRow: hr,
+    headerRows,
+    nameCol,
+    maxRow,
+    firstRow,
+    lastRow,
+    criteria,
+    totalCol,
+    unitRows,
+    confidence: Math.min(1, Math.round(confidence * 100) / 100),
+    reasons,
+  };
+  return ok(mapping, lang);
+}
+
+export { bareHeader };

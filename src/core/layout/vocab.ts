@@ -1,0 +1,107 @@
+/**
+ * Header words of DOMAIN §4, matched on folded text (lower case, no diacritics, NFC/NFD-insensitive), so
+ * "ĐIỂM CHUẨN", "Diem chuan" and a decomposed "Điểm chuẩn" are the same word.
+ */
+
+export type HeaderRole =
+  | "stt"
+  | "label"
+  | "max"
+  | "weight"
+  | "self"
+  | "review"
+  | "bonus"
+  | "deduction"
+  | "total"
+  | "rank"
+  | "note"
+  | "unit"
+  | "classification";
+
+/** Folded header text without bracketed parts ("Điểm chuẩn (đ)" → "diem chuan"). */
+export function bareHeader(folded: string): string {
+  return folded
+    .replace(/\([^)]*\)/g, " ")
+    .replace(/\[[^\]]*\]/g, " ")
+    .replace(/[:;*]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+const EXACT: [HeaderRole, RegExp][] = [
+  ["stt", /^(stt|tt|so tt|so thu tu|thu tu|ma|ma so|ma tieu chi)$/],
+  [
+    "label",
+    /^((ten |cac )?(noi dung|tieu chi)( tieu chi| thi dua| cham diem| danh gia| cham| tham dinh)?( cham diem| danh gia)?|noi dung va tieu chi|noi dung, tieu chi|chi tieu|linh vuc|noi dung cong viec)$/,
+  ],
+  [
+    "max",
+    /^((so )?diem (chuan|toi da|td|quy dinh|thang|chuan toi da)|thang diem|diem|muc diem|khung diem|diem chuan quy dinh|toi da)$/,
+  ],
+  ["weight", /^(he so|trong so|he so tieu chi)$/],
+  [
+    "self",
+    /^((diem )?(don vi )?tu (cham|danh gia)( diem)?|diem tu cham cua don vi|tu cham diem|don vi tu cham|(diem )?don vi cham|tc)$/,
+  ],
+  [
+    "review",
+    /^((diem )?(cum|khoi|doan|hoi dong)( thi dua)? (cham|tham dinh|danh gia)( diem)?|(diem )?tham dinh|ket qua tham dinh|(diem )?(cum|khoi) truong cham|diem cum cham|diem khoi cham|cc|kc)$/,
+  ],
+  [
+    "bonus",
+    /^(diem (thuong|cong|khuyen khich)|cong diem|thuong diem|diem cong them|diem thuong them)$/,
+  ],
+  ["deduction", /^(diem tru|tru diem|diem bi tru)$/],
+  [
+    "total",
+    /^(tong|tong cong|tong diem|tong so diem|cong|tong diem dat|tong diem dat duoc|diem tong|tong diem thi dua)$/,
+  ],
+  ["rank", /^(xep hang|xep thu|thu hang|hang|thu tu xep hang)$/],
+  [
+    "note",
+    /^(ghi chu|giai trinh|ly do|nhan xet|ghi chu\/giai trinh|giai trinh\/ghi chu|giai trinh, ghi chu)$/,
+  ],
+  [
+    "unit",
+    /^((ten )?(don vi|co quan|dia phuong|don vi, dia phuong)( thi dua| duoc cham| duoc danh gia)?|ten co quan, don vi|co quan, don vi)$/,
+  ],
+  ["classification", /^(xep loai|danh hieu|de nghi khen thuong|muc xep loai)$/],
+];
+
+/** The role of a header cell, or null when its text is not a header word (a unit name, a criterion…). */
+export function headerRole(folded: string): HeaderRole | null {
+  const bare = bareHeader(folded);
+  if (bare === "") return null;
+  for (const [role, re] of EXACT) if (re.test(bare)) return role;
+  return null;
+}
+
+/** A bonus or deduction header with something after it ("Điểm thưởng (tối đa 5đ)", "Điểm trừ"). */
+export function kindOfLabel(folded: string): "bonus" | "deduction" | null {
+  const s = bareHeader(folded.replace(/^[ivxlc]+[.)]?\s+|^[0-9]+[.)]?\s+|^[a-zđ][.)]\s+/, ""));
+  if (/^(cac )?(noi dung |tieu chi |muc )?(diem tru|tru diem|bi tru diem)\b/.test(s))
+    return "deduction";
+  if (
+    /^(cac )?(noi dung |tieu chi |muc )?(diem thuong|diem cong|cong diem|thuong diem|diem khuyen khich)\b/.test(
+      s
+    )
+  )
+    return "bonus";
+  return null;
+}
+
+/** "TỔNG CỘNG", "Tổng điểm", "Cộng": the label of a total row. */
+export function isTotalLabel(folded: string): boolean {
+  const s = bareHeader(folded);
+  return /^(tong|tong cong|tong diem|tong so diem|cong|tong diem dat|tong diem dat duoc|tong cong diem|tong so)$/.test(
+    s
+  );
+}
+
+/** Words of a signature block or footer: the table has ended. */
+export function isFooterText(folded: string): boolean {
+  const s = folded.trim();
+  return /^(nguoi lap( bieu)?|tm\.|kt\.|t\/m|cum truong|khoi truong|cum pho|khoi pho|thu truong( don vi| co quan)?|xac nhan|ngay\b.*thang|giam doc|chu tich|truong ban|noi nhan|ghi chu\s*:|luu y\s*:|chu thich\s*:)/.test(
+    s
+  );
+}

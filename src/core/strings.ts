@@ -1,0 +1,145 @@
+/** The engine's user-visible sentences: issues (DOMAIN §6), rank labels, mapping summaries. */
+import { defineStrings } from "./i18n";
+
+export const CORE_STRINGS = defineStrings(
+  "core",
+  {
+    rankFirst: "Nhất",
+    rankSecond: "Nhì",
+    rankThird: "Ba",
+    bandsEmpty: "Chưa có mức xếp loại nào.",
+    bandNoLabel: "Mức xếp loại từ {share} chưa có tên.",
+    bandOutOfRange: 'Mức "{label}" có ngưỡng {share}, phải nằm trong khoảng 0–100 %.',
+    bandOverlap: 'Hai mức "{a}" và "{b}" cùng ngưỡng {share}: chồng lấn nhau.',
+    bandGap:
+      "Không có mức nào cho tổng điểm dưới {share} của điểm tối đa: hãy thêm một mức từ 0 %.",
+    bandDuplicateLabel: 'Tên mức "{label}" bị lặp.',
+    "issue.score-above-max":
+      'Điểm {value} vượt điểm chuẩn {max} của tiêu chí "{criterion}" ({unit}).',
+    "issue.score-negative": 'Điểm âm {value} ở tiêu chí nội dung "{criterion}" ({unit}).',
+    "issue.score-missing":
+      'Chưa có điểm tiêu chí "{criterion}" ({unit}): đơn vị chưa chấm đủ, xếp hạng là tạm tính.',
+    "issue.not-a-number":
+      'Ô có chữ "{text}" thay cho điểm ({unit}, "{criterion}"): được tính là 0.',
+    "issue.text-number":
+      'Điểm "{text}" được nhập dạng chữ ({unit}, "{criterion}"): đọc là {value}; có thể sửa thành số.',
+    "issue.ambiguous-number":
+      'Không rõ "{text}" là số nào ({unit}, "{criterion}"): có thể là {candidates}. Được tính là 0.',
+    "issue.cell-error": 'Ô báo lỗi {error} ({unit}, "{criterion}"): được tính là 0.',
+    "issue.cell-error-max": 'Điểm chuẩn của tiêu chí "{criterion}" là lỗi {error}.',
+    "issue.max-sum-mismatch":
+      'Điểm chuẩn của "{criterion}" là {max} nhưng tổng điểm chuẩn các tiêu chí con là {sum}.',
+    "issue.subtotal-mismatch":
+      'Ô ghi {typed} nhưng tổng các tiêu chí con là {sum} ({unit}, "{criterion}"): dùng {sum}.',
+    "issue.total-mismatch":
+      "Tổng điểm ghi trong bảng là {typed} nhưng tính theo quy tắc là {sum} ({unit}).",
+    "issue.bonus-capped": "Điểm thưởng {bonus} vượt mức tối đa {cap} ({unit}): bỏ {dropped} điểm.",
+    "issue.deduction-sign":
+      'Điểm trừ nhập số âm {value} ({unit}, "{criterion}"): vẫn trừ {magnitude} điểm.',
+    "issue.review-missing":
+      "Bảng có cột cụm chấm nhưng đơn vị {unit} mới có điểm tự chấm: tạm dùng điểm tự chấm.",
+    "issue.duplicate-unit": 'Đơn vị "{unit}" xuất hiện hai lần ({where}).',
+    "issue.legacy-encoding":
+      'Chữ mã {encoding} ("{text}"): đã đọc thành "{unicode}"; có thể chuyển sang Unicode.',
+    "issue.tie-at-top":
+      "Các đơn vị {units} cùng đứng đầu với {total} điểm: cần bình xét, bỏ phiếu hoặc tiêu chí phụ.",
+    "issue.not-eligible":
+      "Đơn vị {unit} không đủ điều kiện khen thưởng ({reasons}): giữ thứ hạng, nhường suất cho đơn vị kế tiếp.",
+    notScoreSheet: "Không phải bảng chấm điểm: {what}.",
+    noHeader: "không tìm thấy dòng tiêu đề (STT, Nội dung/Tiêu chí, Điểm chuẩn, tên đơn vị)",
+    noMax: "không tìm thấy cột điểm chuẩn",
+    noUnits: "không tìm thấy cột/dòng điểm của đơn vị nào",
+    noCriteria: "không tìm thấy tiêu chí nào có điểm chuẩn",
+    emptySheet: "trang tính trống",
+    noSheets: "không có trang tính nào để đọc",
+    sheetNotFound: 'không có trang tính "{sheet}"',
+    layoutA: "A: tiêu chí theo dòng, đơn vị theo cột",
+    layoutB: "B: đơn vị theo dòng, tiêu chí theo cột",
+    layoutC: "C: mỗi đơn vị hai cột Tự chấm | Cụm chấm",
+    layoutD: "D: phiếu chấm của một đơn vị",
+    reasonHeader: "Dòng tiêu đề ở dòng {row}: {words}",
+    reasonMaxCol: "Điểm chuẩn ở cột {col}",
+    reasonMaxInHeader: 'Điểm chuẩn ghi trong tiêu đề cột ("{text}")',
+    reasonMaxRow: "Điểm chuẩn ở dòng {row}",
+    reasonUnits: "{n} đơn vị: {names}",
+    reasonPairs: "Mỗi đơn vị có cột Tự chấm và Cụm chấm",
+    reasonUnitName: 'Tên đơn vị lấy từ "{text}"',
+    reasonCodes: "Mã tiêu chí ở cột {col}",
+    reasonWeights: "Hệ số ở cột {col}",
+    reasonTotalRow: "Dòng tổng cộng: dòng {row}",
+    reasonTotalCol: "Cột tổng điểm: cột {col}",
+    reasonBonus: "Điểm thưởng: {where}",
+    reasonDeduction: "Điểm trừ: {where}",
+    unitFallback: "Đơn vị {n}",
+    provisional: "Tạm tính",
+  },
+  {
+    rankFirst: "First",
+    rankSecond: "Second",
+    rankThird: "Third",
+    bandsEmpty: "No classification band is set.",
+    bandNoLabel: "The band from {share} has no label.",
+    bandOutOfRange: 'Band "{label}" starts at {share}; it must lie within 0–100 %.',
+    bandOverlap: 'Bands "{a}" and "{b}" both start at {share}: they overlap.',
+    bandGap: "No band covers totals below {share} of the max: add a band from 0 %.",
+    bandDuplicateLabel: 'Band label "{label}" is used twice.',
+    "issue.score-above-max": 'Score {value} is above the max {max} of "{criterion}" ({unit}).',
+    "issue.score-negative": 'Negative score {value} on content criterion "{criterion}" ({unit}).',
+    "issue.score-missing":
+      'No score for "{criterion}" ({unit}): the unit is incomplete, its rank is provisional.',
+    "issue.not-a-number":
+      'The cell holds "{text}" instead of a score ({unit}, "{criterion}"): counted as 0.',
+    "issue.text-number":
+      'Score "{text}" is stored as text ({unit}, "{criterion}"): read as {value}; can be fixed.',
+    "issue.ambiguous-number":
+      '"{text}" is ambiguous ({unit}, "{criterion}"): it could be {candidates}. Counted as 0.',
+    "issue.cell-error": 'The cell shows the error {error} ({unit}, "{criterion}"): counted as 0.',
+    "issue.cell-error-max": 'The max of "{criterion}" is the error {error}.',
+    "issue.max-sum-mismatch":
+      'The max of "{criterion}" is {max} but its children\'s maxima add up to {sum}.',
+    "issue.subtotal-mismatch":
+      'The cell shows {typed} but the children add up to {sum} ({unit}, "{criterion}"): {sum} is used.',
+    "issue.total-mismatch":
+      "The total typed in the sheet is {typed} but the rules give {sum} ({unit}).",
+    "issue.bonus-capped":
+      "Bonus {bonus} is above the cap {cap} ({unit}): {dropped} points dropped.",
+    "issue.deduction-sign":
+      'Deduction typed as a negative number {value} ({unit}, "{criterion}"): {magnitude} is deducted.',
+    "issue.review-missing":
+      "The sheet has review columns but {unit} has only self scores: the self scores are used for now.",
+    "issue.duplicate-unit": 'Unit "{unit}" appears twice ({where}).',
+    "issue.legacy-encoding":
+      '{encoding} text ("{text}"): read as "{unicode}"; can be converted to Unicode.',
+    "issue.tie-at-top":
+      "Units {units} tie for first place with {total} points: decide by vote or a tie-break key.",
+    "issue.not-eligible":
+      "{unit} is not eligible for an award ({reasons}): it keeps its rank, the next unit takes the slot.",
+    notScoreSheet: "Not a score sheet: {what}.",
+    noHeader: "no header row found (STT, Nội dung/Tiêu chí, Điểm chuẩn, unit names)",
+    noMax: "no max column (Điểm chuẩn) found",
+    noUnits: "no unit score column or row found",
+    noCriteria: "no criterion with a max found",
+    emptySheet: "the sheet is empty",
+    noSheets: "there is no sheet to read",
+    sheetNotFound: 'there is no sheet "{sheet}"',
+    layoutA: "A: criteria in rows, units in columns",
+    layoutB: "B: units in rows, criteria in columns",
+    layoutC: "C: two columns per unit, Self | Review",
+    layoutD: "D: one unit's self-score form",
+    reasonHeader: "Header on row {row}: {words}",
+    reasonMaxCol: "Max in column {col}",
+    reasonMaxInHeader: 'Max written in the column headers ("{text}")',
+    reasonMaxRow: "Max on row {row}",
+    reasonUnits: "{n} units: {names}",
+    reasonPairs: "Each unit has a Self and a Review column",
+    reasonUnitName: 'Unit name taken from "{text}"',
+    reasonCodes: "Criterion codes in column {col}",
+    reasonWeights: "Weights in column {col}",
+    reasonTotalRow: "Total row: row {row}",
+    reasonTotalCol: "Total column: column {col}",
+    reasonBonus: "Bonus: {where}",
+    reasonDeduction: "Deductions: {where}",
+    unitFallback: "Unit {n}",
+    provisional: "Provisional",
+  }
+);

@@ -1,0 +1,222 @@
+/**
+ * Apply a mapping to a sheet: the criteria rows/columns in order and, per unit, the cells holding its
+ * self and reviewed scores. Layout-independent from here on: scoring never asks which layout it was.
+ */
+import type { CellValue } from "./grid";
+import type { CriterionKind } from "./report";
+import { splitCode, type FlatCriterion } from "./criteria";
+import type { SheetMapping } from "./layout/types";
+import { SheetView } from "./layout/view";
+import { parseNumberText } from "./text";
+
+export type Pos = [number, number];
+
+export interface TableCriterion extends FlatCriterion {
+  /** Where the label is (for messages) and the criterion's source row/column key. */
+  at: Pos;
+  maxValue: CellValue;
+  maxAt: Pos | null;
+  /** A max already known as a number (layout B header text). */
+  maxKnown: number | null;
+  weight: number;
+  weightAt: Pos | null;
+}
+
+export interface TableUnit {
+  name: string;
+  nameAt: Pos | null;
+  /**
+   * The unit's line: its column (criteria in rows) or its row (layout B) for the self score and the
+   * reviewed score; null = none. Cells are (criterion line × unit line): no per-cell objects, which
+   * keeps a 1,000 × 100 sheet out of the garbage collector.
+   */
+  selfLine: number | null;
+  reviewLine: number | null;
+  /** Per criterion, the cell of the self score / reviewed score (null = none); built on first use. */
+  readonly self: (Pos | null)[];
+  readonly review: (Pos | null)[];
+  /** The sheet has a review column for this unit (R6). */
+  hasReview: boolean;
+  /** Typed totals (TỔNG CỘNG row / Tổng điểm column) per column kind, checked by R2. */
+  typedTotal: { self: Pos | null; review: Pos | null };
+}
+
+export interface ScoreTable {
+  view: SheetView;
+  mapping: SheetMapping;
+  criteria: TableCriterion[];
+  units: TableUnit[];
+  /** "rows": criteria in rows (A, C, D); "cols": criteria in columns (B). */
+  axis: "rows" | "cols";
+  /** Per criterion, its row (axis rows) or column (axis cols); -1 when it holds no scores. */
+  lines: number[];
+}
+
+/** The cell of criterion `i` on a unit's line, or null. */
+export function cellOf(table: ScoreTable, line: number | null, i: number): Pos | null {
+  const l = table.lines[i];
+  if (line === null || l < 0) return null;
+  return table.axis === "rows" ? [l, line] : [line, l];
+}
+
+function makeUnit(
+  lines: number[],
+  axis: "rows" | "cols",
+  u: Omit<TableUnit, "self" | "review">
+): TableUnit {
+  let self: (Pos | null)[] | null = null;
+  let review: (Pos | null)[] | null = null;
+  const build = (line: number | null): (Pos | null)[] =>
+    lines.map((l) => (line === null || l < 0 ? null : axis === "rows" ? [l, line] : [line, l]));
+  return {
+    ...u,
+    get self() {
+      return (self ??= build(u.selfLine));
+    },
+    get review() {
+      return (review ??= build(u.reviewLine));
+    },
+  };
+}
+
+function weightOf(v: SheetView, at: Pos | null, sep: "," | "."): number {
+  if (!at) return 1;
+  const x = v.value(at[0], at[1]);
+  if (typeof x === "number" && Number.isFinite(x)) return x;
+  if (typeof x === "string") {
+    const p = parseNumberText(x, sep);
+    if (p !== null) return p;
+  }
+  return 1;
+}
+
+export function readTable(view: SheetView, mapping: SheetMapping, sep: "," | "."): ScoreTable {
+  const v = view;
+  if (mapping.layout === "B") {
+    const criteria: TableCriterion[] = [];
+    const sections = new Map<number, number>();
+    for (const c of mapping.criteria) {
+      let parentHint = -1;
+      if (c.section) {
+        const s = c.section;
+        if (!sections.has(s.col)) {
+          sections.set(s.col, criteria.length);
+          criteria.push({
+            code: "",
+            label: s.label,
+            bold: true,
+            indent: 0,
+            kindHint: null,
+            parentHint: -1,
+            at: [mapping.headerRow, s.col],
+            maxValue: s.max,
+            maxAt: null,
+            maxKnown: s.max,
+            weight: 1,
+            weightAt: null,
+          });
+        }
+        parentHint = sections.get(s.col) ?? -1;
+      }
+      criteria.push({
+        code: c.code,
+        label: c.label,
+        bold: false,
+        indent: 0,
+        kindHint: c.kind === "content" ? (parentHint < 0 ? "content" : null) : c.kind,
+        parentHint,
+        at: [mapping.headerRow + mapping.headerRows - 1, c.col],
+        maxValue: mapping.maxRow !== null ? v.value(mapping.maxRow, c.col) : c.max,
+        maxAt: mapping.maxRow !== null ? [mapping.maxRow, c.col] : null,
+        maxKnown: mapping.maxRow !== null ? null : c.max,
+        weight: 1,
+        weightAt: null,
+      });
+    }
+    const sectionIdx = new Set(sections.values());
+    const lines = criteria.map((c, i) => (sectionIdx.has(i) ? -1 : c.at[1]));
+    const units: TableUnit[] = [];
+    for (let r = mapping.firstRow; r <= mapping.lastRow; r++) {
+      const name = v.text(r, mapping.nameCol);
+      if (name === null) continue;
+      units.push(
+        makeUnit(lines, "cols", {
+          name,
+          nameAt: [r, mapping.nameCol],
+          selfLine: r,
+          reviewLine: null,
+          hasReview: false,
+          typedTotal: {
+            self: mapping.totalCol !== null ? [r, mapping.totalCol] : null,
+            review: null,
+          },
+        })
+      );
+    }
+    return { view, mapping, criteria, units, axis: "cols", lines };
+  }
+  const criteria: TableCriterion[] = [];
+  const rows: number[] = [];
+  const unitCols = mapping.units
+    .flatMap((u) => [u.self, u.review])
+    .filter((c): c is number => c !== null);
+  for (let r = mapping.firstRow; r <= mapping.lastRow; r++) {
+    const label = v.text(r, mapping.labelCol) ?? "";
+    const code = mapping.codeCol !== null ? v.display(r, mapping.codeCol).trim() : "";
+    const maxEmpty = mapping.maxCol === null || v.isEmpty(r, mapping.maxCol);
+    if (label === "" && code === "" && maxEmpty) continue;
+    const bold =
+      v.bold(r, mapping.labelCol) || (mapping.codeCol !== null && v.bold(r, mapping.codeCol));
+    // A plain note row under a criterion ("Ghi chú: …") has no code, no max and no score: not a criterion.
+    if (
+      code === "" &&
+      splitCode(label)[0] === "" &&
+      maxEmpty &&
+      !bold &&
+      mapping.codeCol !== null &&
+      unitCols.every((c) => v.isEmpty(r, c))
+    )
+      continue;
+    rows.push(r);
+    criteria.push({
+      code,
+      label,
+      bold,
+      indent: v.indent(r, mapping.labelCol),
+      at: [r, mapping.labelCol],
+      maxValue: mapping.maxCol !== null ? v.value(r, mapping.maxCol) : null,
+      maxAt: mapping.maxCol !== null ? [r, mapping.maxCol] : null,
+      maxKnown: null,
+      weight: weightOf(v, mapping.weightCol !== null ? [r, mapping.weightCol] : null, sep),
+      weightAt: mapping.weightCol !== null ? [r, mapping.weightCol] : null,
+    });
+  }
+  // Trailing rows with neither a max nor a score (a note under the table) are not criteria.
+  while (criteria.length > 0) {
+    const k = criteria.length - 1;
+    const r = rows[k];
+    const empty =
+      (mapping.maxCol === null || v.isEmpty(r, mapping.maxCol)) &&
+      unitCols.every((c) => v.isEmpty(r, c));
+    if (!empty || criteria[k].bold) break;
+    criteria.pop();
+    rows.pop();
+  }
+  const units: TableUnit[] = mapping.units.map((u) =>
+    makeUnit(rows, "rows", {
+      name: u.name,
+      nameAt: u.nameCell,
+      selfLine: u.self,
+      reviewLine: u.review,
+      hasReview: u.review !== null,
+      typedTotal: {
+        self: mapping.totalRow !== null && u.self !== null ? [mapping.totalRow, u.self] : null,
+        review:
+          mapping.totalRow !== null && u.review !== null ? [mapping.totalRow, u.review] : null,
+      },
+    })
+  );
+  return { view, mapping, criteria, units, axis: "rows", lines: rows };
+}
+
+export type { CriterionKind };

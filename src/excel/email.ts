@@ -1,0 +1,323 @@
+/**
+ * The email loop inside Excel: read what is about to be sent, freeze THIDUA formulas into values
+ * (plan first, then exactly the plan), write the summary of the returned forms into its own sheet.
+ * Round trips: every function reads in one sync and writes in one more (plus writeSpec's chunking).
+ */
+import type { Grid } from "../core/grid";
+import { columnLetter, quoteSheetName } from "../core/grid";
+import type { Lang } from "../core/i18n";
+import {
+  checkBeforeSending,
+  thiduaFunctionIn,
+  type PresendFinding,
+  type SheetVisibility,
+} from "../core/presend";
+import type { ClusterProfile } from "../core/profile";
+import {
+  consolidateReturns,
+  type ConsolidateOptions,
+  type ConsolidateResult,
+  type ReturnedFile,
+} from "../core/returns";
+import type { SheetSpec } from "../sheets/spec";
+import { buildSummarySheet, SUMMARY_STRINGS } from "../sheets/summary";
+import type { ExcelHost } from "./host";
+import { translateOfficeError } from "./host";
+import { profileFromXml, queueProfilePart } from "./profile-store";
+import { queueGridRead } from "./read";
+import { planTarget, writeSpec } from "./render";
+import { queueTags, tagName, type SheetTag } from "./tags";
+
+export interface SheetState {
+  name: string;
+  position: number;
+  visibility: SheetVisibility;
+  /** A sheet the product made (tagged). */
+  ours: boolean;
+}
+
+export interface WorkbookSnapshot {
+  sheets: SheetState[];
+  /** Every sheet, hidden ones included, in tab order. */
+  grids: Grid[];
+  tags: SheetTag[];
+  /** The profile's custom XML part as stored, null when the workbook has none. */
+  profileXml: string | null;
+}
+
+/** Everything the email features look at, in ONE sync. */
+export async function readWorkbookSnapshot(xl: ExcelHost): Promise<WorkbookSnapshot> {
+  return xl.run(async (ctx) => {
+    const sheets = ctx.workbook.worksheets;
+    sheets.load("items/name, items/position, items/visibility");
+    const tagsOf = queueTags(ctx);
+    const partOf = queueProfilePart(ctx);
+    await ctx.sync();
+    const readers = sheets.items.map((ws) => queueGridRead(ws));
+    const part = partOf();
+    const xml = part ? part.getXml() : null;
+    await ctx.sync();
+    const tags = tagsOf();
+    const ours = new Set(tags.filter((t) => t.sheet).map((t) => (t.sheet as string).toLowerCase()));
+    return {
+      sheets: sheets.items.map((s) => ({
+        name: s.name,
+        position: s.position,
+        visibility: s.visibility as SheetVisibility,
+        ours: ours.has(s.name.toLowerCase()),
+      })),
+      grids: readers.map((f) => f()),
+      tags,
+      profileXml: xml ? xml.value : null,
+    };
+  });
+}
+
+/** "Kiểm tra trước khi gửi" on the open workbook. */
+export async function checkWorkbookBeforeSending(
+  xl: ExcelHost,
+  lang: Lang
+): Promise<PresendFinding[]> {
+  const snap = await readWorkbookSnapshot(xl);
+  return checkBeforeSending(snap.grids, snap.sheets, { lang });
+}
+
+export interface FreezeCell {
+  sheet: string;
+  /** A1 on its sheet ("D5"). */
+  address: string;
+  /** 'Xếp hạng'!D5 */
+  cell: string;
+  formula: string;
+  /** What the cell shows now, as it will stay. */
+  value: string | number | boolean;
+}
+
+export interface FreezePlan {
+  cells: FreezeCell[];
+}
+
+function shown(v: unknown): string | number | boolean {
+  return typeof v === "number" || typeof v === "boolean" ? v : String(v ?? "");
+}
+
+/**
+ * Step 1 of "Chốt kết quả": the THIDUA cells and the values they will keep. Nothing is written.
+ * Why freeze at all: a recipient without the add-in sees #NAME? in every THIDUA cell, and even with
+ * it the numbers could change on recalculation after the meeting agreed on them.
+ */
+export async function planFreezeThiduaFormulas(xl: ExcelHost): Promise<FreezePlan> {
+  try {
+    const snap = await readWorkbookSnapshot(xl);
+    const cells: FreezeCell[] = [];
+    for (const g of snap.grids) {
+      g.formulas?.forEach((row, r) =>
+        row.forEach((f, c) => {
+          if (f === null || thiduaFunctionIn(f) === null) return;
+          const address = `${columnLetter(g.left + c)}${g.top + r + 1}`;
+          const v = g.values[r][c];
+          cells.push({
+            sheet: g.sheetName,
+            address,
+            cell: `${quoteSheetName(g.sheetName)}!${address}`,
+            formula: f,
+            value: typeof v === "object" && v !== null ? v.error : shown(v),
+          });
+        })
+      );
+    }
+    return { cells };
+  } catch (e) {
+    throw translateOfficeError(e);
+  }
+}
+
+export interface FreezeOutcome {
+  written: number;
+  /** Planned cells whose formula changed since the plan was shown: left alone. */
+  skipped: string[];
+  /** Spilled ranges frozen whole (a THIDUA.RANKING table), by address. */
+  spilled: string[];
+}
+
+/**
+ * Step 2: writes the current value into exactly the planned cells, and only where the formula is
+ * still the one the user saw (a cell edited in between is skipped, not overwritten). One read sync,
+ * one write sync.
+ */
+export async function freezeThiduaFormulas(
+  xl: ExcelHost,
+  plan: FreezePlan
+): Promise<FreezeOutcome> {
+  if (plan.cells.length === 0) return { written: 0, skipped: [], spilled: [] };
+  try {
+    return await xl.run(async (ctx) => {
+      const ranges = plan.cells.map((p) => {
+        const r = ctx.workbook.worksheets.getItem(p.sheet).getRange(p.address);
+        r.load("formulas, values");
+        return r;
+      });
+      // A dynamic-array result (THIDUA.RANKING spills a table) is frozen whole: were only its anchor
+      // replaced, the cells it spilled into would empty. ExcelApi 1.12; older hosts freeze the anchor.
+      const spills = ranges.map((r) => {
+        if (typeof (r as any).getSpillingToRangeOrNullObject !== "function") return null;
+        const s = r.getSpillingToRangeOrNullObject();
+        s.load("address, values, numberFormat");
+        return s;
+      });
+      await ctx.sync();
+      const skipped: string[] = [];
+      const spilled: string[] = [];
+      let written = 0;
+      plan.cells.forEach((p, i) => {
+        const r = ranges[i];
+        if (r.formulas[0][0] !== p.formula) {
+          skipped.push(p.cell);
+          return;
+        }
+        const spill = spills[i];
+        const target = spill && !spill.isNullObject ? spill : r;
+        const values = target === r ? r.values : (spill as Excel.Range).values;
+        // Writing `values`, not `formulas`: a text result such as "=A1" must stay text, so such a
+        // cell gets the text format first.
+        if (values.some((row) => row.some((v) => typeof v === "string" && /^[=+\-@]/.test(v)))) {
+          const formats =
+            target === r
+              ? [["General"]]
+              : (spill as Excel.Range).numberFormat.map((row) => row.slice());
+          values.forEach((row, a) =>
+            row.forEach((v, b) => {
+              if (typeof v === "string" && /^[=+\-@]/.test(v)) formats[a][b] = "@";
+            })
+          );
+          target.numberFormat = formats;
+        }
+        target.values = values;
+        if (target !== r) spilled.push((spill as Excel.Range).address);
+        written++;
+      });
+      await ctx.sync();
+      return { written, skipped, spilled };
+    });
+  } catch (e) {
+    throw translateOfficeError(e);
+  }
+}
+
+/** The profile stored in the workbook, or null. */
+export function profileOf(snap: WorkbookSnapshot): ClusterProfile | null {
+  return snap.profileXml ? profileFromXml(snap.profileXml) : null;
+}
+
+/** The summary sheet we wrote before (in the pane's language first, then any). */
+export function existingSummaryGrid(snap: WorkbookSnapshot, lang: Lang): Grid | null {
+  const want = tagName("summary", SUMMARY_STRINGS.t(lang, "sheetName"));
+  const tags = snap.tags.filter((t) => t.kind === "summary" && t.sheet);
+  const tag = tags.find((t) => t.tag === want) ?? tags[0];
+  if (!tag) return null;
+  return snap.grids.find((g) => g.sheetName === tag.sheet) ?? null;
+}
+
+export interface ImportOutcome {
+  result: ConsolidateResult;
+  /** The sheet written, null when nothing was written (preview, or the summary is blocked). */
+  sheetName: string | null;
+}
+
+/**
+ * Consolidate returned forms against the summary already in the workbook. With `write`, the summary
+ * sheet (ours, tagged) is replaced by the merged one; no other sheet is touched. The head's review
+ * scores survive because the existing summary is read and merged first (consolidateReturns).
+ */
+export async function importReturns(
+  xl: ExcelHost,
+  files: ReturnedFile[],
+  profile: ClusterProfile,
+  options: ConsolidateOptions & { lang: Lang; write: boolean }
+): Promise<ImportOutcome> {
+  try {
+    const snap = await readWorkbookSnapshot(xl);
+    const existing = existingSummaryGrid(snap, options.lang);
+    const result = consolidateReturns(files, profile, existing, options);
+    if (!options.write || result.summary === null || result.summary.units.length === 0)
+      return { result, sheetName: null };
+    const spec = buildSummarySheet(result.summary, profile, { lang: options.lang });
+    const sheetName = await writeOurSheet(xl, spec);
+    return { result, sheetName };
+  } catch (e) {
+    throw translateOfficeError(e);
+  }
+}
+
+/** Writes one spec as our tagged sheet (replacing only our own previous one). */
+export async function writeOurSheet(xl: ExcelHost, spec: SheetSpec): Promise<string> {
+  return xl.run(async (ctx) => {
+    const sheets = ctx.workbook.worksheets;
+    sheets.load("items/name, items/position, items/visibility");
+    const tagsOf = queueTags(ctx);
+    await ctx.sync();
+    const list = sheets.items.map((s) => ({
+      name: s.name,
+      position: s.position,
+      visible: s.visibility === "Visible",
+    }));
+    const target = planTarget(spec, list, tagsOf());
+    await writeSpec(ctx, spec, target);
+    return target.name;
+  });
+}
+
+/** The part of `Office` that hands over the open file itself. */
+export interface OfficeDocumentHost {
+  context: {
+    document?: {
+      getFileAsync?: (
+        type: string,
+        options: { sliceSize: number },
+        callback: (r: { status: string; value: any; error?: { message: string } }) => void
+      ) => void;
+    };
+  };
+  FileType?: { Compressed: string };
+}
+
+/**
+ * The open workbook's .xlsx bytes (Office's getFileAsync, sliced), or null where the host cannot give
+ * them. With the bytes, the clean copy keeps every format; without, it is rebuilt from the cells.
+ */
+export async function readDocumentBytes(
+  office: OfficeDocumentHost | undefined
+): Promise<Uint8Array | null> {
+  const doc = office?.context.document;
+  if (!doc?.getFileAsync) return null;
+  const getFile = doc.getFileAsync.bind(doc);
+  const file = await new Promise<any | null>((resolve) =>
+    getFile(office?.FileType?.Compressed ?? "compressed", { sliceSize: 4 * 1024 * 1024 }, (r) =>
+      resolve(r.status === "succeeded" ? r.value : null)
+    )
+  );
+  if (!file) return null;
+  try {
+    const parts: Uint8Array[] = [];
+    for (let i = 0; i < file.sliceCount; i++) {
+      // Slices must be fetched one after the other: Office refuses a second getSliceAsync in flight.
+      const slice = await new Promise<any | null>((resolve) =>
+        file.getSliceAsync(i, (r: { status: string; value: any }) =>
+          resolve(r.status === "succeeded" ? r.value : null)
+        )
+      );
+      if (!slice) return null;
+      parts.push(new Uint8Array(slice.data));
+    }
+    const size = parts.reduce((n, p) => n + p.length, 0);
+    const out = new Uint8Array(size);
+    let at = 0;
+    for (const p of parts) {
+      out.set(p, at);
+      at += p.length;
+    }
+    return out;
+  } finally {
+    file.closeAsync(() => undefined);
+  }
+}

@@ -1,0 +1,353 @@
+/**
+ * The Office.js adapter: the ONLY code that calls `Excel.run`. Typed against @types/office-js and
+ * parameterised on the `Excel` namespace, so tests and the playground pass the simulator. Every method
+ * costs a constant number of round trips (DESIGN.md "Round trips"); reading never writes; writes go to
+ * sheets the product made (tagged) or to the cells the user asked to fix.
+ */
+import { analyzeWorkbook } from "../core";
+import type { Grid } from "../core/grid";
+import type { Lang } from "../core/i18n";
+import { defaultProfile, type ClusterProfile } from "../core/profile";
+import type { RankingReport } from "../core/report";
+import { buildRankingSheet } from "../sheets";
+import type { SheetSpec } from "../sheets/spec";
+import { parseAddress } from "./address";
+import { ExcelAdapterError, translateOfficeError, type ExcelHost, type OfficeHost } from "./host";
+import { profileFromXml, profileToXml, queueProfilePart } from "./profile-store";
+import { queueDecimalSeparator, queueGridRead, queueSheetList, type SheetEntry } from "./read";
+import { needsTextFormat, planTarget, writeSpec } from "./render";
+import { ourSheets, queueTags, type SheetTag } from "./tags";
+
+export {
+  ExcelAdapterError,
+  type ExcelAdapterErrorCode,
+  type ExcelHost,
+  type OfficeHost,
+} from "./host";
+export { PROFILE_NAMESPACE, profileFromXml, profileToXml } from "./profile-store";
+export { needsTextFormat, charsToPoints, DEFAULT_PAYLOAD_BUDGET } from "./render";
+export { parseAddress } from "./address";
+
+export interface SheetInfo {
+  name: string;
+  visible: boolean;
+  active: boolean;
+  /** The kind of product sheet ("ranking", "covenant"…), null for the user's own sheets. */
+  ours: string | null;
+}
+
+export interface CellFix {
+  /** Sheet-qualified single cell ("'Bảng điểm'!D12"). */
+  cell: string;
+  value: number | string;
+}
+
+export interface CellPeek {
+  cell: string;
+  /** As Excel shows it (formatted). */
+  text: string;
+  value: number | string | boolean;
+  formula: string | null;
+}
+
+export interface OneClickOptions {
+  lang?: Lang;
+  mode?: "values" | "formulas";
+  /** Sheets to read; default: the active sheet (or, when that is one of ours, every other visible sheet). */
+  sheets?: string[];
+  /** Date printed on the sheet; default now. */
+  date?: Date;
+  /** Settings to use instead of the stored profile (the pane's unsaved edits). */
+  profile?: ClusterProfile;
+}
+
+export interface OneClickResult {
+  sheetName: string;
+  report: RankingReport;
+  /** Round trips used (constant whatever the number of units). */
+  syncs: number;
+}
+
+export interface AdapterOptions {
+  office?: OfficeHost;
+  /** Request budget per sync in bytes (default 4 MB under Excel on the web's 5 MB). */
+  payloadBudget?: number;
+}
+
+export interface ExcelAdapter {
+  /** Office's display language ("vi-VN" when unknown). */
+  readonly displayLanguage: string;
+  listSheets(): Promise<SheetInfo[]>;
+  /** The named sheets (one sync), or every visible sheet that is not ours (two). */
+  readGrids(sheetNames?: string[]): Promise<Grid[]>;
+  readActiveGrid(): Promise<Grid>;
+  /** The workbook culture's decimal separator. */
+  decimalSeparator(): Promise<"," | ".">;
+  /** Writes a spec as a new sheet (replacing our previous one of the same kind and name). */
+  renderSheetSpec(
+    spec: SheetSpec,
+    options?: { activate?: boolean }
+  ): Promise<{ sheetName: string }>;
+  loadProfile(): Promise<ClusterProfile>;
+  saveProfile(profile: ClusterProfile): Promise<void>;
+  /** Current content of single cells (to preview fixes). */
+  peekCells(cells: string[]): Promise<CellPeek[]>;
+  /** Writes exactly the named cells, nothing else; returns how many were written. */
+  applyFixes(fixes: CellFix[]): Promise<number>;
+  selectCell(address: string): Promise<void>;
+  /** The selected range, sheet-qualified ("'Bảng điểm'!C6:C30"). */
+  selectedAddress(): Promise<string>;
+  /** Read once, analyse, build the ranking sheet, write once. */
+  oneClickRanking(options?: OneClickOptions): Promise<OneClickResult>;
+}
+
+async function guarded<T>(what: string | undefined, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    throw translateOfficeError(e, what);
+  }
+}
+
+function requireCell(address: string): { sheet: string; local: string } {
+  const p = parseAddress(address);
+  if (!p || p.sheet === null || p.rect.top !== p.rect.bottom || p.rect.left !== p.rect.right) {
+    throw new ExcelAdapterError("bad-address", address);
+  }
+  return { sheet: p.sheet, local: p.local };
+}
+
+/** Reads the stored profile in a second sync when a part exists (its XML needs the part first). */
+async function readProfile(
+  ctx: Excel.RequestContext,
+  part: Excel.CustomXmlPart | null
+): Promise<ClusterProfile> {
+  if (!part) return defaultProfile();
+  const xml = part.getXml();
+  await ctx.sync();
+  return profileFromXml(xml.value) ?? defaultProfile();
+}
+
+export function createExcelAdapter(excel: ExcelHost, options: AdapterOptions = {}): ExcelAdapter {
+  const budget = options.payloadBudget;
+
+  const adapter: ExcelAdapter = {
+    get displayLanguage(): string {
+      return options.office?.context?.displayLanguage || "vi-VN";
+    },
+
+    listSheets: () =>
+      guarded(undefined, () =>
+        excel.run(async (ctx) => {
+          const sheets = queueSheetList(ctx);
+          const tags = queueTags(ctx);
+          const active = ctx.workbook.worksheets.getActiveWorksheet();
+          active.load("name");
+          await ctx.sync();
+          const t = tags();
+          return sheets().map((s) => ({
+            name: s.name,
+            visible: s.visible,
+            active: s.name === active.name,
+            ours: t.find((x) => x.sheet === s.name)?.kind ?? null,
+          }));
+        })
+      ),
+
+    readGrids: (sheetNames) =>
+      guarded(sheetNames?.join(", "), () =>
+        excel.run(async (ctx) => {
+          let names = sheetNames;
+          if (!names) {
+            const sheets = queueSheetList(ctx);
+            const tags = queueTags(ctx);
+            await ctx.sync();
+            const ours = ourSheets(tags());
+            names = sheets()
+              .filter((s) => s.visible && !ours.has(s.name.toLowerCase()))
+              .map((s) => s.name);
+          }
+          const readers = names.map((n) => queueGridRead(ctx.workbook.worksheets.getItem(n)));
+          await ctx.sync();
+          return readers.map((r) => r());
+        })
+      ),
+
+    readActiveGrid: () =>
+      guarded(undefined, () =>
+        excel.run(async (ctx) => {
+          const read = queueGridRead(ctx.workbook.worksheets.getActiveWorksheet());
+          await ctx.sync();
+          return read();
+        })
+      ),
+
+    decimalSeparator: () =>
+      guarded(undefined, () =>
+        excel.run(async (ctx) => {
+          const sep = queueDecimalSeparator(ctx);
+          await ctx.sync();
+          return sep();
+        })
+      ),
+
+    renderSheetSpec: (spec, opts = {}) =>
+      guarded(spec.name, () =>
+        excel.run(async (ctx) => {
+          const sheets = queueSheetList(ctx);
+          const tags = queueTags(ctx);
+          await ctx.sync();
+          const target = planTarget(spec, sheets(), tags());
+          await writeSpec(ctx, spec, target, { budget, activate: opts.activate });
+          return { sheetName: target.name };
+        })
+      ),
+
+    loadProfile: () =>
+      guarded(undefined, () =>
+        excel.run(async (ctx) => {
+          const part = queueProfilePart(ctx);
+          await ctx.sync();
+          return readProfile(ctx, part());
+        })
+      ),
+
+    saveProfile: (profile) =>
+      guarded(undefined, () =>
+        excel.run(async (ctx) => {
+          const part = queueProfilePart(ctx);
+          await ctx.sync();
+          const xml = profileToXml(profile);
+          const existing = part();
+          if (existing) existing.setXml(xml);
+          else ctx.workbook.customXmlParts.add(xml);
+          await ctx.sync();
+        })
+      ),
+
+    peekCells: (cells) =>
+      guarded(cells.join(", "), () =>
+        excel.run(async (ctx) => {
+          const ranges = cells.map((c) => {
+            const { sheet, local } = requireCell(c);
+            const r = ctx.workbook.worksheets.getItem(sheet).getRange(local);
+            r.load("text, values, formulas");
+            return r;
+          });
+          await ctx.sync();
+          return ranges.map((r, i) => {
+            const f = r.formulas[0][0];
+            return {
+              cell: cells[i],
+              text: String(r.text[0][0]),
+              value: r.values[0][0] as number | string | boolean,
+              formula: typeof f === "string" && f.startsWith("=") ? f : null,
+            };
+          });
+        })
+      ),
+
+    applyFixes: (fixes) =>
+      guarded(fixes.map((f) => f.cell).join(", "), async () => {
+        // Validate every address before touching anything: a bad one must not leave half the fixes done.
+        const targets = fixes.map((f) => ({ ...requireCell(f.cell), value: f.value }));
+        if (targets.length === 0) return 0;
+        return excel.run(async (ctx) => {
+          for (const t of targets) {
+            const r = ctx.workbook.worksheets.getItem(t.sheet).getRange(t.local);
+            // The apostrophe keeps a fixed text (a converted TCVN3 label) from being read as a formula
+            // or number, without changing the user's number format.
+            r.values = [
+              [typeof t.value === "string" && needsTextFormat(t.value) ? `'${t.value}` : t.value],
+            ];
+          }
+          await ctx.sync();
+          return targets.length;
+        });
+      }),
+
+    selectCell: (address) =>
+      guarded(address, () =>
+        excel.run(async (ctx) => {
+          const p = parseAddress(address);
+          if (!p || p.sheet === null) throw new ExcelAdapterError("bad-address", address);
+          const ws = ctx.workbook.worksheets.getItem(p.sheet);
+          ws.activate();
+          ws.getRange(p.local).select();
+          await ctx.sync();
+        })
+      ),
+
+    selectedAddress: () =>
+      guarded(undefined, () =>
+        excel.run(async (ctx) => {
+          const r = ctx.workbook.getSelectedRange();
+          r.load("address");
+          await ctx.sync();
+          return r.address;
+        })
+      ),
+
+    oneClickRanking: (opts = {}) =>
+      guarded(opts.sheets?.join(", "), () =>
+        excel.run(async (ctx) => {
+          const lang = opts.lang ?? "vi";
+          let syncs = 0;
+          // Round trip 1: the scores, the sheet list, our tags, the culture, where the profile is.
+          const sheets = queueSheetList(ctx);
+          const tags = queueTags(ctx);
+          const sep = queueDecimalSeparator(ctx);
+          const part = queueProfilePart(ctx);
+          const active = ctx.workbook.worksheets.getActiveWorksheet();
+          active.load("name");
+          let readers = (opts.sheets ?? []).map((n) =>
+            queueGridRead(ctx.workbook.worksheets.getItem(n))
+          );
+          const activeReader = opts.sheets ? null : queueGridRead(active);
+          await ctx.sync();
+          syncs++;
+          const tagList: SheetTag[] = tags();
+          const ours = ourSheets(tagList);
+          let grids: Grid[];
+          if (activeReader && ours.has(active.name.toLowerCase())) {
+            // The user is looking at our ranking: rank what it was made from (every other visible sheet).
+            const others: SheetEntry[] = sheets().filter(
+              (s) => s.visible && !ours.has(s.name.toLowerCase())
+            );
+            readers = others.map((s) => queueGridRead(ctx.workbook.worksheets.getItem(s.name)));
+          }
+          // Round trip 2 (only when a profile is stored, or the extra read above): the profile's XML.
+          const p = part();
+          const xml = p ? p.getXml() : null;
+          if (xml || (activeReader && readers.length > 0)) {
+            await ctx.sync();
+            syncs++;
+          }
+          grids =
+            readers.length > 0 ? readers.map((r) => r()) : activeReader ? [activeReader()] : [];
+          const stored = (xml && profileFromXml(xml.value)) || defaultProfile();
+          const profile: ClusterProfile = { ...(opts.profile ?? stored), decimalSeparator: sep() };
+          grids = grids.filter((g) => g.values.length > 0);
+          const result = analyzeWorkbook(grids, { profile, lang, mappings: profile.mappings });
+          if (!result.ok) {
+            throw new ExcelAdapterError(
+              "no-score-sheet",
+              result.message,
+              undefined,
+              result.reasons
+            );
+          }
+          const spec = buildRankingSheet(result.report, profile, {
+            mode: opts.mode ?? "values",
+            date: opts.date ?? new Date(),
+            sourceSheets: result.report.sheets,
+            lang,
+          });
+          const target = planTarget(spec, sheets(), tagList);
+          syncs += await writeSpec(ctx, spec, target, { budget });
+          return { sheetName: target.name, report: result.report, syncs };
+        })
+      ),
+  };
+  return adapter;
+}

@@ -1,0 +1,107 @@
+/**
+ * Reading worksheets into Grids. Each reader only QUEUES loads on a context and returns a finisher to
+ * call after the caller's `context.sync()`: several readers share one round trip (DESIGN.md "Round
+ * trips": read once). Whole-range properties only (values, formulas, valueTypes, getCellProperties).
+ */
+import type { CellFormat, CellValue, Grid, Merge } from "../core/grid";
+import { parseAddress, splitAreas } from "./address";
+
+/** Fonts and indents: what layout detection uses to tell section rows from criteria (DOMAIN.md §4). */
+const CELL_PROPS: Excel.CellPropertiesLoadOptions = {
+  format: { font: { name: true, bold: true, italic: true }, indentLevel: true },
+};
+
+function cellValue(v: unknown, type: string): CellValue {
+  if (type === "Empty") return null;
+  if (type === "Error") return { error: String(v) };
+  if (typeof v === "number" || typeof v === "boolean") return v;
+  if (v === "" || v === null || v === undefined) return null;
+  return String(v);
+}
+
+function formatOf(p: Excel.CellProperties | undefined): CellFormat | null {
+  const f = p?.format;
+  if (!f) return null;
+  const out: CellFormat = {};
+  if (f.font) {
+    out.font = {};
+    if (f.font.name !== undefined) out.font.name = f.font.name;
+    if (f.font.bold) out.font.bold = true;
+    if (f.font.italic) out.font.italic = true;
+  }
+  if (f.indentLevel) out.indent = f.indentLevel;
+  return out;
+}
+
+/**
+ * Queues the read of one worksheet's used range. `valuesOnly`: a sheet formatted down to row 1000
+ * would otherwise hand the engine hundreds of blank rows; the cells that matter all hold a value.
+ */
+export function queueGridRead(ws: Excel.Worksheet): () => Grid {
+  ws.load("name");
+  const used = ws.getUsedRange(true);
+  used.load("rowIndex, columnIndex, values, formulas, valueTypes");
+  const props = used.getCellProperties(CELL_PROPS);
+  const merged = used.getMergedAreasOrNullObject();
+  merged.load("address");
+  return () => {
+    const values = used.values.map((row, r) =>
+      row.map((v, c) => cellValue(v, used.valueTypes[r][c]))
+    );
+    const formulas = used.formulas.map((row) =>
+      row.map((f) => (typeof f === "string" && f.startsWith("=") ? f : null))
+    );
+    const formats = props.value.map((row) => row.map((p) => formatOf(p)));
+    const merges: Merge[] = [];
+    if (!merged.isNullObject && merged.address) {
+      for (const a of splitAreas(merged.address)) {
+        const p = parseAddress(a);
+        if (!p) continue;
+        merges.push({
+          top: p.rect.top - used.rowIndex,
+          left: p.rect.left - used.columnIndex,
+          bottom: p.rect.bottom - used.rowIndex,
+          right: p.rect.right - used.columnIndex,
+        });
+      }
+    }
+    const grid: Grid = {
+      sheetName: ws.name,
+      top: used.rowIndex,
+      left: used.columnIndex,
+      values,
+      formulas,
+      formats,
+    };
+    if (merges.length) grid.merges = merges;
+    // An empty sheet's used range is A1 holding nothing: hand the engine no rows rather than one blank.
+    if (values.length === 1 && values[0].length === 1 && values[0][0] === null && !formulas[0][0]) {
+      return { ...grid, values: [], formulas: [], formats: [] };
+    }
+    return grid;
+  };
+}
+
+export interface SheetEntry {
+  name: string;
+  position: number;
+  visible: boolean;
+}
+
+export function queueSheetList(ctx: Excel.RequestContext): () => SheetEntry[] {
+  const sheets = ctx.workbook.worksheets;
+  sheets.load("items/name, items/position, items/visibility");
+  return () =>
+    sheets.items.map((s) => ({
+      name: s.name,
+      position: s.position,
+      visible: s.visibility === "Visible",
+    }));
+}
+
+/** The workbook culture's decimal separator (N1 tries it first on "8,5"). */
+export function queueDecimalSeparator(ctx: Excel.RequestContext): () => "," | "." {
+  const nf = ctx.application.cultureInfo.numberFormat;
+  nf.load("numberDecimalSeparator");
+  return () => (nf.numberDecimalSeparator === "," ? "," : ".");
+}

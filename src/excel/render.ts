@@ -1,0 +1,334 @@
+/**
+ * Writing a SheetSpec into a new worksheet with whole-range writes: one `numberFormat`, one `formulas`
+ * and one `setCellProperties` per block of rows, so the cost is a constant number of round trips
+ * whatever the size. Blocks exist only to stay under Excel on the web's 5 MB request limit: a sheet
+ * that fits goes in ONE sync.
+ */
+import { columnLetter } from "../core/grid";
+import type { SheetSpec, SpecCell, SpecStyle } from "../sheets/spec";
+import type { SheetEntry } from "./read";
+import type { SheetTag } from "./tags";
+import { tagName } from "./tags";
+
+/** A margin under 5 MB for the request envelope Office adds around our data. */
+export const DEFAULT_PAYLOAD_BUDGET = 4 * 1024 * 1024;
+
+const MAX_SHEET_NAME = 31;
+
+/** Excel column width: characters (the spec's unit, as in .xlsx) → points (the API's unit). */
+export function charsToPoints(chars: number): number {
+  return Math.round(Math.trunc(chars * 7 + 5) * 0.75 * 100) / 100;
+}
+
+const mmToPoints = (mm: number): number => Math.round(((mm * 72) / 25.4) * 100) / 100;
+
+/**
+ * A string Excel would not keep as typed when written through `values`/`formulas`: a formula
+ * ("=HYPERLINK(…)"), something it parses as a number, date, time, percentage or boolean, or a leading
+ * apostrophe it would swallow. Only these cells get the text format "@", because Excel shows "####"
+ * for a text-formatted cell longer than 255 characters (long footnotes would suffer).
+ */
+export function needsTextFormat(s: string): boolean {
+  const t = s.trim();
+  if (/^[=+\-@']/.test(t)) return true;
+  if (/^[-+]?[\d.,\s]*\d[\d.,\s]*%?$/.test(t)) return true;
+  if (/^\d{1,4}[/.-]\d{1,2}([/.-]\d{1,4})?$/.test(t)) return true;
+  if (/^\d{1,2}:\d{2}/.test(t)) return true;
+  return /^(true|false|đúng|sai)$/i.test(t);
+}
+
+export interface RenderTarget {
+  /** The name the new sheet gets. */
+  name: string;
+  tag: string;
+  /** Our previous sheet of the same kind and wanted name, deleted first. */
+  replace: string | null;
+  /** A tag whose sheet the user deleted: dropped and made again. */
+  staleTag: boolean;
+  /** Where the replaced sheet stood, so the new one takes its place. */
+  position: number | null;
+}
+
+/** "Xếp hạng", "Xếp hạng (2)", …, cut so the name stays within Excel's 31 characters. */
+function candidate(wanted: string, n: number): string {
+  if (n === 1) return wanted.slice(0, MAX_SHEET_NAME);
+  const suffix = ` (${n})`;
+  return wanted.slice(0, MAX_SHEET_NAME - suffix.length) + suffix;
+}
+
+/**
+ * Where a spec goes. Only a sheet tagged as ours for the same kind and wanted name is replaced; any
+ * other sheet with the wanted name is the user's and keeps its name and cells.
+ */
+export function planTarget(spec: SheetSpec, sheets: SheetEntry[], tags: SheetTag[]): RenderTarget {
+  const tag = tagName(spec.kind, spec.name);
+  const mine = tags.find((t) => t.tag === tag);
+  const replace =
+    mine && mine.sheet && sheets.some((s) => s.name === mine.sheet) ? mine.sheet : null;
+  const taken = new Set(sheets.filter((s) => s.name !== replace).map((s) => s.name.toLowerCase()));
+  let n = 1;
+  while (taken.has(candidate(spec.name, n).toLowerCase())) n++;
+  return {
+    name: candidate(spec.name, n),
+    tag,
+    replace,
+    staleTag: Boolean(mine) && !replace,
+    position: replace ? (sheets.find((s) => s.name === replace)?.position ?? null) : null,
+  };
+}
+
+interface WriteOp {
+  bytes: number;
+  apply(ws: Excel.Worksheet, ctx: Excel.RequestContext): void;
+}
+
+const encoder = new TextEncoder();
+const sizeOf = (x: unknown): number => encoder.encode(JSON.stringify(x)).length + 64;
+
+const H: Record<
+  NonNullable<SpecStyle["horizontal"]>,
+  Excel.HorizontalAlignment | "Left" | "Center" | "Right"
+> = {
+  left: "Left",
+  center: "Center",
+  right: "Right",
+};
+const V: Record<NonNullable<SpecStyle["vertical"]>, "Top" | "Center" | "Bottom"> = {
+  top: "Top",
+  middle: "Center",
+  bottom: "Bottom",
+};
+
+function cellProps(style: SpecStyle | undefined): Excel.SettableCellProperties {
+  if (!style) return {};
+  const format: Excel.CellPropertiesFormat = {};
+  const font: Excel.CellPropertiesFont = {};
+  if (style.bold !== undefined) font.bold = style.bold;
+  if (style.italic !== undefined) font.italic = style.italic;
+  if (style.size !== undefined) font.size = style.size;
+  if (style.fontName !== undefined) font.name = style.fontName;
+  if (style.color !== undefined) font.color = style.color;
+  if (Object.keys(font).length) format.font = font;
+  if (style.fill) format.fill = { color: style.fill };
+  if (style.horizontal) format.horizontalAlignment = H[style.horizontal];
+  if (style.vertical) format.verticalAlignment = V[style.vertical];
+  if (style.wrap !== undefined) format.wrapText = style.wrap;
+  if (style.border) {
+    const b: Excel.CellBorder = { style: "Continuous", weight: "Thin", color: "#000000" };
+    format.borders = { top: b, bottom: b, left: b, right: b };
+  }
+  if (style.unlocked) format.protection = { locked: false };
+  return Object.keys(format).length ? { format } : {};
+}
+
+/** The whole-range writes of the spec's cells, in row blocks that each stay under `budget`. */
+function cellOps(spec: SheetSpec, budget: number): WriteOp[] {
+  if (spec.cells.length === 0) return [];
+  const rows = Math.max(...spec.cells.map((c) => c.row)) + 1;
+  const cols = Math.max(...spec.cells.map((c) => c.col)) + 1;
+  const at: (SpecCell | undefined)[][] = Array.from(
+    { length: rows },
+    () => new Array<SpecCell | undefined>(cols)
+  );
+  for (const c of spec.cells) at[c.row][c.col] = c;
+
+  // Null means "leave this cell alone" to Office: untouched cells cost four bytes.
+  const nf = at.map((row) =>
+    Array.from(row, (c) => {
+      if (!c) return null;
+      if (c.style?.numberFormat) return c.style.numberFormat;
+      return c.formula === undefined && typeof c.value === "string" && needsTextFormat(c.value)
+        ? "@"
+        : null;
+    })
+  );
+  const formulas = at.map((row) =>
+    Array.from(row, (c) => (c ? (c.formula ?? (c.value === undefined ? null : c.value)) : null))
+  );
+  const props = at.map((row) => Array.from(row, (c) => cellProps(c?.style)));
+  const rowBytes = at.map((_, r) => sizeOf(nf[r]) + sizeOf(formulas[r]) + sizeOf(props[r]));
+
+  const ops: WriteOp[] = [];
+  let start = 0;
+  while (start < rows) {
+    let end = start;
+    let bytes = rowBytes[start];
+    while (end + 1 < rows && bytes + rowBytes[end + 1] <= budget / 2) bytes += rowBytes[++end];
+    const r0 = start;
+    const n = end - start + 1;
+    const blockNf = nf.slice(r0, r0 + n);
+    const blockF = formulas.slice(r0, r0 + n);
+    const blockP = props.slice(r0, r0 + n);
+    const hasNf = blockNf.some((row) => row.some((x) => x !== null));
+    const hasP = blockP.some((row) => row.some((x) => Object.keys(x).length > 0));
+    // numberFormat first: "@" must be in place before the text arrives, or "=…" becomes a formula.
+    if (hasNf)
+      ops.push({
+        bytes: sizeOf(blockNf),
+        apply: (ws) => (ws.getRangeByIndexes(r0, 0, n, cols).numberFormat = blockNf as any[][]),
+      });
+    ops.push({
+      bytes: sizeOf(blockF),
+      apply: (ws) => (ws.getRangeByIndexes(r0, 0, n, cols).formulas = blockF as any[][]),
+    });
+    if (hasP)
+      ops.push({
+        bytes: sizeOf(blockP),
+        apply: (ws) => ws.getRangeByIndexes(r0, 0, n, cols).setCellProperties(blockP),
+      });
+    start = end + 1;
+  }
+  return ops;
+}
+
+function layoutOps(spec: SheetSpec): WriteOp[] {
+  const ops: WriteOp[] = [];
+  const widths = spec.columnWidths ?? [];
+  if (widths.length) {
+    ops.push({
+      bytes: widths.length * 90,
+      apply: (ws) =>
+        widths.forEach((w, c) => {
+          if (w > 0)
+            ws.getRange(`${columnLetter(c)}:${columnLetter(c)}`).format.columnWidth =
+              charsToPoints(w);
+        }),
+    });
+  }
+  const heights = Object.entries(spec.rowHeights ?? {});
+  if (heights.length) {
+    ops.push({
+      bytes: heights.length * 90,
+      apply: (ws) =>
+        heights.forEach(
+          ([r, h]) => (ws.getRangeByIndexes(Number(r), 0, 1, 1).format.rowHeight = h)
+        ),
+    });
+  }
+  const merges = spec.merges ?? [];
+  if (merges.length) {
+    ops.push({
+      bytes: merges.length * 90,
+      apply: (ws) =>
+        merges.forEach((m) =>
+          ws
+            .getRangeByIndexes(m.top, m.left, m.bottom - m.top + 1, m.right - m.left + 1)
+            .merge(false)
+        ),
+    });
+  }
+  for (const v of spec.validations ?? []) {
+    ops.push({
+      bytes: sizeOf(v) + 200,
+      apply: (ws) => {
+        const dv = ws.getRange(v.range).dataValidation;
+        dv.rule = {
+          decimal: {
+            formula1: v.min,
+            // A reference ("C6") is relative to the range's first cell, as Excel reads validation formulas.
+            formula2: typeof v.max === "number" ? v.max : `=${v.max}`,
+            operator: "Between",
+          },
+        };
+        if (v.prompt)
+          dv.prompt = {
+            showPrompt: true,
+            title: (v.promptTitle ?? "").slice(0, 32),
+            message: v.prompt.slice(0, 255),
+          };
+        if (v.errorMessage) {
+          dv.errorAlert = {
+            showAlert: true,
+            style: "Stop",
+            title: (v.promptTitle ?? "").slice(0, 32),
+            message: v.errorMessage.slice(0, 255),
+          };
+        }
+      },
+    });
+  }
+  const p = spec.print;
+  if (p) {
+    ops.push({
+      bytes: 400,
+      apply: (ws) => {
+        const pl = ws.pageLayout;
+        pl.orientation = p.orientation === "landscape" ? "Landscape" : "Portrait";
+        pl.paperSize = "A4";
+        if (p.margins) {
+          pl.topMargin = mmToPoints(p.margins.top);
+          pl.bottomMargin = mmToPoints(p.margins.bottom);
+          pl.leftMargin = mmToPoints(p.margins.left);
+          pl.rightMargin = mmToPoints(p.margins.right);
+        }
+        if (p.fitToWidth) pl.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+        if (p.repeatRows)
+          pl.setPrintTitleRows(`$${p.repeatRows.first + 1}:$${p.repeatRows.last + 1}`);
+      },
+    });
+  }
+  const f = spec.freeze;
+  if (f && (f.rows > 0 || f.columns > 0)) {
+    ops.push({
+      bytes: 120,
+      apply: (ws) => {
+        if (f.rows > 0 && f.columns > 0)
+          ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, f.rows, f.columns));
+        else if (f.rows > 0) ws.freezePanes.freezeRows(f.rows);
+        else ws.freezePanes.freezeColumns(f.columns);
+      },
+    });
+  }
+  return ops;
+}
+
+export interface WriteOptions {
+  budget?: number;
+  activate?: boolean;
+}
+
+/**
+ * Queues the spec's writes on `ctx` and syncs: once when it fits the budget, once per budget-sized
+ * group otherwise. Returns the number of syncs made. The caller may have queued reads or other writes
+ * before; they ride with the first group.
+ */
+export async function writeSpec(
+  ctx: Excel.RequestContext,
+  spec: SheetSpec,
+  target: RenderTarget,
+  options: WriteOptions = {}
+): Promise<number> {
+  const budget = options.budget ?? DEFAULT_PAYLOAD_BUDGET;
+  const wb = ctx.workbook;
+  if (target.replace) wb.worksheets.getItem(target.replace).delete();
+  if (target.replace || target.staleTag) wb.names.getItem(target.tag).delete();
+  const ws = wb.worksheets.add(target.name);
+  if (target.position !== null) ws.position = target.position;
+
+  const tail: WriteOp[] = [
+    {
+      bytes: 300,
+      apply: (w) => {
+        const name = wb.names.add(target.tag, w.getRange("A1"), "THIDUA");
+        name.visible = false;
+        if (spec.protect) w.protection.protect({ allowFormatColumns: true, allowFormatRows: true });
+        if (options.activate !== false) w.activate();
+      },
+    },
+  ];
+  const ops = [...cellOps(spec, budget), ...layoutOps(spec), ...tail];
+
+  let syncs = 0;
+  let used = 600;
+  for (const op of ops) {
+    if (used + op.bytes > budget) {
+      await ctx.sync();
+      syncs++;
+      used = 0;
+    }
+    op.apply(ws, ctx);
+    used += op.bytes;
+  }
+  await ctx.sync();
+  return syncs + 1;
+}

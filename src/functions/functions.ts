@@ -1,0 +1,286 @@
+/**
+ * The THIDUA.* custom functions (namespace set by the manifest). The JSDoc below IS the metadata:
+ * custom-functions-metadata turns it into functions.json, and scripts/functions-vi.js derives the
+ * Vietnamese names from it. Each function is thin: normalise the arguments (Excel passes null for an
+ * omitted optional, "" for a blank cell), one call into core, failures mapped to #VALUE! / #N/A.
+ * Ids are a public contract: never rename them.
+ */
+import type { ClassificationBand } from "../core/profile";
+import { DEFAULT_BANDS } from "../core/profile";
+import { classify as classifyTotal, competitionRanks, rankLabel } from "../core/ranking";
+import { roundAt } from "../core/numeric";
+import { parseNumberText, toUnicode } from "../core/text";
+import type { CellValue } from "../core/grid";
+import type { Lang } from "../core/i18n";
+import {
+  bonusCapArg,
+  currentLang,
+  optionalScalar,
+  parseAddress,
+  placeCell,
+  precisionArg,
+  separatorArg,
+  toCellValue,
+  toRows,
+} from "./args";
+import { excelError, fail, guard } from "./errors";
+import { ContentCache } from "./rank-cache";
+import { functionStrings } from "./strings";
+import { runTable } from "./table";
+
+const t = functionStrings.t.bind(functionStrings);
+
+/** A number from a cell: numbers as they are, text by N1 ("8,5", "8.5", "8,5đ"); null when it is none. */
+function numberOf(v: CellValue, sep: "," | "."): number | null {
+  if (typeof v === "number") return v;
+  if (typeof v === "string") {
+    return parseNumberText(v, sep);
+  }
+  return null;
+}
+
+function requireNumber(v: CellValue, lang: Lang): number {
+  if (v !== null && typeof v === "object")
+    fail("#VALUE!", t(lang, "cellError", { error: v.error }));
+  const n = numberOf(v, ",");
+  if (n === null) fail("#VALUE!", t(lang, "notANumber", { value: String(v ?? "") }));
+  return n;
+}
+
+/**
+ * Total score of each unit by the emulation scoring rules: leaf criteria only, weights, bonus cap, deductions, rounded.
+ * @customfunction TOTAL
+ * @helpurl https://github.com/thidua/thidua/blob/main/README.md#thiduatotal
+ * @param criteria The code, label, max [and weight] columns of the criteria rows.
+ * @param scores The scores of one or more units on the same rows, one column per unit.
+ * @param [precision] Decimals the totals are rounded to (default 2).
+ * @param [bonusCap] The bonus cap; blank takes the bonus section's max.
+ * @returns {any[][]} One total per score column (spills right).
+ */
+export function total(
+  criteria: any[][],
+  scores: any[][],
+  precision?: number,
+  bonusCap?: number
+): any[][] {
+  return guard(() => {
+    const lang = currentLang();
+    const p = precisionArg(precision, lang);
+    const res = runTable(criteria, scores, {
+      lang,
+      precision: p,
+      bonusCap: bonusCapArg(bonusCap, lang),
+    });
+    return [res.totals.map((x) => roundAt(x, p))];
+  });
+}
+
+/** One shared ranking per distinct totals range (see rank-cache.ts for why and how long). */
+const rankTables = new ContentCache<Map<number, number>>();
+
+/** For tests and benchmarks: how often the shared ranking was reused. */
+export function rankCacheStats(): { hits: number; misses: number } {
+  return { hits: rankTables.hits, misses: rankTables.misses };
+}
+
+export function clearRankCache(): void {
+  rankTables.clear();
+}
+
+/**
+ * Competition rank of a total among the totals, compared at the sheet's decimals: ties share a rank (1, 2, 2, 4).
+ * @customfunction RANK
+ * @helpurl https://github.com/thidua/thidua/blob/main/README.md#thiduarank
+ * @param total The total to rank, or a whole range of totals.
+ * @param totals The range of every unit's total.
+ * @param [precision] Decimals used to compare (default 2).
+ * @returns {any[][]} The rank; for a range, one rank per value, same shape.
+ */
+export function rank(total: any[][], totals: any[][], precision?: number): any[][] {
+  return guard(() => {
+    const lang = currentLang();
+    const p = precisionArg(precision, lang);
+    const table = rankTables.get(totals, p, (raw) => {
+      const values: number[] = [];
+      for (const cell of raw) {
+        const v = toCellValue(cell);
+        // An error among the totals makes every rank doubtful: say which error, rank nothing.
+        if (v !== null && typeof v === "object")
+          fail("#VALUE!", t(lang, "cellError", { error: v.error }));
+        // Like Excel's RANK, text that is not a number (a header caught in the range) is ignored.
+        const n = numberOf(v, ",");
+        if (n !== null) values.push(n);
+      }
+      const ranks = competitionRanks(values, p);
+      const byValue = new Map<number, number>();
+      values.forEach((x, i) => byValue.set(roundAt(x, p), ranks[i]));
+      return byValue;
+    });
+    if (table.size === 0) fail("#N/A", t(lang, "noTotals"));
+    return toRows(total).map((row) =>
+      row.map((cell) => {
+        if (cell === null) return "";
+        if (typeof cell === "object")
+          return excelError("#VALUE!", t(lang, "cellError", { error: cell.error }));
+        const n = numberOf(cell, ",");
+        if (n === null)
+          return excelError("#VALUE!", t(lang, "notANumber", { value: String(cell) }));
+        const r = table.get(roundAt(n, p));
+        return r ?? excelError("#N/A", t(lang, "notInTotals", { value: n }));
+      })
+    );
+  });
+}
+
+/**
+ * The units sorted by rank, one row each: unit, total, rank, label (Nhất/Nhì/Ba), classification.
+ * @customfunction RANKING
+ * @helpurl https://github.com/thidua/thidua/blob/main/README.md#thiduaranking
+ * @param criteria The code, label, max [and weight] columns of the criteria rows.
+ * @param scores The units' scores on the same rows, one column per unit.
+ * @param [units] The unit names, one per score column (usually the header row).
+ * @param [precision] Decimals to round and compare at (default 2).
+ * @param [bonusCap] The bonus cap; blank takes the bonus section's max.
+ * @returns {any[][]} One row per unit: unit, total, rank, label, classification.
+ */
+export function ranking(
+  criteria: any[][],
+  scores: any[][],
+  units?: any[][],
+  precision?: number,
+  bonusCap?: number
+): any[][] {
+  return guard(() => {
+    const lang = currentLang();
+    const p = precisionArg(precision, lang);
+    const res = runTable(criteria, scores, {
+      lang,
+      precision: p,
+      bonusCap: bonusCapArg(bonusCap, lang),
+      units: units ?? undefined,
+    });
+    if (res.report.units.length === 0) fail("#N/A", t(lang, "noTotals"));
+    // Stable on equal ranks: the sheet's column order, which is the order the office typed.
+    const rows = res.report.units.slice().sort((a, b) => a.rank - b.rank);
+    return rows.map((u) => [
+      u.name,
+      roundAt(u.total, p),
+      u.rank,
+      u.label ?? rankLabel(u.rank, lang) ?? "",
+      u.classification,
+    ]);
+  });
+}
+
+/**
+ * Checks a score table: one row per issue (cell, code, message), or OK.
+ * @customfunction VALIDATE
+ * @helpurl https://github.com/thidua/thidua/blob/main/README.md#thiduavalidate
+ * @requiresAddress
+ * @requiresParameterAddresses
+ * @param criteria The code, label, max [and weight] columns of the criteria rows.
+ * @param scores The units' scores on the same rows, one column per unit.
+ * @param [units] The unit names, one per score column.
+ * @param invocation Where the formula and its ranges are (Excel fills it in).
+ * @returns {any[][]} One row per issue: the cell, the issue code, the message; or "OK".
+ */
+export function validate(
+  criteria: any[][],
+  scores: any[][],
+  units?: any[][],
+  invocation?: CustomFunctions.Invocation
+): any[][] {
+  return guard(() => {
+    const lang = currentLang();
+    const res = runTable(criteria, scores, { lang, units: units ?? undefined });
+    const issues = res.report.issues;
+    if (issues.length === 0) return [[t(lang, "ok")]];
+    // Excel tells us where the ranges are, so an issue names the real cell (E6), not an offset.
+    const where = invocation?.parameterAddresses ?? [];
+    const at = {
+      criteria: parseAddress(where[0]),
+      scores: parseAddress(where[1]),
+      caller: parseAddress(invocation?.address),
+    };
+    return issues.map((i) => [i.cell ? placeCell(i.cell, at) : (i.unit ?? ""), i.code, i.message]);
+  });
+}
+
+/** Bands from a 2-column range: label, minimum share (0.9, or 90 when typed as a plain percentage). */
+function bandsArg(v: any, lang: Lang): ClassificationBand[] {
+  if (v === null || v === undefined) return DEFAULT_BANDS;
+  const rows = toRows(v).filter((r) => r.some((x) => x !== null));
+  if (rows.length === 0) return DEFAULT_BANDS;
+  return rows.map((r) => {
+    if (r.length < 2) fail("#VALUE!", t(lang, "badBands"));
+    const label = r[0];
+    const share = numberOf(r[1], ",");
+    if (typeof label !== "string" || share === null || share < 0 || share > 100) {
+      fail("#VALUE!", t(lang, "badBands"));
+    }
+    // 90 typed in a General cell means 90 %; Excel hands a "90 %" cell over as 0.9 already.
+    return { label, minShare: share > 1 ? share / 100 : share };
+  });
+}
+
+/**
+ * Classification label from the share of the maximum total (default bands 90 %, 70 %, 50 %).
+ * @customfunction CLASSIFY
+ * @helpurl https://github.com/thidua/thidua/blob/main/README.md#thiduaclassify
+ * @param total The unit's total.
+ * @param maxTotal The maximum total (content max + bonus cap).
+ * @param [bands] A 2-column bands table: label, minimum share (0 to 1, or %).
+ * @returns {any} The classification label.
+ */
+export function classify(total: any, maxTotal: any, bands?: any[][]): any {
+  return guard(() => {
+    const lang = currentLang();
+    const x = requireNumber(optionalScalar(total), lang);
+    const max = numberOf(optionalScalar(maxTotal), ",");
+    if (max === null || !(max > 0)) fail("#VALUE!", t(lang, "badMaxTotal"));
+    return classifyTotal(x, max, bandsArg(bands, lang));
+  });
+}
+
+/**
+ * A number from a score typed as text: "8,5", "8.5", " 8,50 ", "8,5đ".
+ * @customfunction NUMBER
+ * @helpurl https://github.com/thidua/thidua/blob/main/README.md#thiduanumber
+ * @param text The cell or text to convert.
+ * @param [decimalSeparator] The decimal separator tried first: "," (default) or ".".
+ * @returns {any} The number read.
+ */
+export function number(text: any, decimalSeparator?: string): any {
+  return guard(() => {
+    const lang = currentLang();
+    const sep = separatorArg(decimalSeparator, lang);
+    const v = optionalScalar(text);
+    if (typeof v === "number") return v;
+    if (v !== null && typeof v === "object")
+      fail("#VALUE!", t(lang, "cellError", { error: v.error }));
+    if (typeof v !== "string") fail("#VALUE!", t(lang, "notANumber", { value: String(v ?? "") }));
+    const parsed = parseNumberText(v, sep);
+    if (parsed === null) fail("#VALUE!", t(lang, "notANumber", { value: v }));
+    return parsed;
+  });
+}
+
+/**
+ * TCVN3 (ABC) or VNI text converted to Unicode: "Së Néi vô" becomes "Sở Nội vụ".
+ * @customfunction UNICODE
+ * @helpurl https://github.com/thidua/thidua/blob/main/README.md#thiduaunicode
+ * @param text The text to convert.
+ * @param [fontName] The cell's font name (".VnTime", "VNI-Times"), when known.
+ * @returns {any} The Unicode text.
+ */
+export function unicode(text: any, fontName?: string): any {
+  return guard(() => {
+    const lang = currentLang();
+    const v = optionalScalar(text);
+    if (v === null) return "";
+    if (typeof v === "object") fail("#VALUE!", t(lang, "cellError", { error: v.error }));
+    if (typeof v !== "string") return v;
+    const font = optionalScalar(fontName);
+    return toUnicode(v, typeof font === "string" ? font : null).text.normalize("NFC");
+  });
+}

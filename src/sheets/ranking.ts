@@ -1,0 +1,470 @@
+/**
+ * The ranking sheet ("Xếp hạng", DOMAIN.md §8): what the meeting reads, signs and emails.
+ *
+ * Two modes. "values" freezes the engine's numbers (the record of the meeting, dated, source named).
+ * "formulas" links every figure to the user's score cells with portable functions only (DESIGN.md
+ * "Portable outputs"), so a recipient without the add-in sees the ranking follow later corrections.
+ */
+import { columnLetter } from "../core/grid";
+import type { Lang } from "../core/i18n";
+import type { ClusterProfile } from "../core/profile";
+import type { CriterionNode, RankingReport } from "../core/report";
+import {
+  clusterFullName,
+  finishSpec,
+  nationalHeader,
+  periodText,
+  shortDate,
+  SpecBuilder,
+  upper,
+} from "./document";
+import { decimalFormat, heightFor, linesNeeded, sumWidths } from "./layout";
+import type { SheetSpec, SpecStyle } from "./spec";
+import { SHEET_STRINGS } from "./strings";
+
+export interface RankingSheetOptions {
+  mode: "values" | "formulas";
+  date: Date;
+  /** The sheets the scores were read from, named in the footnote. */
+  sourceSheets: string[];
+  lang: Lang;
+  /**
+   * The file the sheet is written into (formulas mode): units read from another file cannot be
+   * linked portably, so their figures are written as values with a note. Default: report.files[0].
+   */
+  workbookFile?: string;
+  /** Wanted sheet name; default "Xếp hạng" / "Ranking". */
+  sheetName?: string;
+}
+
+const HEADER_FILL = "#DDE5F0";
+const TOP_FILL = "#FFF2CC";
+const BANNER_FILL = "#FBE3E1";
+const BANNER_COLOR = "#9C0006";
+
+/** Issue codes whose cell does not hold a usable number: the engine counts a fixed value instead. */
+const UNUSABLE_CELL_CODES = new Set([
+  "text-number",
+  "not-a-number",
+  "cell-error",
+  "ambiguous-number",
+]);
+
+interface Section {
+  node: CriterionNode;
+  leaves: CriterionNode[];
+}
+
+function leavesOf(node: CriterionNode): CriterionNode[] {
+  if (node.children.length === 0) return [node];
+  return node.children.flatMap(leavesOf);
+}
+
+function sectionsOf(criteria: CriterionNode[]): {
+  content: Section[];
+  bonus: CriterionNode[];
+  deduction: CriterionNode[];
+} {
+  const content: Section[] = [];
+  const bonus: CriterionNode[] = [];
+  const deduction: CriterionNode[] = [];
+  for (const node of criteria) {
+    if (node.kind === "bonus") bonus.push(...leavesOf(node));
+    else if (node.kind === "deduction") deduction.push(...leavesOf(node));
+    else content.push({ node, leaves: leavesOf(node) });
+  }
+  return { content, bonus, deduction };
+}
+
+function sectionHeader(node: CriterionNode): string {
+  const code = node.code.trim().replace(/[.)]+$/, "");
+  return code ? `${code}. ${node.label}` : node.label;
+}
+
+function fmtNumber(n: number): string {
+  // Literals inside formulas are en-US (DESIGN.md: formulas are always written in en-US syntax).
+  return String(Number(n.toFixed(10)));
+}
+
+/**
+ * Excel and LibreOffice cap a function at 255 arguments; a sheet with more leaves in one section is
+ * summed in chunks so the formula still opens everywhere.
+ */
+function sumOf(terms: string[]): string {
+  if (terms.length === 0) return "0";
+  if (terms.length <= 200) return `SUM(${terms.join(",")})`;
+  const chunks: string[] = [];
+  for (let i = 0; i < terms.length; i += 200) chunks.push(sumOf(terms.slice(i, i + 200)));
+  return `SUM(${chunks.join(",")})`;
+}
+
+/** "C:\\thi dua\\input.xlsx" and "input.xlsx" name the same file here (no Node path in sheets/). */
+function baseName(file: string): string {
+  return file
+    .replace(/^.*[\\/]/, "")
+    .normalize("NFC")
+    .toLowerCase();
+}
+
+function excelString(s: string): string {
+  return `"${s.replace(/"/g, '""')}"`;
+}
+
+export function buildRankingSheet(
+  report: RankingReport,
+  profile: ClusterProfile,
+  opts: RankingSheetOptions
+): SheetSpec {
+  const { lang } = opts;
+  const t = SHEET_STRINGS.t.bind(SHEET_STRINGS);
+  const precision = report.precision ?? profile.precision;
+  const numFmt = decimalFormat(precision);
+  const { content, bonus, deduction } = sectionsOf(report.criteria);
+  const units = report.units.slice().sort((a, b) => a.rank - b.rank);
+  const workbookFile = opts.workbookFile ?? report.files[0];
+
+  // Columns: STT | Đơn vị | sections… | thưởng | trừ | tổng | hạng | danh hiệu | xếp loại | khen | ghi chú
+  const S = content.length;
+  const col = {
+    stt: 0,
+    unit: 1,
+    section: (i: number) => 2 + i,
+    bonus: 2 + S,
+    deduction: 3 + S,
+    total: 4 + S,
+    rank: 5 + S,
+    label: 6 + S,
+    cls: 7 + S,
+    award: 8 + S,
+    note: 9 + S,
+  };
+  const nCols = 10 + S;
+  const longestUnit = units.reduce((m, u) => Math.max(m, u.name.length), 10);
+  const widths: number[] = [
+    5,
+    Math.min(34, Math.max(20, Math.ceil(longestUnit * 0.9))),
+    ...content.map(() => (S > 5 ? 8.5 : 10.5)),
+    9,
+    8,
+    9,
+    8,
+    8.5,
+    17,
+    18,
+    18,
+  ];
+
+  const b = new SpecBuilder(12);
+  const center: SpecStyle = { horizontal: "center", vertical: "middle", wrap: true };
+  const cell: SpecStyle = { border: true, vertical: "middle" };
+
+  // Title block (ND 30/2020): issuing body left, national motto right, place/date under it.
+  const clusterName = clusterFullName(profile, lang);
+  const issuer = [profile.issuingBody, clusterName].filter(
+    (s, i, all) =>
+      s.trim() !== "" && all.findIndex((x) => upper(x.trim()) === upper(s.trim())) === i
+  );
+  const leftEnd = Math.min(1 + Math.ceil(S / 2), col.total - 1);
+  const rightStart = col.rank;
+  const leftWidth = sumWidths(widths, 0, leftEnd);
+  let row = nationalHeader(b, {
+    issuer,
+    left: [0, leftEnd],
+    right: [rightStart, nCols - 1],
+    place: profile.place,
+    date: opts.date,
+    lang,
+  });
+  issuer.forEach((line, i) => b.height(i, heightFor(linesNeeded(upper(line), leftWidth, 12))));
+
+  b.merged(row, 0, row, nCols - 1, t(lang, "rankingTitle"), { ...center, bold: true, size: 14 });
+  b.height(row, 22);
+  row++;
+  b.merged(
+    row,
+    0,
+    row,
+    nCols - 1,
+    `${t(lang, "rankingSubtitle", { period: periodText(profile, lang) })}`,
+    { ...center, italic: true }
+  );
+  row++;
+  b.merged(row, 0, row, nCols - 1, clusterName, { ...center, bold: true });
+  row++;
+
+  if (report.provisional) {
+    const text =
+      report.errorCount > 0
+        ? t(lang, "provisionalBanner", { count: report.errorCount })
+        : t(lang, "provisionalIncomplete");
+    b.merged(row, 0, row, nCols - 1, text, {
+      ...center,
+      bold: true,
+      color: BANNER_COLOR,
+      fill: BANNER_FILL,
+      border: true,
+    });
+    b.height(row, 22);
+    row++;
+  }
+  row++;
+
+  // Table header.
+  const headerRow = row;
+  const head: SpecStyle = { ...center, ...cell, bold: true, fill: HEADER_FILL };
+  const headers: [number, string][] = [
+    [col.stt, t(lang, "colStt")],
+    [col.unit, t(lang, "colUnit")],
+    ...content.map((s, i): [number, string] => [col.section(i), sectionHeader(s.node)]),
+    [col.bonus, t(lang, "colBonus")],
+    [col.deduction, t(lang, "colDeduction")],
+    [col.total, t(lang, "colTotal")],
+    [col.rank, t(lang, "colRank")],
+    [col.label, t(lang, "colLabel")],
+    [col.cls, t(lang, "colClass")],
+    [col.award, t(lang, "colAward")],
+    [col.note, t(lang, "colNote")],
+  ];
+  let headerLines = 2;
+  for (const [c, text] of headers) {
+    b.value(headerRow, c, text, { ...head, size: c >= col.section(0) && c < col.bonus ? 10 : 11 });
+    headerLines = Math.max(
+      headerLines,
+      linesNeeded(text, widths[c], c < col.bonus && c > 1 ? 10 : 11)
+    );
+  }
+  b.height(headerRow, heightFor(Math.min(headerLines, 7), 11));
+  row++;
+
+  // The max row: what each column is out of, so the meeting reads "52 / 60" at a glance.
+  const maxRow = row;
+  const maxStyle: SpecStyle = {
+    ...cell,
+    italic: true,
+    horizontal: "center",
+    numberFormat: "General",
+  };
+  b.value(maxRow, col.stt, null, maxStyle);
+  b.value(maxRow, col.unit, t(lang, "maxRow"), { ...maxStyle, horizontal: "left" });
+  content.forEach((s, i) => b.value(maxRow, col.section(i), s.node.max, maxStyle));
+  b.value(
+    maxRow,
+    col.bonus,
+    bonus.length > 0 || report.bonusCap > 0 ? report.bonusCap : null,
+    maxStyle
+  );
+  b.value(maxRow, col.deduction, null, maxStyle);
+  b.value(maxRow, col.total, report.maxTotal, maxStyle);
+  for (const c of [col.rank, col.label, col.cls, col.award, col.note])
+    b.value(maxRow, c, null, maxStyle);
+  row++;
+
+  const firstData = row;
+  const lastData = firstData + units.length - 1;
+  const totalCol = columnLetter(col.total);
+  const totalsRange = `$${totalCol}$${firstData + 1}:$${totalCol}$${lastData + 1}`;
+
+  // Cells the engine could not read as a number (text, errors): a formula must not reference them
+  // (SUM skips text, an error would spread), so the value the engine counted is written instead.
+  const fixedCells = new Map<string, number>();
+  for (const issue of report.issues) {
+    if (!issue.cell || !UNUSABLE_CELL_CODES.has(issue.code)) continue;
+    const fixed = issue.code === "text-number" && issue.fix ? Number(issue.fix.value) : 0;
+    fixedCells.set(issue.cell, Number.isFinite(fixed) ? fixed : 0);
+  }
+  const bands = profile.bands.slice().sort((a, c) => c.minShare - a.minShare);
+  const eligibility = new Map(profile.eligibility.map((e) => [e.unit, e.reasons]));
+
+  units.forEach((u, i) => {
+    const r = firstData + i;
+    const top = u.rank >= 1 && u.rank <= 3;
+    const base: SpecStyle = { ...cell, ...(top ? { fill: TOP_FILL } : {}) };
+    const num: SpecStyle = { ...base, horizontal: "center", numberFormat: numFmt };
+    const notes: string[] = [];
+    const live =
+      opts.mode === "formulas" &&
+      (report.files.length <= 1 ||
+        !u.file ||
+        !workbookFile ||
+        baseName(u.file) === baseName(workbookFile));
+
+    b.value(r, col.stt, i + 1, { ...base, horizontal: "center" });
+    b.value(r, col.unit, u.name, { ...base, wrap: true, bold: u.rank === 1 });
+
+    const fixedUsed: { cell: string; value: number }[] = [];
+    const ref = (leaf: CriterionNode, magnitude: boolean): string | null => {
+      const address = u.leafCells[leaf.id];
+      if (!address) return null;
+      const weight = leaf.weight ?? 1;
+      const fixed = fixedCells.get(address);
+      if (fixed !== undefined) {
+        fixedUsed.push({ cell: address, value: fixed });
+        const v = magnitude ? Math.abs(fixed) : fixed;
+        return fmtNumber(v * weight);
+      }
+      const x = magnitude ? `ABS(${address})` : address;
+      return weight === 1 ? x : `${x}*${fmtNumber(weight)}`;
+    };
+    const terms = (leaves: CriterionNode[], magnitude: boolean): string[] =>
+      leaves.map((l) => ref(l, magnitude)).filter((x): x is string => x !== null);
+
+    content.forEach((s, k) => {
+      if (live) {
+        b.formula(r, col.section(k), `=${sumOf(terms(s.leaves, false))}`, num);
+      } else {
+        const score =
+          u.sections.find((x) => x.id === s.node.id)?.score ?? u.sections[k]?.score ?? 0;
+        b.value(r, col.section(k), score, num);
+      }
+    });
+    if (live) {
+      const bonusSum = sumOf(terms(bonus, false));
+      b.formula(r, col.bonus, `=MIN(${fmtNumber(report.bonusCap)},${bonusSum})`, num);
+      b.formula(r, col.deduction, `=${sumOf(terms(deduction, true))}`, num);
+      const first = columnLetter(col.section(0));
+      const lastSection = columnLetter(col.section(Math.max(0, S - 1)));
+      const sections = S > 0 ? `SUM(${first}${r + 1}:${lastSection}${r + 1})` : "0";
+      b.formula(
+        r,
+        col.total,
+        `=ROUND(${sections}+${columnLetter(col.bonus)}${r + 1}-${columnLetter(col.deduction)}${r + 1},${precision})`,
+        { ...num, bold: true }
+      );
+      const totalCell = `${totalCol}${r + 1}`;
+      b.formula(r, col.rank, `=1+COUNTIF(${totalsRange},">"&${totalCell})`, {
+        ...num,
+        bold: true,
+        numberFormat: "0",
+      });
+      const rankCell = `${columnLetter(col.rank)}${r + 1}`;
+      b.formula(
+        r,
+        col.label,
+        `=IF(${rankCell}=1,${excelString(t(lang, "labelFirst"))},IF(${rankCell}=2,${excelString(
+          t(lang, "labelSecond")
+        )},IF(${rankCell}=3,${excelString(t(lang, "labelThird"))},"")))`,
+        { ...base, horizontal: "center", bold: top }
+      );
+      // K6 as the engine's classify: the share of the max total, rounded to 6 places, against each
+      // band's minimum, highest band first.
+      const share =
+        report.maxTotal > 0 ? `ROUND(${totalCell}/${fmtNumber(report.maxTotal)},6)` : null;
+      let cls = excelString(bands.length > 0 ? bands[bands.length - 1].label : "");
+      for (let k = bands.length - 2; k >= 0 && share; k--) {
+        cls = `IF(${share}>=${fmtNumber(bands[k].minShare)},${excelString(bands[k].label)},${cls})`;
+      }
+      b.formula(r, col.cls, `=${cls}`, { ...base, wrap: true, size: 11 });
+    } else {
+      b.value(r, col.bonus, u.bonus, num);
+      b.value(r, col.deduction, u.deduction, num);
+      b.value(r, col.total, u.total, { ...num, bold: true });
+      b.value(r, col.rank, u.rank, { ...num, bold: true, numberFormat: "0" });
+      b.value(r, col.label, u.label ?? "", { ...base, horizontal: "center", bold: top });
+      b.value(r, col.cls, u.classification, { ...base, wrap: true, size: 11 });
+    }
+    b.value(r, col.award, u.award ?? "", { ...base, wrap: true, size: 11 });
+
+    if (opts.mode === "formulas" && !live && u.file)
+      notes.push(t(lang, "noteOtherFile", { file: u.file }));
+    if (!u.complete) notes.push(t(lang, "noteIncomplete"));
+    if (!u.eligible) {
+      const reasons = eligibility.get(u.name) ?? [];
+      notes.push(t(lang, "noteIneligible", { reasons: reasons.join("; ") }).replace(/: $/, ""));
+    }
+    if (live && fixedUsed.length > 0) {
+      notes.push(
+        t(lang, "noteFixedValue", {
+          cells: fixedUsed.map((f) => f.cell).join(", "),
+          values: fixedUsed
+            .map((f) => (lang === "vi" ? fmtNumber(f.value).replace(".", ",") : fmtNumber(f.value)))
+            .join("; "),
+        })
+      );
+    }
+    const note = notes.join(". ");
+    b.value(r, col.note, note, { ...base, wrap: true, size: 10 });
+    const lines = Math.max(
+      linesNeeded(u.name, widths[col.unit], 12),
+      linesNeeded(u.classification, widths[col.cls], 11),
+      linesNeeded(u.award ?? "", widths[col.award], 11),
+      linesNeeded(note, widths[col.note], 10)
+    );
+    b.height(r, Math.max(20, heightFor(lines, 11)));
+  });
+  row = lastData + 2;
+
+  // Footnote: where the figures come from.
+  const sheets = (opts.sourceSheets.length > 0 ? opts.sourceSheets : report.sheets)
+    .map((s) => `'${s}'`)
+    .join(", ");
+  const files =
+    report.files.length > 0 ? t(lang, "sourceFiles", { files: report.files.join(", ") }) : "";
+  const footnote =
+    opts.mode === "values"
+      ? t(lang, "sourceValues", { sheets, files, date: shortDate(opts.date) })
+      : t(lang, "sourceFormulas", { sheets });
+  b.merged(row, 0, row, nCols - 1, footnote, {
+    italic: true,
+    size: 11,
+    wrap: true,
+    vertical: "top",
+  });
+  b.height(row, heightFor(linesNeeded(footnote, sumWidths(widths, 0, nCols - 1), 11), 11));
+  row += 2;
+
+  // Signature block: preparer left, the cluster head right (TM. = on behalf of the collective).
+  const khoi = profile.kind === "khoi";
+  const sigStyle: SpecStyle = { ...center, bold: true };
+  b.merged(row, 0, row, leftEnd, t(lang, "signPreparer"), sigStyle);
+  b.merged(
+    row,
+    rightStart,
+    row,
+    nCols - 1,
+    t(lang, khoi ? "signOnBehalfKhoi" : "signOnBehalfCum"),
+    sigStyle
+  );
+  b.merged(
+    row + 1,
+    rightStart,
+    row + 1,
+    nCols - 1,
+    t(lang, khoi ? "signHeadKhoi" : "signHeadCum"),
+    sigStyle
+  );
+  b.merged(row + 1, 0, row + 1, leftEnd, t(lang, "signHint"), { ...center, italic: true });
+  b.merged(row + 2, rightStart, row + 2, nCols - 1, t(lang, "signSealHint"), {
+    ...center,
+    italic: true,
+  });
+  const headName = profile.head ? (profile.signatories[profile.head] ?? "") : "";
+  if (headName) b.merged(row + 7, rightStart, row + 7, nCols - 1, headName, sigStyle);
+  if (profile.head)
+    b.merged(
+      row + (headName ? 8 : 7),
+      rightStart,
+      row + (headName ? 8 : 7),
+      nCols - 1,
+      profile.head,
+      {
+        ...center,
+        italic: !headName,
+        bold: false,
+      }
+    );
+
+  const totalWidth = sumWidths(widths, 0, nCols - 1);
+  return finishSpec(b, {
+    name: opts.sheetName ?? t(lang, "rankingSheetName"),
+    kind: "ranking",
+    columnWidths: widths,
+    freeze: { rows: maxRow + 1, columns: 2 },
+    print: {
+      paperSize: "A4",
+      orientation: totalWidth > 105 ? "landscape" : "portrait",
+      fitToWidth: true,
+      margins: { top: 20, bottom: 15, left: 20, right: 15 },
+      repeatRows: { first: headerRow, last: maxRow },
+    },
+  });
+}

@@ -1,0 +1,120 @@
+/**
+ * The simulator: an in-memory Excel for tests and the playground. `createSimulator()` returns an
+ * `Excel`-like namespace (`run`, `RequestContext`) and an `Office`-like object over one WorkbookModel,
+ * plus the sync statistics the round-trip tests assert on. Runs in Node and in the browser.
+ */
+import { PAYLOAD_LIMIT_BYTES, RequestContextSim, SimHost, SyncStats } from "./api";
+import { WorkbookModel } from "./model";
+import { loadXlsx, saveXlsx } from "./xlsx";
+
+export { SimError } from "./errors";
+export { WorkbookModel, SheetModel, charsToPoints, pointsToChars } from "./model";
+export type { CellModel, CellStyle, CellResult, FontModel, Scalar } from "./model";
+export { PAYLOAD_LIMIT_BYTES, RequestContextSim } from "./api";
+export type { SyncStats } from "./api";
+export { registerRankPlugin } from "./rank-plugin";
+export { parseRect, qualifiedA1, rectA1, splitSheet, formatSheetName } from "./address";
+export type { Rect } from "./address";
+export { formatValue } from "./format";
+export { loadXlsx, saveXlsx } from "./xlsx";
+
+export interface SimOffice {
+  context: {
+    displayLanguage: string;
+    contentLanguage: string;
+    requirements: { isSetSupported(name: string, version?: string): boolean };
+  };
+  onReady(): Promise<{ host: string; platform: string }>;
+  HostType: { Excel: string };
+  PlatformType: { OfficeOnline: string; PC: string; Mac: string };
+}
+
+export interface SimExcel {
+  run<T>(batch: (context: any) => Promise<T>): Promise<T>;
+  run<T>(object: unknown, batch: (context: any) => Promise<T>): Promise<T>;
+  RequestContext: new () => RequestContextSim;
+}
+
+export interface Simulator {
+  model: WorkbookModel;
+  /** Pass as the `Excel` namespace to src/excel (typed there against @types/office-js). */
+  Excel: SimExcel;
+  Office: SimOffice;
+  stats: SyncStats;
+  /** Excel on the web refuses larger requests; tests lower it to exercise chunking. */
+  payloadLimitBytes: number;
+  resetStats(): void;
+  /** The workbook as an .xlsx file (custom XML parts are not carried: ExcelJS cannot write them). */
+  toXlsx(): Promise<Uint8Array>;
+}
+
+export interface SimulatorOptions {
+  /** Sheets to create when the workbook is empty (Excel opens a new book with "Sheet1"). */
+  sheets?: string[];
+  displayLanguage?: string;
+  decimalSeparator?: "," | ".";
+  model?: WorkbookModel;
+}
+
+export function createSimulator(options: SimulatorOptions = {}): Simulator {
+  const model = options.model ?? new WorkbookModel();
+  if (model.sheets.length === 0) for (const s of options.sheets ?? ["Sheet1"]) model.addSheet(s);
+  if (options.decimalSeparator) {
+    model.decimalSeparator = options.decimalSeparator;
+    model.thousandsSeparator = options.decimalSeparator === "," ? "." : ",";
+  }
+  const stats: SyncStats = { syncs: 0, requestBytes: [], responseBytes: [] };
+  const sim: Simulator = {
+    model,
+    stats,
+    payloadLimitBytes: PAYLOAD_LIMIT_BYTES,
+    resetStats() {
+      stats.syncs = 0;
+      stats.requestBytes.length = 0;
+      stats.responseBytes.length = 0;
+    },
+    toXlsx: () => saveXlsx(model),
+    Excel: undefined as unknown as SimExcel,
+    Office: {
+      context: {
+        displayLanguage: options.displayLanguage ?? "vi-VN",
+        contentLanguage: options.displayLanguage ?? "vi-VN",
+        requirements: { isSetSupported: () => true },
+      },
+      onReady: () => Promise.resolve({ host: "Excel", platform: "OfficeOnline" }),
+      HostType: { Excel: "Excel" },
+      PlatformType: { OfficeOnline: "OfficeOnline", PC: "PC", Mac: "Mac" },
+    },
+  };
+  const host: SimHost = {
+    model,
+    stats,
+    get payloadLimitBytes() {
+      return sim.payloadLimitBytes;
+    },
+  };
+  class RequestContext extends RequestContextSim {
+    constructor() {
+      super(host);
+    }
+  }
+  async function run<T>(a: unknown, b?: (context: any) => Promise<T>): Promise<T> {
+    const batch = (typeof a === "function" ? a : b) as (context: any) => Promise<T>;
+    const ctx = new RequestContext();
+    const result = await batch(ctx);
+    // Excel.run sends what the batch left queued, as Office does on return.
+    if (ctx.hasPending) await ctx.sync();
+    return result;
+  }
+  sim.Excel = { run: run as SimExcel["run"], RequestContext };
+  return sim;
+}
+
+/** A simulator holding the workbook of an .xlsx file (ExcelJS; values, formulas, fonts, merges, widths). */
+export async function simulatorFromXlsx(
+  data: ArrayBuffer | Uint8Array,
+  options: Omit<SimulatorOptions, "model" | "sheets"> = {}
+): Promise<Simulator> {
+  const model = await loadXlsx(data);
+  return createSimulator({ ...options, model });
+}

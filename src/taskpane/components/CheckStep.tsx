@@ -1,0 +1,324 @@
+/**
+ * Step 2, "Kiểm tra": the issues by severity and unit. Clicking an issue selects its cell in Excel.
+ * Safe fixes (text-number, legacy-encoding) are offered one by one or together, always showing the
+ * cell and old → new, and they write only those cells.
+ */
+import * as React from "react";
+import {
+  Badge,
+  Button,
+  Caption1,
+  CounterBadge,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
+import {
+  ErrorCircleRegular,
+  WarningRegular,
+  InfoRegular,
+  WrenchRegular,
+  CheckmarkCircleRegular,
+} from "@fluentui/react-icons";
+import type { Issue, IssueFix, Severity } from "../../core/issues";
+import { useAction, usePane } from "../context";
+import type { FixPreview, Reading } from "../service";
+import { ErrorBar } from "./ErrorBar";
+import { formatNumber } from "./format";
+import type { Lang } from "../../core/i18n";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  heading: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase300, margin: 0 },
+  counts: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM },
+  count: { display: "inline-flex", alignItems: "center", gap: tokens.spacingHorizontalXS },
+  group: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  unit: { fontWeight: tokens.fontWeightSemibold, margin: 0, fontSize: tokens.fontSizeBase200 },
+  list: {
+    listStyle: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXXS,
+  },
+  issue: {
+    display: "block",
+    width: "100%",
+    textAlign: "left",
+    height: "auto",
+    paddingBlock: tokens.spacingVerticalXS,
+    whiteSpace: "normal",
+    justifyContent: "flex-start",
+    fontWeight: tokens.fontWeightRegular,
+  },
+  plain: { paddingBlock: tokens.spacingVerticalXS, paddingInline: tokens.spacingHorizontalM },
+  cell: { color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
+  fixBox: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+    padding: tokens.spacingHorizontalS,
+    backgroundColor: tokens.colorNeutralBackground2,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  fixRow: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 1fr) auto",
+    gap: tokens.spacingHorizontalS,
+    alignItems: "center",
+  },
+  change: { overflowWrap: "anywhere" },
+  old: { textDecorationLine: "line-through", color: tokens.colorPaletteRedForeground1 },
+  new: { color: tokens.colorPaletteGreenForeground1, fontWeight: tokens.fontWeightSemibold },
+  actions: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalS,
+    alignItems: "center",
+  },
+});
+
+const ORDER: Severity[] = ["error", "warning", "info"];
+
+function SeverityIcon({ s }: { s: Severity }): React.JSX.Element {
+  const style = {
+    color:
+      s === "error"
+        ? tokens.colorPaletteRedForeground1
+        : s === "warning"
+          ? tokens.colorPaletteDarkOrangeForeground1
+          : tokens.colorPaletteBlueForeground2,
+  };
+  if (s === "error") return <ErrorCircleRegular style={style} aria-hidden />;
+  if (s === "warning") return <WarningRegular style={style} aria-hidden />;
+  return <InfoRegular style={style} aria-hidden />;
+}
+
+/** "'Bảng điểm'!D12" → "D12 (Bảng điểm)": the sheet name last reads better in a narrow pane. */
+function shortCell(address: string): string {
+  const m = /^(?:'((?:[^']|'')+)'|([^!]+))!(.+)$/.exec(address);
+  if (!m) return address;
+  const sheet = (m[1] ?? m[2]).replace(/''/g, "'");
+  return `${m[3]} (${sheet})`;
+}
+
+/** The new value as the officer will see it in the cell: 18,5 in Vietnamese, 18.5 in English. */
+function shownValue(v: number | string, lang: Lang): string {
+  return typeof v === "number" ? formatNumber(v, 10, lang) : v;
+}
+
+function fixKey(f: IssueFix): string {
+  return `${f.cell}\u0000${String(f.value)}`;
+}
+
+export function CheckStep({
+  reading,
+  onReading,
+}: {
+  reading: Reading | null;
+  onReading: (r: Reading) => void;
+}): React.JSX.Element {
+  const styles = useStyles();
+  const { service, lang, t } = usePane();
+  const { busy, error, clearError, run } = useAction();
+  const [previews, setPreviews] = React.useState<FixPreview[]>([]);
+  const [fixedCount, setFixedCount] = React.useState<number | null>(null);
+
+  const issues: Issue[] = React.useMemo(() => (reading ? reading.report.issues : []), [reading]);
+  const fixes = React.useMemo(() => {
+    const seen = new Set<string>();
+    const out: IssueFix[] = [];
+    for (const i of issues) {
+      if (!i.fix) continue;
+      const k = fixKey(i.fix);
+      if (!seen.has(k)) {
+        seen.add(k);
+        out.push(i.fix);
+      }
+    }
+    return out;
+  }, [issues]);
+
+  React.useEffect(() => {
+    let live = true;
+    setPreviews([]);
+    if (fixes.length === 0) return undefined;
+    service.previewFixes(fixes).then(
+      (p) => live && setPreviews(p),
+      // Without the current content the fix still shows cell and new value.
+      () => live && setPreviews(fixes.map((fix) => ({ fix, before: "" })))
+    );
+    return () => {
+      live = false;
+    };
+  }, [service, fixes]);
+
+  const apply = (chosen: IssueFix[]): void => {
+    if (!reading) return;
+    void run(async () => {
+      const n = await service.applyFixes(chosen);
+      setFixedCount(n);
+      onReading(await service.read(reading.sheets, lang));
+    });
+  };
+  const recheck = (): void => {
+    void run(async () => {
+      setFixedCount(null);
+      onReading(await service.read(reading?.sheets, lang));
+    });
+  };
+  const select = (cell: string): void => {
+    void run(() => service.selectCell(cell));
+  };
+
+  const counts = ORDER.map((s) => ({ s, n: issues.filter((i) => i.severity === s).length }));
+  const sevLabel = (s: Severity): string =>
+    t(s === "error" ? "sevError" : s === "warning" ? "sevWarning" : "sevInfo");
+
+  return (
+    <section className={styles.root} aria-labelledby="check-title">
+      <h2 id="check-title" className={styles.heading}>
+        {t("checkTitle")}
+      </h2>
+      <div className={styles.actions}>
+        <Button appearance="primary" onClick={recheck} disabled={busy}>
+          {t("checkButton")}
+        </Button>
+        {busy && <Spinner size="tiny" label={t("working")} />}
+      </div>
+      <ErrorBar error={error} onDismiss={clearError} />
+      <div role="status" aria-live="polite">
+        {fixedCount !== null && (
+          <MessageBar intent="success">
+            <MessageBarBody>{t("fixedCells", { count: fixedCount })}</MessageBarBody>
+          </MessageBar>
+        )}
+        {reading && issues.length === 0 && (
+          <MessageBar intent="success">
+            <MessageBarBody>{t("noIssues")}</MessageBarBody>
+          </MessageBar>
+        )}
+        {reading && issues.length > 0 && (
+          <div className={styles.counts} aria-label={t("issueCounts")}>
+            {counts.map(({ s, n }) => (
+              <span key={s} className={styles.count}>
+                <SeverityIcon s={s} />
+                <Text>{t("severityCount", { severity: sevLabel(s), count: n })}</Text>
+              </span>
+            ))}
+          </div>
+        )}
+      </div>
+      {!reading && <Caption1>{t("checkNeedsRead")}</Caption1>}
+
+      {previews.length > 0 && (
+        <div className={styles.fixBox} role="group" aria-labelledby="fix-title">
+          <h3 id="fix-title" className={styles.heading}>
+            <WrenchRegular aria-hidden /> {t("fixesTitle", { count: previews.length })}
+          </h3>
+          <Caption1>{t("fixesHint")}</Caption1>
+          <ul className={styles.list}>
+            {previews.map((p) => (
+              <li key={fixKey(p.fix)} className={styles.fixRow}>
+                <span className={styles.change}>
+                  <Text className={styles.cell}>{shortCell(p.fix.cell)}</Text>{" "}
+                  <span className={styles.old}>
+                    {p.before === "" ? t("emptyValue") : `“${p.before}”`}
+                  </span>
+                  {" → "}
+                  <span className={styles.new}>{shownValue(p.fix.value, lang)}</span>
+                </span>
+                <Button
+                  size="small"
+                  onClick={() => apply([p.fix])}
+                  disabled={busy}
+                  aria-label={t("fixOneLabel", {
+                    cell: shortCell(p.fix.cell),
+                    value: shownValue(p.fix.value, lang),
+                  })}
+                >
+                  {t("fixOne")}
+                </Button>
+              </li>
+            ))}
+          </ul>
+          {previews.length > 1 && (
+            <div>
+              <Button
+                icon={<CheckmarkCircleRegular />}
+                onClick={() => apply(previews.map((p) => p.fix))}
+                disabled={busy}
+              >
+                {t("fixAll", { count: previews.length })}
+              </Button>
+            </div>
+          )}
+        </div>
+      )}
+
+      {ORDER.map((s) => {
+        const group = issues.filter((i) => i.severity === s);
+        if (group.length === 0) return null;
+        const units = Array.from(new Set(group.map((i) => i.unit ?? "")));
+        return (
+          <div key={s} className={styles.group}>
+            <h3 className={styles.heading}>
+              <SeverityIcon s={s} /> {sevLabel(s)}{" "}
+              <CounterBadge
+                count={group.length}
+                size="small"
+                color={s === "error" ? "danger" : s === "warning" ? "important" : "informative"}
+                aria-hidden
+              />
+            </h3>
+            {units.map((u) => (
+              <div key={u}>
+                <h4 className={styles.unit}>{u || t("wholeSheet")}</h4>
+                <ul className={styles.list}>
+                  {group
+                    .filter((i) => (i.unit ?? "") === u)
+                    .map((i, k) => (
+                      <li key={`${i.code}-${i.cell ?? ""}-${k}`}>
+                        {i.cell ? (
+                          <Button
+                            appearance="subtle"
+                            className={styles.issue}
+                            disabled={busy}
+                            onClick={() => i.cell && select(i.cell)}
+                            aria-label={t("goToCell", {
+                              cell: shortCell(i.cell),
+                              message: i.message,
+                            })}
+                          >
+                            <Text>{i.message}</Text>
+                            <br />
+                            <Caption1 className={styles.cell}>
+                              {shortCell(i.cell)}
+                              {i.criterion ? ` · ${i.criterion}` : ""}
+                            </Caption1>{" "}
+                            {i.fix && (
+                              <Badge appearance="tint" color="success" size="small">
+                                {t("fixable")}
+                              </Badge>
+                            )}
+                          </Button>
+                        ) : (
+                          <div className={styles.plain}>
+                            <Text>{i.message}</Text>
+                          </div>
+                        )}
+                      </li>
+                    ))}
+                </ul>
+              </div>
+            ))}
+          </div>
+        );
+      })}
+    </section>
+  );
+}

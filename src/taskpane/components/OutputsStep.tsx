@@ -1,0 +1,138 @@
+/**
+ * Step 4, "Giao ước": the covenant (as a print-ready sheet or a Word file to download) and the
+ * self-score templates for each member unit, all from the profile and the criteria read.
+ */
+import * as React from "react";
+import {
+  Button,
+  Caption1,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  tokens,
+} from "@fluentui/react-components";
+import {
+  DocumentTableRegular,
+  DocumentArrowDownRegular,
+  FormNewRegular,
+} from "@fluentui/react-icons";
+import { useAction, usePane } from "../context";
+import type { Reading } from "../service";
+import { ErrorBar } from "./ErrorBar";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  heading: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase300, margin: 0 },
+  block: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    alignItems: "flex-start",
+  },
+  actions: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalS,
+    alignItems: "center",
+  },
+});
+
+/** Hands a blob to the browser as a download (Excel on the web and desktop webviews both allow it). */
+function download(blob: Blob, fileName: string): void {
+  if (typeof URL.createObjectURL !== "function") return;
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = fileName;
+  a.rel = "noopener";
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  // Revoked later: some webviews read the URL after click() returns.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export function OutputsStep({
+  reading,
+  onReading,
+}: {
+  reading: Reading | null;
+  onReading: (r: Reading) => void;
+}): React.JSX.Element {
+  const styles = useStyles();
+  const { service, lang, t } = usePane();
+  const { busy, error, clearError, run } = useAction();
+  const [done, setDone] = React.useState<string | null>(null);
+
+  const ensureReading = async (): Promise<Reading> => {
+    if (reading) return reading;
+    const r = await service.read(undefined, lang);
+    onReading(r);
+    return r;
+  };
+
+  const covenant = (as: "sheet" | "docx"): void => {
+    setDone(null);
+    void run(async () => {
+      const r = await ensureReading();
+      const res = await service.buildCovenant(as, r, lang);
+      if (res.kind === "docx") {
+        download(res.blob, res.fileName);
+        setDone(t("covenantDocxDone", { file: res.fileName }));
+      } else {
+        setDone(t("covenantSheetDone", { sheet: res.sheetName }));
+      }
+    });
+  };
+  const templates = (): void => {
+    setDone(null);
+    void run(async () => {
+      const r = await ensureReading();
+      const res = await service.buildTemplates(r, lang);
+      setDone(
+        t("templatesDone", { count: res.sheetNames.length, sheets: res.sheetNames.join(", ") })
+      );
+    });
+  };
+
+  return (
+    <section className={styles.root} aria-labelledby="out-title">
+      <h2 id="out-title" className={styles.heading}>
+        {t("outputsTitle")}
+      </h2>
+      <Caption1>{t("outputsHint")}</Caption1>
+      <div className={styles.block}>
+        <h3 className={styles.heading}>{t("covenantTitle")}</h3>
+        <div className={styles.actions}>
+          <Button icon={<DocumentTableRegular />} onClick={() => covenant("sheet")} disabled={busy}>
+            {t("covenantSheet")}
+          </Button>
+          <Button
+            icon={<DocumentArrowDownRegular />}
+            onClick={() => covenant("docx")}
+            disabled={busy}
+          >
+            {t("covenantDocx")}
+          </Button>
+        </div>
+      </div>
+      <div className={styles.block}>
+        <h3 className={styles.heading}>{t("templatesTitle")}</h3>
+        <Caption1>{t("templatesHint")}</Caption1>
+        <Button icon={<FormNewRegular />} onClick={templates} disabled={busy}>
+          {t("templatesButton")}
+        </Button>
+      </div>
+      {busy && <Spinner size="tiny" label={t("working")} />}
+      <ErrorBar error={error} onDismiss={clearError} />
+      <div role="status" aria-live="polite">
+        {done && (
+          <MessageBar intent="success">
+            <MessageBarBody>{done}</MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,146 @@
+/**
+ * Step 3, "Tạo bảng xếp hạng": one click builds the ranking sheet (values, or live portable formulas)
+ * and shows the top units and whether the ranking is provisional (Tạm tính).
+ */
+import * as React from "react";
+import {
+  Button,
+  Caption1,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Radio,
+  RadioGroup,
+  Field,
+  Spinner,
+  tokens,
+} from "@fluentui/react-components";
+import { TrophyRegular } from "@fluentui/react-icons";
+import { useAction, usePane } from "../context";
+import { topUnits, type RankMode, type RankResult, type Reading } from "../service";
+import { ErrorBar } from "./ErrorBar";
+import { formatNumber } from "./format";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  heading: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase300, margin: 0 },
+  actions: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalS,
+    alignItems: "center",
+  },
+  table: {
+    width: "100%",
+    borderCollapse: "collapse",
+    fontSize: tokens.fontSizeBase200,
+    "& th, & td": {
+      textAlign: "left",
+      paddingBlock: tokens.spacingVerticalXS,
+      paddingInline: tokens.spacingHorizontalXS,
+      borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+      verticalAlign: "top",
+    },
+    "& th": { fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2 },
+  },
+  num: { textAlign: "right !important" as "right", whiteSpace: "nowrap" },
+  name: { overflowWrap: "anywhere" },
+  rank: { whiteSpace: "nowrap" },
+});
+
+const TOP = 5;
+
+export function RankStep({
+  reading,
+  onReading,
+}: {
+  reading: Reading | null;
+  onReading: (r: Reading) => void;
+}): React.JSX.Element {
+  const styles = useStyles();
+  const { service, lang, t } = usePane();
+  const { busy, error, clearError, run } = useAction();
+  const [mode, setMode] = React.useState<RankMode>("values");
+  const [result, setResult] = React.useState<RankResult | null>(null);
+
+  const rank = (): void => {
+    void run(async () => {
+      // One click from a fresh pane: read the active sheet first.
+      const r = reading ?? (await service.read(undefined, lang));
+      if (!reading) onReading(r);
+      setResult(await service.buildRanking(mode, r, lang));
+    });
+  };
+
+  const rep = result?.report;
+  const top = rep ? topUnits(rep, TOP) : [];
+
+  return (
+    <section className={styles.root} aria-labelledby="rank-title">
+      <h2 id="rank-title" className={styles.heading}>
+        {t("rankTitle")}
+      </h2>
+      <Field label={t("rankModeLabel")}>
+        <RadioGroup value={mode} onChange={(_, d) => setMode(d.value as RankMode)}>
+          <Radio value="values" label={t("rankModeValues")} />
+          <Radio value="formulas" label={t("rankModeFormulas")} />
+        </RadioGroup>
+      </Field>
+      <div className={styles.actions}>
+        <Button appearance="primary" icon={<TrophyRegular />} onClick={rank} disabled={busy}>
+          {t("rankButton")}
+        </Button>
+        {busy && <Spinner size="tiny" label={t("working")} />}
+      </div>
+      <ErrorBar error={error} onDismiss={clearError} />
+      <div role="status" aria-live="polite">
+        {result && rep && (
+          <MessageBar intent={rep.provisional ? "warning" : "success"}>
+            <MessageBarBody>
+              <MessageBarTitle>
+                {rep.provisional ? t("provisionalTitle") : t("finalTitle")}
+              </MessageBarTitle>
+              {rep.provisional
+                ? t("provisionalBody", { sheet: result.sheetName, errors: rep.errorCount })
+                : t("finalBody", { sheet: result.sheetName })}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
+      {rep && top.length > 0 && (
+        <table className={styles.table}>
+          <caption style={{ textAlign: "left" }}>
+            <Caption1>
+              {t("topUnitsCaption", { count: top.length, total: rep.units.length })}
+            </Caption1>
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("colRank")}</th>
+              <th scope="col">{t("colUnit")}</th>
+              <th scope="col" className={styles.num}>
+                {t("colTotal")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {top.map((u) => (
+              <tr key={u.name}>
+                <td className={styles.rank}>
+                  {u.rank}
+                  {u.label ? ` · ${u.label}` : ""}
+                </td>
+                <td className={styles.name}>
+                  {u.name}
+                  {!u.complete ? ` (${t("incomplete")})` : ""}
+                </td>
+                <td className={styles.num}>{formatNumber(u.total, rep.precision, lang)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,367 @@
+/**
+ * Step 1, "Đọc bảng điểm": read the active sheet (or the sheets chosen) and show what was understood,
+ * so the officer can check it before trusting any number. Each part can be corrected from a range
+ * selected in Excel; the correction is saved in the workbook and reused.
+ */
+import * as React from "react";
+import {
+  Badge,
+  Button,
+  Caption1,
+  Checkbox,
+  makeStyles,
+  Spinner,
+  Text,
+  tokens,
+  mergeClasses,
+} from "@fluentui/react-components";
+import { DocumentSearchRegular, ArrowResetRegular } from "@fluentui/react-icons";
+import type { Lang } from "../../core/i18n";
+import type { CriterionNode } from "../../core/report";
+import { useAction, usePane } from "../context";
+import {
+  MAPPING_PARTS,
+  type MappingPart,
+  type MappingPartInfo,
+  type Reading,
+  type SheetInfo,
+} from "../service";
+import type { PaneKey } from "../strings";
+import { ErrorBar } from "./ErrorBar";
+import { formatNumber } from "./format";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  sheets: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
+  actions: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalS,
+    alignItems: "center",
+  },
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  heading: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase300, margin: 0 },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  partRow: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 1fr) auto",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalS,
+    paddingBlock: tokens.spacingVerticalXXS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
+  },
+  where: { color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
+  max: { whiteSpace: "nowrap", fontVariantNumeric: "tabular-nums" },
+  tree: { listStyleType: "none", margin: 0, padding: 0 },
+  subtree: { listStyleType: "none", margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  node: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 1fr) auto",
+    gap: tokens.spacingHorizontalS,
+    alignItems: "baseline",
+    paddingBlock: "2px",
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
+  },
+  sectionLabel: { fontWeight: tokens.fontWeightSemibold },
+  wrap: { whiteSpace: "normal", overflowWrap: "anywhere" },
+});
+
+const PART_KEY: Record<MappingPart, PaneKey> = {
+  header: "partHeader",
+  codes: "partCodes",
+  labels: "partLabels",
+  max: "partMax",
+  weights: "partWeights",
+  units: "partUnits",
+  self: "partSelf",
+  review: "partReview",
+  bonus: "partBonus",
+  deduction: "partDeduction",
+};
+
+/**
+ * The criteria as nested lists: read-only, so plain lists (which screen readers announce with their
+ * level and size) serve better than an interactive tree, and cost nothing in the bundle.
+ */
+function CriteriaTree({
+  criteria,
+  lang,
+}: {
+  criteria: CriterionNode[];
+  lang: Lang;
+}): React.JSX.Element {
+  const styles = useStyles();
+  const { t } = usePane();
+  const render = (nodes: CriterionNode[], depth: number): React.JSX.Element => (
+    <ul className={depth === 0 ? styles.tree : styles.subtree}>
+      {nodes.map((node) => {
+        const section = node.children.length > 0 || depth === 0;
+        // The section says bonus/deduction once; its items inherit it.
+        const kindBadge =
+          depth > 0 || node.kind === "content" ? null : (
+            <Badge
+              appearance="tint"
+              color={node.kind === "bonus" ? "success" : "danger"}
+              size="small"
+            >
+              {t(node.kind === "bonus" ? "kindBonus" : "kindDeduction")}
+            </Badge>
+          );
+        return (
+          <li key={node.id}>
+            <div className={styles.node}>
+              <span className={mergeClasses(styles.wrap, section && styles.sectionLabel)}>
+                {node.code ? `${node.code}. `.replace(/\.\. $/, ". ").replace(/\)\. $/, ") ") : ""}
+                {node.label} {kindBadge}
+              </span>
+              <Text className={styles.max} size={200}>
+                {node.max === null ? "—" : formatNumber(node.max, 2, lang)}
+              </Text>
+            </div>
+            {node.children.length > 0 && render(node.children, depth + 1)}
+          </li>
+        );
+      })}
+    </ul>
+  );
+  return (
+    <div role="group" aria-label={t("criteriaTree")}>
+      {render(criteria, 0)}
+    </div>
+  );
+}
+
+export function ReadStep({
+  reading,
+  onReading,
+}: {
+  reading: Reading | null;
+  onReading: (r: Reading | null) => void;
+}): React.JSX.Element {
+  const styles = useStyles();
+  const { service, lang, t } = usePane();
+  const { busy, error, clearError, run } = useAction();
+  const [sheets, setSheets] = React.useState<SheetInfo[]>([]);
+  const [chosen, setChosen] = React.useState<string[]>([]);
+  const [pendingPart, setPendingPart] = React.useState<MappingPart | null>(null);
+
+  React.useEffect(() => {
+    let live = true;
+    service.listSheets().then(
+      (list) => {
+        if (!live) return;
+        setSheets(list);
+        setChosen(list.filter((s) => s.active && !s.ours).map((s) => s.name));
+      },
+      () => {
+        // The read button reports the failure when pressed; an empty list is enough here.
+      }
+    );
+    return () => {
+      live = false;
+    };
+  }, [service]);
+
+  const scoreSheets = sheets.filter((s) => !s.ours);
+  const toggle = (name: string, on: boolean): void =>
+    setChosen((c) => (on ? [...c.filter((x) => x !== name), name] : c.filter((x) => x !== name)));
+
+  const doRead = (): void => {
+    void run(async () => {
+      const r = await service.read(chosen.length > 0 ? chosen : undefined, lang);
+      onReading(r);
+    });
+  };
+  const useSel = (part: MappingPart): void => {
+    if (!reading) return;
+    setPendingPart(part);
+    void run(async () => {
+      onReading(await service.useSelection(part, reading, lang));
+    }).finally(() => setPendingPart(null));
+  };
+  const reset = (): void => {
+    if (!reading) return;
+    void run(async () => onReading(await service.resetMapping(reading, lang)));
+  };
+
+  const m = reading?.mapping;
+  const confidencePct = m ? Math.round(m.confidence * 100) : 0;
+  const rep = reading?.report;
+  const bonus = rep?.criteria.filter((n) => n.kind === "bonus") ?? [];
+  const deduction = rep?.criteria.filter((n) => n.kind === "deduction") ?? [];
+
+  return (
+    <section className={styles.root} aria-labelledby="read-title">
+      <h2 id="read-title" className={styles.heading}>
+        {t("readTitle")}
+      </h2>
+      <Caption1>{t("readHint")}</Caption1>
+      {scoreSheets.length > 1 && (
+        <fieldset className={styles.sheets} style={{ border: "none", padding: 0, margin: 0 }}>
+          <legend>
+            <Text weight="semibold">{t("sheetsToRead")}</Text>
+          </legend>
+          {scoreSheets.map((s) => (
+            <Checkbox
+              key={s.name}
+              label={s.active ? `${s.name} ${t("activeMark")}` : s.name}
+              checked={chosen.includes(s.name)}
+              onChange={(_, d) => toggle(s.name, d.checked === true)}
+            />
+          ))}
+        </fieldset>
+      )}
+      <div className={styles.actions}>
+        <Button
+          appearance="primary"
+          icon={<DocumentSearchRegular />}
+          onClick={doRead}
+          disabled={busy}
+        >
+          {t("readButton")}
+        </Button>
+        {busy && <Spinner size="tiny" label={t("working")} />}
+      </div>
+      <ErrorBar error={error} onDismiss={clearError} />
+      <div aria-live="polite" role="status">
+        {reading && m && rep && (
+          <Text>
+            {t("readSummary", {
+              units: reading.units.length,
+              criteria: countLeaves(rep.criteria.filter((n) => n.kind === "content")),
+              max: formatNumber(rep.maxTotal, rep.precision, lang),
+              confidence: confidencePct,
+            })}
+          </Text>
+        )}
+      </div>
+      {reading && m && rep && (
+        <>
+          <div className={styles.section}>
+            <h3 className={styles.heading}>
+              {t("confidenceTitle", { confidence: confidencePct })}{" "}
+              {m.saved && (
+                <Badge appearance="outline" color="brand" size="small">
+                  {t("savedMapping")}
+                </Badge>
+              )}
+            </h3>
+            <ul className={styles.list}>
+              {m.lines.map((line, i) => (
+                <li key={`l${i}`}>
+                  <Text>{line}</Text>
+                </li>
+              ))}
+              {m.reasons.map((why, i) => (
+                <li key={`r${i}`}>
+                  <Caption1>{why}</Caption1>
+                </li>
+              ))}
+            </ul>
+          </div>
+
+          <div className={styles.section}>
+            <h3 className={styles.heading}>
+              {t("criteriaTitle", {
+                count: countLeaves(rep.criteria.filter((n) => n.kind === "content")),
+              })}
+            </h3>
+            <CriteriaTree criteria={rep.criteria} lang={lang} />
+            <Caption1>
+              {bonus.length > 0
+                ? t("bonusSection", {
+                    label: bonus.map((b) => b.label).join(", "),
+                    cap: formatNumber(rep.bonusCap, rep.precision, lang),
+                  })
+                : t("noBonusSection")}
+              {" · "}
+              {deduction.length > 0
+                ? t("deductionSection", { label: deduction.map((b) => b.label).join(", ") })
+                : t("noDeductionSection")}
+            </Caption1>
+          </div>
+
+          <div className={styles.section}>
+            <h3 className={styles.heading}>{t("unitsTitle", { count: reading.units.length })}</h3>
+            <ol className={styles.list}>
+              {reading.units.map((u) => (
+                <li key={u.unit}>
+                  <Text className={styles.wrap}>{u.unit}</Text>
+                  <br />
+                  <Caption1 className={styles.where}>
+                    {t("unitColumns", {
+                      self: u.self ? localAddress(u.self, reading.sheets) : t("none"),
+                      review: u.review ? localAddress(u.review, reading.sheets) : t("none"),
+                    })}
+                  </Caption1>
+                </li>
+              ))}
+            </ol>
+          </div>
+
+          <div className={styles.section}>
+            <h3 className={styles.heading}>{t("correctTitle")}</h3>
+            <Caption1>{t("correctHint")}</Caption1>
+            <div role="list" aria-label={t("correctTitle")}>
+              {(m.parts.length > 0
+                ? m.parts
+                : MAPPING_PARTS.map((part) => ({ part, where: null }))
+              ).map((info: MappingPartInfo) => {
+                const part = info.part;
+                const name = t(PART_KEY[part]);
+                return (
+                  <div role="listitem" key={part} className={styles.partRow}>
+                    <div>
+                      <Text weight="semibold">{name}</Text>
+                      {info.corrected && (
+                        <>
+                          {" "}
+                          <Badge appearance="tint" color="brand" size="small">
+                            {t("corrected")}
+                          </Badge>
+                        </>
+                      )}
+                      <br />
+                      <Caption1 className={styles.where}>
+                        {info.where ? localAddress(info.where, reading.sheets) : t("notFound")}
+                      </Caption1>
+                    </div>
+                    {info.correctable !== false && (
+                      <Button
+                        size="small"
+                        onClick={() => useSel(part)}
+                        disabled={busy}
+                        aria-label={t("useSelectionFor", { part: name })}
+                      >
+                        {pendingPart === part ? <Spinner size="extra-tiny" /> : t("useSelection")}
+                      </Button>
+                    )}
+                  </div>
+                );
+              })}
+            </div>
+            {m.parts.some((p) => p.corrected) && (
+              <div>
+                <Button size="small" icon={<ArrowResetRegular />} onClick={reset} disabled={busy}>
+                  {t("resetMapping")}
+                </Button>
+              </div>
+            )}
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** "'Bảng điểm'!D6:D14" → "D6:D14" when only that sheet was read: the sheet name is noise then. */
+export function localAddress(address: string, sheets: string[]): string {
+  if (sheets.length !== 1) return address;
+  const prefix = `'${sheets[0].replace(/'/g, "''")}'!`;
+  if (address.startsWith(prefix)) return address.slice(prefix.length);
+  return address.startsWith(`${sheets[0]}!`) ? address.slice(sheets[0].length + 1) : address;
+}
+
+export function countLeaves(nodes: CriterionNode[]): number {
+  return nodes.reduce((n, c) => n + (c.children.length === 0 ? 1 : countLeaves(c.children)), 0);
+}

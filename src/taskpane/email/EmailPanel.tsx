@@ -1,0 +1,533 @@
+/**
+ * The email tab: send the forms out, take the returned ones in (file picker or drag-and-drop, read in
+ * the browser), check and freeze before sending the results on. Self-contained: it gets an
+ * EmailService and the language; the lead mounts it inside the pane's FluentProvider.
+ */
+import * as React from "react";
+import {
+  Button,
+  Caption1,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Radio,
+  RadioGroup,
+  shorthands,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  tokens,
+} from "@fluentui/react-components";
+import {
+  ArrowDownloadRegular,
+  DocumentCheckmarkRegular,
+  FolderOpenRegular,
+  LockClosedRegular,
+} from "@fluentui/react-icons";
+import type { Lang } from "../../core/i18n";
+import type { PresendFinding } from "../../core/presend";
+import type {
+  ConsolidateResult,
+  ReturnedUnit,
+  SummaryValue,
+  ValueSource,
+} from "../../core/returns";
+import type { Choices, EmailService, FreezePlanView, PickedFile, TemplateFile } from "./service";
+import { EmailServiceError } from "./service";
+import { EMAIL_STRINGS, type EmailKey } from "./strings";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
+  section: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    alignItems: "stretch",
+  },
+  heading: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase300, margin: 0 },
+  actions: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalS,
+    alignItems: "center",
+  },
+  drop: {
+    border: `${tokens.strokeWidthThick} dashed ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: tokens.spacingVerticalL,
+    textAlign: "center",
+    color: tokens.colorNeutralForeground2,
+  },
+  dropActive: {
+    ...shorthands.borderColor(tokens.colorBrandStroke1),
+    backgroundColor: tokens.colorBrandBackground2,
+  },
+  list: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalL,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+  },
+  conflict: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
+  hidden: { display: "none" },
+});
+
+const XLSX = /\.xlsx$/i;
+
+/** Hands a blob to the browser as a download (Excel on the web and desktop webviews both allow it). */
+function download(blob: Blob, fileName: string): void {
+  if (typeof URL.createObjectURL !== "function") return;
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = fileName;
+  a.rel = "noopener";
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** File.arrayBuffer where the webview has it, FileReader where it does not (older Edge webviews). */
+function readBytes(file: File): Promise<ArrayBuffer> {
+  if (typeof file.arrayBuffer === "function") return file.arrayBuffer();
+  return new Promise((resolve, reject) => {
+    const r = new FileReader();
+    r.onload = () => resolve(r.result as ArrayBuffer);
+    r.onerror = () => reject(r.error);
+    r.readAsArrayBuffer(file);
+  });
+}
+
+function intentOf(severity: string): "error" | "warning" | "info" {
+  return severity === "error" ? "error" : severity === "warning" ? "warning" : "info";
+}
+
+export interface EmailPanelProps {
+  service: EmailService;
+  lang: Lang;
+}
+
+export function EmailPanel({ service, lang }: EmailPanelProps): React.JSX.Element {
+  const styles = useStyles();
+  const t = React.useCallback(
+    (k: EmailKey, p?: Record<string, string | number>) => EMAIL_STRINGS.t(lang, k, p),
+    [lang]
+  );
+  const [busy, setBusy] = React.useState(false);
+  const [error, setError] = React.useState<string | null>(null);
+
+  const [templates, setTemplates] = React.useState<TemplateFile[] | null>(null);
+  const [sendNote, setSendNote] = React.useState<string | null>(null);
+
+  const [files, setFiles] = React.useState<PickedFile[]>([]);
+  const [skipped, setSkipped] = React.useState<string[]>([]);
+  const [preview, setPreview] = React.useState<ConsolidateResult | null>(null);
+  const [choices, setChoices] = React.useState<Choices>({});
+  const [written, setWritten] = React.useState<string | null>(null);
+  const [dragging, setDragging] = React.useState(false);
+  const inputRef = React.useRef<HTMLInputElement>(null);
+
+  const [findings, setFindings] = React.useState<PresendFinding[] | null>(null);
+  const [plan, setPlan] = React.useState<FreezePlanView | null>(null);
+  const [sendResult, setSendResult] = React.useState<string[]>([]);
+
+  const run = async (work: () => Promise<void>): Promise<void> => {
+    setBusy(true);
+    setError(null);
+    try {
+      await work();
+    } catch (e) {
+      setError(
+        e instanceof EmailServiceError
+          ? t("error", { reason: e.userMessage })
+          : t("errorUnexpected")
+      );
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const makeTemplates = (): void =>
+    void run(async () => {
+      setSendNote(null);
+      const list = await service.templateFiles(lang);
+      setTemplates(list);
+      for (const f of list) download(f.blob, f.fileName);
+      setSendNote(
+        t("sendDone", { count: list.length, files: list.map((f) => f.fileName).join(", ") })
+      );
+    });
+
+  const openWorkbook = (f: TemplateFile): void =>
+    void run(async () => {
+      if (!(await service.openTemplateWorkbook(f))) setSendNote(t("noCreateWorkbook"));
+    });
+
+  const takeFiles = (list: FileList | File[] | null): void => {
+    if (!list) return;
+    const all = Array.from(list);
+    const ok = all.filter((f) => XLSX.test(f.name));
+    setSkipped(all.filter((f) => !XLSX.test(f.name)).map((f) => f.name));
+    if (ok.length === 0) return;
+    void run(async () => {
+      const picked: PickedFile[] = [];
+      for (const f of ok) picked.push({ name: f.name, bytes: await readBytes(f) });
+      setFiles(picked);
+      setChoices({});
+      setWritten(null);
+      setPreview(await service.previewReturns(picked, lang, {}));
+    });
+  };
+
+  const write = (): void =>
+    void run(async () => {
+      const res = await service.writeReturns(files, lang, choices);
+      setPreview(res.result);
+      if (res.sheetName)
+        setWritten(
+          t("writeDone", { sheet: res.sheetName, units: res.result.summary?.units.length ?? 0 })
+        );
+      else if (res.result.blocked) setWritten(t("blocked", { reason: res.result.blocked }));
+      else setWritten(t("nothingToWrite"));
+    });
+
+  const check = (): void =>
+    void run(async () => {
+      setPlan(null);
+      setSendResult([]);
+      setFindings(await service.checkBeforeSending(lang));
+    });
+
+  const planFreeze = (): void =>
+    void run(async () => {
+      setSendResult([]);
+      const p = await service.planFreeze();
+      if (p.cells.length === 0) setSendResult([t("freezeNone")]);
+      else setPlan(p);
+    });
+
+  const applyFreeze = (): void =>
+    void run(async () => {
+      if (!plan) return;
+      const out = await service.applyFreeze(plan);
+      setPlan(null);
+      const lines = [t("freezeDone", { count: out.written })];
+      if (out.spilled && out.spilled.length)
+        lines.push(t("freezeSpilled", { ranges: out.spilled.join(", ") }));
+      if (out.skipped.length)
+        lines.push(
+          t("freezeSkipped", { count: out.skipped.length, cells: out.skipped.join(", ") })
+        );
+      setSendResult(lines);
+      setFindings(null);
+    });
+
+  const copy = (): void =>
+    void run(async () => {
+      setPlan(null);
+      const c = await service.cleanCopy(lang);
+      download(c.file.blob, c.file.fileName);
+      const lines = [t("copyDone", { file: c.file.fileName, count: c.frozen })];
+      if (c.withoutValue.length)
+        lines.push(
+          t("copyNoValue", { count: c.withoutValue.length, cells: c.withoutValue.join(", ") })
+        );
+      if (!c.fromFile) lines.push(t("copyRebuilt"));
+      setSendResult(lines);
+    });
+
+  const statusText = (u: ReturnedUnit): string => {
+    const s =
+      u.status === "received"
+        ? t("statusReceived")
+        : u.status === "kept"
+          ? t("statusKept")
+          : u.status === "missing"
+            ? t("statusMissing")
+            : t("statusRejected");
+    return u.member ? s : `${s} ${t("notMember")}`;
+  };
+  const showValue = (v: SummaryValue): string => (v === null ? t("blank") : String(v));
+  const source = (s: ValueSource): string => [s.file, s.cell].filter(Boolean).join(" ");
+
+  return (
+    <div className={styles.root} aria-busy={busy}>
+      {busy && <Spinner size="tiny" label={t("working")} />}
+      {error && (
+        <MessageBar intent="error">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+
+      <section className={styles.section} aria-labelledby="thidua-email-send">
+        <h3 id="thidua-email-send" className={styles.heading}>
+          {t("sendTitle")}
+        </h3>
+        <Caption1>{t("sendHint")}</Caption1>
+        <div className={styles.actions}>
+          <Button
+            appearance="primary"
+            icon={<ArrowDownloadRegular />}
+            disabled={busy}
+            onClick={makeTemplates}
+          >
+            {t("sendButton")}
+          </Button>
+        </div>
+        {sendNote && (
+          <MessageBar intent="success">
+            <MessageBarBody>{sendNote}</MessageBarBody>
+          </MessageBar>
+        )}
+        {templates && templates.length > 0 && (
+          <ul className={styles.list}>
+            {templates.map((f) => (
+              <li key={f.fileName}>
+                {f.unit}{" "}
+                <Button
+                  size="small"
+                  appearance="subtle"
+                  onClick={() => openWorkbook(f)}
+                  disabled={busy}
+                >
+                  {t("openWorkbook")}
+                </Button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section className={styles.section} aria-labelledby="thidua-email-collect">
+        <h3 id="thidua-email-collect" className={styles.heading}>
+          {t("collectTitle")}
+        </h3>
+        <Caption1>
+          <LockClosedRegular aria-hidden /> {t("privacy")}
+        </Caption1>
+        <div
+          role="region"
+          aria-label={t("dropZone")}
+          className={dragging ? `${styles.drop} ${styles.dropActive}` : styles.drop}
+          onDragOver={(e) => {
+            e.preventDefault();
+            setDragging(true);
+          }}
+          onDragLeave={() => setDragging(false)}
+          onDrop={(e) => {
+            e.preventDefault();
+            setDragging(false);
+            takeFiles(e.dataTransfer?.files ?? null);
+          }}
+        >
+          <div>{t("dropZone")}</div>
+          <Button
+            icon={<FolderOpenRegular />}
+            disabled={busy}
+            onClick={() => inputRef.current?.click()}
+          >
+            {t("pickButton")}
+          </Button>
+          <input
+            ref={inputRef}
+            className={styles.hidden}
+            type="file"
+            multiple
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            aria-label={t("pickLabel")}
+            onChange={(e) => {
+              takeFiles(e.currentTarget.files);
+              e.currentTarget.value = "";
+            }}
+          />
+        </div>
+        {skipped.length > 0 && (
+          <MessageBar intent="warning">
+            <MessageBarBody>{t("notXlsx", { files: skipped.join(", ") })}</MessageBarBody>
+          </MessageBar>
+        )}
+        {files.length > 0 && (
+          <Caption1>
+            {t("filesChosen", { count: files.length, files: files.map((f) => f.name).join(", ") })}
+          </Caption1>
+        )}
+
+        {preview && (
+          <>
+            <Table size="small" aria-label={t("unitsTitle")}>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell>{t("colUnit")}</TableHeaderCell>
+                  <TableHeaderCell>{t("colStatus")}</TableHeaderCell>
+                  <TableHeaderCell>{t("colFiles")}</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {preview.units.map((u) => (
+                  <TableRow key={u.name}>
+                    <TableCell>{u.name}</TableCell>
+                    <TableCell>{statusText(u)}</TableCell>
+                    <TableCell>{u.files.join(", ")}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+
+            <h4 className={styles.heading}>
+              {t("problemsTitle", { count: preview.problems.length })}
+            </h4>
+            {preview.problems.length === 0 ? (
+              <Caption1>{t("noProblems")}</Caption1>
+            ) : (
+              <ul
+                className={styles.list}
+                aria-label={t("problemsTitle", { count: preview.problems.length })}
+              >
+                {preview.problems.map((p, i) => (
+                  <li key={i}>
+                    <MessageBar intent={intentOf(p.severity)}>
+                      <MessageBarBody>{p.message}</MessageBarBody>
+                    </MessageBar>
+                  </li>
+                ))}
+              </ul>
+            )}
+
+            {preview.conflicts.length > 0 && (
+              <>
+                <h4 className={styles.heading}>
+                  {t("conflictsTitle", { count: preview.conflicts.length })}
+                </h4>
+                <Caption1>{t("conflictsHint")}</Caption1>
+                {preview.conflicts.map((c) => (
+                  <div key={c.id} className={styles.conflict}>
+                    <span>
+                      {c.unit} · {c.code} {c.criterion} · {c.message}
+                    </span>
+                    <RadioGroup
+                      aria-label={`${c.unit} · ${c.criterion}`}
+                      value={choices[c.id] ?? "keep-existing"}
+                      onChange={(_, d) =>
+                        setChoices((prev) => ({
+                          ...prev,
+                          [c.id]: d.value as "keep-existing" | "take-incoming",
+                        }))
+                      }
+                    >
+                      <Radio
+                        value="keep-existing"
+                        label={t("keepExisting", {
+                          value: showValue(c.existing.value),
+                          source: source(c.existing),
+                        })}
+                      />
+                      <Radio
+                        value="take-incoming"
+                        label={t("takeIncoming", {
+                          value: showValue(c.incoming.value),
+                          source: source(c.incoming),
+                        })}
+                      />
+                    </RadioGroup>
+                  </div>
+                ))}
+              </>
+            )}
+
+            <div className={styles.actions}>
+              <Button
+                appearance="primary"
+                icon={<DocumentCheckmarkRegular />}
+                disabled={busy || files.length === 0}
+                onClick={write}
+              >
+                {t("writeButton")}
+              </Button>
+            </div>
+          </>
+        )}
+        {written && (
+          <MessageBar intent={preview?.summary ? "success" : "warning"}>
+            <MessageBarBody>{written}</MessageBarBody>
+          </MessageBar>
+        )}
+      </section>
+
+      <section className={styles.section} aria-labelledby="thidua-email-before">
+        <h3 id="thidua-email-before" className={styles.heading}>
+          {t("beforeTitle")}
+        </h3>
+        <div className={styles.actions}>
+          <Button disabled={busy} onClick={check}>
+            {t("checkButton")}
+          </Button>
+          <Button disabled={busy} onClick={planFreeze}>
+            {t("freezeButton")}
+          </Button>
+          <Button disabled={busy} icon={<ArrowDownloadRegular />} onClick={copy}>
+            {t("copyButton")}
+          </Button>
+        </div>
+        <Caption1>{t("freezeHint")}</Caption1>
+        {findings && findings.length === 0 && (
+          <MessageBar intent="success">
+            <MessageBarBody>{t("checkOk")}</MessageBarBody>
+          </MessageBar>
+        )}
+        {findings && findings.length > 0 && (
+          <ul className={styles.list} aria-label={t("findingsTitle", { count: findings.length })}>
+            {findings.map((f, i) => (
+              <li key={i}>
+                <MessageBar intent={intentOf(f.severity)}>
+                  <MessageBarBody>{f.message}</MessageBarBody>
+                </MessageBar>
+              </li>
+            ))}
+          </ul>
+        )}
+        {plan && (
+          <>
+            <Caption1>{t("freezePlanTitle", { count: plan.cells.length })}</Caption1>
+            <Table size="small" aria-label={t("freezePlanTitle", { count: plan.cells.length })}>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell>{t("colCell")}</TableHeaderCell>
+                  <TableHeaderCell>{t("colFormula")}</TableHeaderCell>
+                  <TableHeaderCell>{t("colValue")}</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {plan.cells.map((c) => (
+                  <TableRow key={c.cell}>
+                    <TableCell>{c.cell}</TableCell>
+                    <TableCell>{c.formula}</TableCell>
+                    <TableCell>{String(c.value)}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+            <div className={styles.actions}>
+              <Button appearance="primary" disabled={busy} onClick={applyFreeze}>
+                {t("freezeConfirm", { count: plan.cells.length })}
+              </Button>
+              <Button disabled={busy} onClick={() => setPlan(null)}>
+                {t("cancel")}
+              </Button>
+            </div>
+          </>
+        )}
+        {sendResult.map((line, i) => (
+          <MessageBar key={i} intent="info">
+            <MessageBarBody>{line}</MessageBarBody>
+          </MessageBar>
+        ))}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+/**
+ * The seam between the email tab and the workbook (STYLE.md 1): the panel gets an EmailService and
+ * never sees `Excel`. excel-email-service.ts implements it over src/excel + src/xlsx; tests implement
+ * it with plain data. Everything crossing it is plain data from src/core.
+ */
+import type { Lang } from "../../core/i18n";
+import type { PresendFinding } from "../../core/presend";
+import type { ConflictChoice, ConsolidateResult } from "../../core/returns";
+
+export interface DownloadFile {
+  fileName: string;
+  blob: Blob;
+}
+
+/** A file the user picked or dropped, read in the browser. */
+export interface PickedFile {
+  name: string;
+  bytes: ArrayBuffer;
+}
+
+export interface TemplateFile extends DownloadFile {
+  unit: string;
+}
+
+export interface ReturnsWritten {
+  result: ConsolidateResult;
+  /** Null when nothing was written (no valid form, or the existing summary could not be read). */
+  sheetName: string | null;
+}
+
+export interface PlannedCell {
+  cell: string;
+  formula: string;
+  value: string | number | boolean;
+}
+
+/** Opaque to the panel: it shows `cells` and hands the plan back unchanged. */
+export interface FreezePlanView {
+  cells: PlannedCell[];
+}
+
+export interface FreezeDone {
+  written: number;
+  skipped: string[];
+  /** Spilled tables frozen whole, by address. */
+  spilled?: string[];
+}
+
+export interface CleanCopy {
+  file: DownloadFile;
+  frozen: number;
+  withoutValue: string[];
+  /** True when Excel gave the whole file; false when the copy was rebuilt from the cells (fewer formats). */
+  fromFile: boolean;
+}
+
+export class EmailServiceError extends Error {
+  constructor(
+    /** Already in the user's language: what happened and what to do. */
+    readonly userMessage: string
+  ) {
+    super(userMessage);
+    this.name = "EmailServiceError";
+  }
+}
+
+export type Choices = Record<string, ConflictChoice>;
+
+export interface EmailService {
+  templateFiles(lang: Lang): Promise<TemplateFile[]>;
+  /** Opens a form as a new Excel workbook; false when this Excel cannot. */
+  openTemplateWorkbook(file: TemplateFile): Promise<boolean>;
+  /** Consolidate without writing: what the head reviews before choosing. */
+  previewReturns(files: PickedFile[], lang: Lang, choices: Choices): Promise<ConsolidateResult>;
+  writeReturns(files: PickedFile[], lang: Lang, choices: Choices): Promise<ReturnsWritten>;
+  checkBeforeSending(lang: Lang): Promise<PresendFinding[]>;
+  planFreeze(): Promise<FreezePlanView>;
+  applyFreeze(plan: FreezePlanView): Promise<FreezeDone>;
+  cleanCopy(lang: Lang): Promise<CleanCopy>;
+}

@@ -1,0 +1,206 @@
+/**
+ * The pane's service over the real workbook: src/excel (every Excel.run), src/core (analysis) and
+ * src/sheets (what gets written). Parameterised on the Excel and Office namespaces so the playground
+ * passes the simulator; by default it takes office.js's globals.
+ */
+import { analyzeWorkbook, checkBands, suggestRotation } from "../core";
+import type { Grid } from "../core/grid";
+import type { Lang } from "../core/i18n";
+import type { ClusterProfile } from "../core/profile";
+import {
+  createExcelAdapter,
+  ExcelAdapterError,
+  type ExcelAdapter,
+  type ExcelHost,
+  type OfficeHost,
+} from "../excel";
+import { buildCovenantSheet, buildSelfScoreTemplate } from "../sheets";
+import { correctMapping, isMappingLike, makeReading, parseAddress } from "./reading";
+import {
+  ServiceError,
+  type CovenantResult,
+  type Reading,
+  type ServiceErrorCode,
+  type ThiduaService,
+} from "./service";
+
+export interface ExcelServiceEnv {
+  excel?: ExcelHost;
+  office?: OfficeHost;
+  /** The date printed on generated sheets (tests); default now. */
+  now?: () => Date;
+}
+
+/** Adapter failures in the pane's terms; anything else passes through as "unexpected". */
+function asServiceError(e: unknown): unknown {
+  if (e instanceof ServiceError || !(e instanceof ExcelAdapterError)) return e;
+  const map: Record<string, ServiceErrorCode> = {
+    "sheet-not-found": "no-score-sheet",
+    "sheet-protected": "sheet-protected",
+    "bad-address": "no-selection",
+    "no-score-sheet": "no-score-sheet",
+    "too-large": "unexpected",
+    excel: "unexpected",
+  };
+  return new ServiceError(map[e.code] ?? "unexpected", e.detail);
+}
+
+function wrap<A extends unknown[], R>(fn: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
+  return async (...args: A) => {
+    try {
+      return await fn(...args);
+    } catch (e) {
+      throw asServiceError(e);
+    }
+  };
+}
+
+/** Covenant parties and templates need members; before the profile lists them, the sheet's units do. */
+function withMembers(profile: ClusterProfile, reading: Reading | null): ClusterProfile {
+  if (profile.members.length > 0 || !reading) return profile;
+  return { ...profile, members: reading.report.units.map((u) => u.name) };
+}
+
+function globalHosts(): { excel?: ExcelHost; office?: OfficeHost } {
+  const g = globalThis as unknown as { Excel?: ExcelHost; Office?: OfficeHost };
+  return { excel: g.Excel, office: g.Office };
+}
+
+export function createExcelService(env: ExcelServiceEnv = {}): ThiduaService {
+  const hosts = env.excel ? env : { ...globalHosts(), ...env };
+  const now = env.now ?? (() => new Date());
+  const adapter: ExcelAdapter | null = hosts.excel
+    ? createExcelAdapter(hosts.excel, { office: hosts.office })
+    : null;
+  const need = (): ExcelAdapter => {
+    if (!adapter) throw new ServiceError("no-workbook");
+    return adapter;
+  };
+  /** The grids of the last reading, so a correction can read unit names without another round trip. */
+  let lastGrids: Grid[] = [];
+
+  const read = wrap(async (sheets: string[] | undefined, lang: Lang): Promise<Reading> => {
+    const a = need();
+    const [profile, sep] = await Promise.all([a.loadProfile(), a.decimalSeparator()]);
+    let grids: Grid[];
+    if (sheets && sheets.length > 0) grids = await a.readGrids(sheets);
+    else {
+      const list = await a.listSheets();
+      const active = list.find((s) => s.active);
+      // Looking at our own ranking sheet: read what it was made from (every other visible sheet).
+      grids = active && active.ours === null ? [await a.readActiveGrid()] : await a.readGrids();
+    }
+    grids = grids.filter((g) => g.values.length > 0);
+    lastGrids = grids;
+    const p = { ...profile, decimalSeparator: sep };
+    const res = analyzeWorkbook(grids, { profile: p, lang, mappings: p.mappings });
+    if (!res.ok) throw new ServiceError("no-score-sheet", res.message);
+    return makeReading(res.report, p.mappings, lang);
+  });
+
+  const service: ThiduaService = {
+    get displayLanguage(): string {
+      return adapter?.displayLanguage ?? hosts.office?.context?.displayLanguage ?? "vi-VN";
+    },
+
+    listSheets: wrap(async () =>
+      (await need().listSheets())
+        .filter((s) => s.visible)
+        .map((s) => ({ name: s.name, active: s.active, ours: s.ours !== null }))
+    ),
+
+    read,
+
+    useSelection: wrap(async (part, reading, lang) => {
+      const a = need();
+      const address = await a.selectedAddress();
+      const mappings = reading.report.mappings.filter(isMappingLike);
+      const sel = parseAddress(address, mappings[0]?.sheet ?? "");
+      if (!sel) throw new ServiceError("no-selection", address);
+      const mapping = mappings.find((m) => m.sheet === sel.sheet) ?? mappings[0];
+      if (!mapping) throw new ServiceError("no-reading");
+      const grid = lastGrids.find((g) => g.sheetName === mapping.sheet);
+      const corrected = correctMapping(mapping, part, sel, grid, lang);
+      const profile = await a.loadProfile();
+      await a.saveProfile({
+        ...profile,
+        mappings: { ...profile.mappings, [mapping.sheet]: corrected },
+      });
+      return read(reading.sheets, lang);
+    }),
+
+    resetMapping: wrap(async (reading, lang) => {
+      const a = need();
+      const profile = await a.loadProfile();
+      const mappings = { ...profile.mappings };
+      for (const s of reading.sheets) delete mappings[s];
+      await a.saveProfile({ ...profile, mappings });
+      return read(reading.sheets, lang);
+    }),
+
+    previewFixes: wrap(async (fixes) => {
+      if (fixes.length === 0) return [];
+      const peeks = await need().peekCells(fixes.map((f) => f.cell));
+      return fixes.map((fix, i) => ({ fix, before: peeks[i]?.formula ?? peeks[i]?.text ?? "" }));
+    }),
+
+    applyFixes: wrap(async (fixes) => need().applyFixes(fixes)),
+
+    selectCell: wrap(async (address) => need().selectCell(address)),
+
+    buildRanking: wrap(async (mode, reading, lang) => {
+      // Read again inside the one-click batch: the scores may have changed since the reading.
+      const res = await need().oneClickRanking({ lang, mode, sheets: reading.sheets, date: now() });
+      return { sheetName: res.sheetName, report: res.report };
+    }),
+
+    buildCovenant: wrap(async (as, reading, lang): Promise<CovenantResult> => {
+      const a = need();
+      const profile = withMembers(await a.loadProfile(), reading);
+      const criteria = reading?.report.criteria ?? [];
+      const opts = { date: now(), lang };
+      if (as === "sheet") {
+        const { sheetName } = await a.renderSheetSpec(buildCovenantSheet(profile, criteria, opts), {
+          activate: true,
+        });
+        return { kind: "sheet", sheetName };
+      }
+      // docx is loaded on demand: it would double the pane's bundle for a button pressed once a year.
+      const [{ buildCovenantDocx }, { Packer }] = await Promise.all([
+        import(/* webpackChunkName: "covenant-docx" */ "../sheets/covenant-docx"),
+        import(/* webpackChunkName: "covenant-docx" */ "docx"),
+      ]);
+      const blob = await Packer.toBlob(buildCovenantDocx(profile, criteria, opts));
+      const fileName =
+        lang === "vi" ? `Giao-uoc-thi-dua-${profile.year}.docx` : `Covenant-${profile.year}.docx`;
+      return { kind: "docx", fileName, blob };
+    }),
+
+    buildTemplates: wrap(async (reading, lang) => {
+      const a = need();
+      const profile = withMembers(await a.loadProfile(), reading);
+      const opts = { date: now(), lang };
+      const sheetNames: string[] = [];
+      for (const unit of profile.members) {
+        const spec = buildSelfScoreTemplate(profile, reading.report.criteria, unit, opts);
+        const { sheetName } = await a.renderSheetSpec(spec);
+        sheetNames.push(sheetName);
+      }
+      return { sheetNames };
+    }),
+
+    loadProfile: wrap(async () => need().loadProfile()),
+    saveProfile: wrap(async (p) => need().saveProfile(p)),
+
+    suggestRotation(p) {
+      if (!p.deputy && !p.head) return null;
+      const s = suggestRotation(p.members, p.head, p.deputy);
+      return s.head ? s : null;
+    },
+
+    checkBands(bands, lang) {
+      return checkBands(bands, lang).map((message) => ({ message }));
+    },
+  };
+  return service;
+}

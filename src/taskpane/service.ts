@@ -1,0 +1,171 @@
+/**
+ * The seam between the task pane and the workbook (STYLE.md 1: UI components get callbacks, never
+ * `Excel`). Components only see a ThiduaService through React context; src/taskpane/excel-service.ts
+ * implements it over src/excel + src/core + src/sheets, the tests implement it with plain data.
+ * Everything crossing the seam is plain data built from src/core types.
+ */
+import type { Lang } from "../core/i18n";
+import type { ClassificationBand, ClusterProfile } from "../core/profile";
+import type { IssueFix } from "../core/issues";
+import type { RankingReport, UnitResult } from "../core/report";
+
+export interface SheetInfo {
+  name: string;
+  active: boolean;
+  /** A sheet the product wrote (ranking, covenant, template): never offered as a score sheet. */
+  ours: boolean;
+}
+
+/** The parts of a reading the user can correct by selecting a range (DOMAIN.md §4). */
+export const MAPPING_PARTS = [
+  "header",
+  "codes",
+  "labels",
+  "max",
+  "weights",
+  "units",
+  "self",
+  "review",
+  "bonus",
+  "deduction",
+] as const;
+export type MappingPart = (typeof MAPPING_PARTS)[number];
+
+export interface MappingPartInfo {
+  part: MappingPart;
+  /** Where the part was found ("'Bảng điểm'!C6:C30"), null when not found. */
+  where: string | null;
+  /** True when the user set this part by hand (saved in the workbook profile). */
+  corrected?: boolean;
+  /** False when this part is derived (from labels, headers) and a selection cannot set it. */
+  correctable?: boolean;
+}
+
+export interface UnitColumns {
+  unit: string;
+  /** Where the unit's self scores (tự chấm) are, null when the sheet has none. */
+  self: string | null;
+  /** Where the reviewed scores (cụm chấm / thẩm định) are, null when the sheet has none. */
+  review: string | null;
+}
+
+export interface MappingSummary {
+  /** "A" | "B" | "C" | "D" (DOMAIN.md §4) or "" when unknown. */
+  layout: string;
+  /** 0..1 */
+  confidence: number;
+  /** Why the engine read the sheet this way, in the requested language. */
+  reasons: string[];
+  parts: MappingPartInfo[];
+  /** describeMapping's sentences, in the requested language. */
+  lines: string[];
+  /** The reading came from the mapping saved in the workbook, not from detection. */
+  saved: boolean;
+}
+
+export interface Reading {
+  sheets: string[];
+  mapping: MappingSummary;
+  units: UnitColumns[];
+  report: RankingReport;
+}
+
+export interface FixPreview {
+  fix: IssueFix;
+  /** The cell's current content as shown ("18,5", "Së Néi vô"). */
+  before: string;
+}
+
+export type RankMode = "values" | "formulas";
+
+export interface RankResult {
+  /** The sheet written (a suffixed name when the user had a sheet with ours). */
+  sheetName: string;
+  report: RankingReport;
+}
+
+export interface CovenantSheetResult {
+  kind: "sheet";
+  sheetName: string;
+}
+
+export interface CovenantDocxResult {
+  kind: "docx";
+  fileName: string;
+  blob: Blob;
+}
+
+export type CovenantResult = CovenantSheetResult | CovenantDocxResult;
+
+export interface TemplatesResult {
+  sheetNames: string[];
+}
+
+/** A gap, overlap or bad value in the classification bands (K6), as core's checkBands words it. */
+export interface BandProblem {
+  message: string;
+}
+
+export interface RotationSuggestion {
+  head: string;
+  deputy: string;
+}
+
+/**
+ * Why a call failed, so the pane can say what to do next. Adapters throw ServiceError; anything else
+ * is shown as "unexpected" without its stack.
+ */
+export type ServiceErrorCode =
+  | "no-workbook"
+  | "no-score-sheet"
+  | "no-selection"
+  | "no-reading"
+  | "sheet-protected"
+  | "busy"
+  | "not-supported"
+  | "unexpected";
+
+export class ServiceError extends Error {
+  constructor(
+    readonly code: ServiceErrorCode,
+    /** Extra detail for the user (a sheet name, what was not found), already in their language. */
+    readonly detail?: string
+  ) {
+    super(detail ? `${code}: ${detail}` : code);
+    this.name = "ServiceError";
+  }
+}
+
+export interface ThiduaService {
+  /** Office's display language ("vi-VN", "en-US"); the pane starts in it. */
+  readonly displayLanguage: string;
+  listSheets(): Promise<SheetInfo[]>;
+  /** Read and analyse the named sheets (default: the active one). Reading never writes. */
+  read(sheets: string[] | undefined, lang: Lang): Promise<Reading>;
+  /** Take the range selected in Excel as `part` of the current reading, save it, read again. */
+  useSelection(part: MappingPart, reading: Reading, lang: Lang): Promise<Reading>;
+  /** Forget the mapping saved for these sheets and detect again. */
+  resetMapping(reading: Reading, lang: Lang): Promise<Reading>;
+  /** The current content of the cells the fixes would change. */
+  previewFixes(fixes: IssueFix[]): Promise<FixPreview[]>;
+  /** Write exactly these cells; returns how many were written. */
+  applyFixes(fixes: IssueFix[]): Promise<number>;
+  selectCell(address: string): Promise<void>;
+  buildRanking(mode: RankMode, reading: Reading, lang: Lang): Promise<RankResult>;
+  buildCovenant(as: "sheet" | "docx", reading: Reading | null, lang: Lang): Promise<CovenantResult>;
+  buildTemplates(reading: Reading, lang: Lang): Promise<TemplatesResult>;
+  loadProfile(): Promise<ClusterProfile>;
+  saveProfile(profile: ClusterProfile): Promise<void>;
+  /** K8: next head = this deputy, next deputy = the next member in the agreed order. */
+  suggestRotation(profile: ClusterProfile): RotationSuggestion | null;
+  /** K6: gaps and overlaps in the bands. */
+  checkBands(bands: ClassificationBand[], lang: Lang): BandProblem[];
+}
+
+/** Units sorted by rank, then by name, for the "top units" list. */
+export function topUnits(report: RankingReport, n: number): UnitResult[] {
+  return report.units
+    .slice()
+    .sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name, "vi"))
+    .slice(0, n);
+}

@@ -1,0 +1,181 @@
+/**
+ * Reading Grids from an .xlsx with ExcelJS: values, cached formula results, formulas, fonts, indents,
+ * merges and error values. A file that cannot be read (corrupt, encrypted, an old .xls, not a workbook)
+ * gives one sentence the user can act on, Vietnamese first, never a stack trace.
+ */
+import ExcelJS from "exceljs";
+import { readFile } from "fs/promises";
+import * as path from "path";
+import type { CellFormat, CellValue, Grid, Merge } from "../core/grid";
+import { defineStrings, type Lang } from "../core/i18n";
+
+export const READ_STRINGS = defineStrings(
+  "xlsx-read",
+  {
+    notFound: "Không tìm thấy tệp {file}.",
+    notReadable: "Không đọc được tệp {file}: {reason}.",
+    encrypted: "Tệp {file} được đặt mật khẩu: hãy mở bằng Excel, bỏ mật khẩu rồi lưu lại.",
+    oldXls: "Tệp {file} là định dạng Excel 97–2003 (.xls): hãy mở bằng Excel và lưu thành .xlsx.",
+    notXlsx: "Tệp {file} không phải bảng tính Excel (.xlsx).",
+    corrupt: "Tệp {file} bị hỏng hoặc không phải tệp .xlsx hợp lệ.",
+    empty: "Tệp {file} không có trang tính nào.",
+  },
+  {
+    notFound: "File {file} was not found.",
+    notReadable: "File {file} cannot be read: {reason}.",
+    encrypted:
+      "File {file} is password-protected: open it in Excel, remove the password and save it again.",
+    oldXls:
+      "File {file} is in the Excel 97–2003 format (.xls): open it in Excel and save it as .xlsx.",
+    notXlsx: "File {file} is not an Excel workbook (.xlsx).",
+    corrupt: "File {file} is damaged or not a valid .xlsx file.",
+    empty: "File {file} has no worksheet.",
+  }
+);
+
+export type WorkbookReadProblem =
+  "notFound" | "notReadable" | "encrypted" | "oldXls" | "notXlsx" | "corrupt" | "empty";
+
+/** The one error this module throws: a problem kind and the sentence in both languages. */
+export class WorkbookReadError extends Error {
+  readonly problem: WorkbookReadProblem;
+  readonly vi: string;
+  readonly en: string;
+  constructor(problem: WorkbookReadProblem, file: string, reason = "") {
+    const vi = READ_STRINGS.t("vi", problem, { file, reason });
+    super(vi);
+    this.name = "WorkbookReadError";
+    this.problem = problem;
+    this.vi = vi;
+    this.en = READ_STRINGS.t("en", problem, { file, reason });
+  }
+  messageIn(lang: Lang): string {
+    return lang === "en" ? this.en : this.vi;
+  }
+}
+
+const CFB_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
+function sniff(bytes: Buffer, name: string): void {
+  if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b) return;
+  if (bytes.length >= 8 && bytes.subarray(0, 8).equals(CFB_MAGIC)) {
+    // Encrypted .xlsx files are OLE containers with an "EncryptionInfo" stream (UTF-16 name).
+    const marker = Buffer.from("EncryptionInfo", "utf16le");
+    throw new WorkbookReadError(bytes.includes(marker) ? "encrypted" : "oldXls", name);
+  }
+  throw new WorkbookReadError("notXlsx", name);
+}
+
+function cellValue(v: unknown): { value: CellValue; formula: string | null } {
+  if (v === null || v === undefined) return { value: null, formula: null };
+  if (typeof v === "number" || typeof v === "string" || typeof v === "boolean")
+    return { value: v, formula: null };
+  if (v instanceof Date) return { value: v.toISOString().slice(0, 10), formula: null };
+  const o = v as any;
+  if (typeof o.error === "string") return { value: { error: o.error }, formula: null };
+  if (typeof o.formula === "string" || typeof o.sharedFormula === "string") {
+    // ExcelJS reads a cached 0 as "no result": without a result the value is unknown, not blank.
+    const res = o.result;
+    let value: CellValue;
+    if (res === undefined || res === null) value = undefined;
+    else if (typeof res === "object" && typeof res.error === "string") value = { error: res.error };
+    else if (res instanceof Date) value = res.toISOString().slice(0, 10);
+    else value = res as CellValue;
+    return { value, formula: typeof o.formula === "string" ? `=${o.formula}` : null };
+  }
+  if (Array.isArray(o.richText))
+    return { value: o.richText.map((p: any) => p.text ?? "").join(""), formula: null };
+  if (typeof o.text === "string") return { value: o.text, formula: null };
+  if (o.text && Array.isArray(o.text.richText))
+    return { value: o.text.richText.map((p: any) => p.text ?? "").join(""), formula: null };
+  return { value: String(v), formula: null };
+}
+
+function rangeToMerge(ref: string): Merge | null {
+  const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(ref);
+  if (!m) return null;
+  const col = (s: string): number => {
+    let n = 0;
+    for (const ch of s) n = n * 26 + ch.charCodeAt(0) - 64;
+    return n - 1;
+  };
+  return { top: Number(m[2]) - 1, left: col(m[1]), bottom: Number(m[4]) - 1, right: col(m[3]) };
+}
+
+function worksheetToGrid(ws: ExcelJS.Worksheet, file: string | undefined): Grid {
+  const rows = ws.rowCount;
+  const cols = ws.columnCount;
+  const values: CellValue[][] = [];
+  const formulas: (string | null)[][] = [];
+  const formats: (CellFormat | null)[][] = [];
+  for (let r = 0; r < rows; r++) {
+    values.push(new Array<CellValue>(cols).fill(null));
+    formulas.push(new Array<string | null>(cols).fill(null));
+    formats.push(new Array<CellFormat | null>(cols).fill(null));
+  }
+  ws.eachRow({ includeEmpty: false }, (row, rn) => {
+    row.eachCell({ includeEmpty: false }, (cell, cn) => {
+      const r = rn - 1;
+      const c = cn - 1;
+      if (r >= rows || c >= cols) return;
+      // ExcelJS repeats a merged area's value in every cell; Office.js gives it to the top-left only.
+      if (cell.isMerged && cell.master && cell.master.address !== cell.address) {
+        const f = cell.font;
+        if (f) formats[r][c] = { font: { name: f.name, bold: f.bold, italic: f.italic } };
+        return;
+      }
+      const { value, formula } = cellValue(cell.value);
+      values[r][c] = value;
+      formulas[r][c] = formula;
+      const f = cell.font;
+      const indent = cell.alignment?.indent;
+      if (f || indent)
+        formats[r][c] = {
+          font: f ? { name: f.name, bold: f.bold === true, italic: f.italic === true } : undefined,
+          indent: indent ?? 0,
+        };
+    });
+  });
+  const merges: Merge[] = [];
+  const model = (ws as any).model;
+  for (const ref of (model?.merges as string[] | undefined) ?? []) {
+    const m = rangeToMerge(ref);
+    if (m) merges.push(m);
+  }
+  const g: Grid = { sheetName: ws.name, top: 0, left: 0, values, formulas, formats, merges };
+  if (file !== undefined) g.file = file;
+  return g;
+}
+
+/**
+ * Every visible worksheet of the workbook as a Grid (hidden and chart sheets are skipped). `pathOrBuffer`
+ * is a file path or the file's bytes; `file` names it in messages and in the Grids (default: the path's
+ * base name).
+ */
+export async function readWorkbookGrids(
+  pathOrBuffer: string | Buffer,
+  file?: string
+): Promise<Grid[]> {
+  const name =
+    file ?? (typeof pathOrBuffer === "string" ? path.basename(pathOrBuffer) : "workbook.xlsx");
+  let bytes: Buffer;
+  if (typeof pathOrBuffer === "string") {
+    try {
+      bytes = await readFile(pathOrBuffer);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === "ENOENT") throw new WorkbookReadError("notFound", name);
+      throw new WorkbookReadError("notReadable", name, code ?? String(e));
+    }
+  } else bytes = pathOrBuffer;
+  sniff(bytes, name);
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(bytes as any);
+  } catch {
+    throw new WorkbookReadError("corrupt", name);
+  }
+  const sheets = wb.worksheets.filter((ws) => ws.state !== "hidden" && ws.state !== "veryHidden");
+  if (sheets.length === 0) throw new WorkbookReadError("empty", name);
+  return sheets.map((ws) => worksheetToGrid(ws, name));
+}

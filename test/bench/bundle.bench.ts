@@ -1,0 +1,87 @@
+/**
+ * Issue 7's budgets: the production task-pane bundle ≤ 250 KB gzip, functions ≤ 40 KB gzip, and the
+ * pane's time to first render in Chromium (the harness page: the real App over the simulator).
+ *   bench bundle taskpane_gzip=<bytes> functions_gzip=<bytes> …
+ *   bench taskpane_first_render median=<ms>ms
+ * Builds into a temporary folder, never dist/ (other engineers serve it); THIDUA_BENCH_DIST measures
+ * an existing build instead.
+ */
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import * as zlib from "zlib";
+import { median, report, reportFigures } from "./harness";
+import { buildHarness, launch, openPage, serve } from "../e2e/taskpane-server";
+
+const ROOT = path.join(__dirname, "..", "..");
+const TASKPANE_BUDGET = 250 * 1024;
+const FUNCTIONS_BUDGET = 40 * 1024;
+
+function gzipSize(file: string): number {
+  return fs.existsSync(file) ? zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length : 0;
+}
+
+function productionBuild(): string {
+  if (process.env.THIDUA_BENCH_DIST) return process.env.THIDUA_BENCH_DIST;
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), "thidua-bench-dist-"));
+  const r = spawnSync(
+    process.execPath,
+    [path.join(ROOT, "node_modules", "webpack-cli", "bin", "cli.js"), "--mode", "production", "--output-path", out],
+    { cwd: ROOT, encoding: "utf8" }
+  );
+  if (r.status !== 0) throw new Error(`production build failed:\n${r.stdout}\n${r.stderr}`);
+  return out;
+}
+
+async function firstRender(): Promise<{ renderMs: number; visibleMs: number }[]> {
+  const out = path.join(ROOT, "node_modules", ".cache", "thidua-e2e", "bench");
+  buildHarness("production", out);
+  const server = await serve(out);
+  const { context, userDataDir } = await launch();
+  const runs: { renderMs: number; visibleMs: number }[] = [];
+  try {
+    for (let i = 0; i < 7; i++) {
+      const page = await openPage(context, `${server.url}?sample=s1-layout-a`, 320);
+      await page.getByRole("button", { name: "Đọc bảng điểm", exact: true }).waitFor();
+      const m = await page.evaluate(() => ({
+        renderMs: window.__thidua?.firstRenderMs ?? NaN,
+        visibleMs: window.__thidua?.navigationToPaneMs ?? NaN,
+      }));
+      runs.push(m);
+      await page.close();
+    }
+  } finally {
+    await context.close();
+    await server.close();
+    fs.rmSync(userDataDir, { recursive: true, force: true });
+  }
+  return runs.slice(2); // the first loads warm Chromium's caches
+}
+
+async function main(): Promise<void> {
+  const dist = productionBuild();
+  const taskpane = gzipSize(path.join(dist, "taskpane.js"));
+  const functions = gzipSize(path.join(dist, "functions.js"));
+  const lazy = fs
+    .readdirSync(dist)
+    .filter((f) => f.endsWith(".js") && !["taskpane.js", "functions.js", "commands.js"].includes(f))
+    .reduce((n, f) => n + gzipSize(path.join(dist, f)), 0);
+  reportFigures("bundle", {
+    taskpane_gzip: taskpane,
+    functions_gzip: functions,
+    taskpane_budget: TASKPANE_BUDGET,
+    functions_budget: FUNCTIONS_BUDGET,
+    lazy_chunks_gzip: lazy,
+    within_budget: taskpane <= TASKPANE_BUDGET && functions <= FUNCTIONS_BUDGET ? "yes" : "NO",
+  });
+  const runs = await firstRender();
+  report("taskpane_first_render", median(runs.map((r) => r.renderMs)));
+  report("taskpane_navigation_to_pane", median(runs.map((r) => r.visibleMs)));
+  if (!process.env.THIDUA_BENCH_DIST) fs.rmSync(dist, { recursive: true, force: true });
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

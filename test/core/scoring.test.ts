@@ -1,0 +1,230 @@
+import { analyzeWorkbook, type RankingReport } from "../../src/core";
+import { gridFromRows, type CellValue } from "../../src/core/grid";
+import type { ClusterProfile } from "../../src/core/profile";
+import { layoutA } from "./helpers";
+
+function rank(
+  units: string[],
+  rows: CellValue[][],
+  profile: Partial<ClusterProfile> = {}
+): RankingReport {
+  const res = analyzeWorkbook([layoutA(units, rows)], { profile });
+  if (!res.ok) throw new Error(res.message);
+  return res.report;
+}
+const total = (r: RankingReport, name: string): number =>
+  r.units.find((u) => u.name === name)!.total;
+const codes = (r: RankingReport): string[] => r.issues.map((i) => `${i.code}@${i.cell ?? i.unit}`);
+
+describe("R1–R10 scoring", () => {
+  it("R1 a parent max that differs from its children's is max-sum-mismatch on the max cell, never rewritten", () => {
+    const r = rank(
+      ["Sở A"],
+      [
+        ["I", "Chuyên môn", 50, null],
+        ["1", "Kế hoạch", 30, 25],
+        ["2", "Báo cáo", 30, 20],
+      ]
+    );
+    expect(codes(r)).toContain("max-sum-mismatch@'Bảng điểm'!C4");
+    expect(r.criteria[0].max).toBe(50);
+    expect(total(r, "Sở A")).toBe(45);
+  });
+
+  it("R2 only leaves count; a typed subtotal that differs is subtotal-mismatch and the children's sum is used", () => {
+    const r = rank(
+      ["Sở A"],
+      [
+        ["I", "Chuyên môn", 60, 99],
+        ["1", "Kế hoạch", 30, 25],
+        ["2", "Báo cáo", 30, 20],
+        [null, "TỔNG CỘNG", 60, 46],
+      ]
+    );
+    expect(total(r, "Sở A")).toBe(45);
+    expect(codes(r)).toEqual(
+      expect.arrayContaining([
+        "subtotal-mismatch@'Bảng điểm'!D4",
+        "subtotal-mismatch@'Bảng điểm'!D7",
+      ])
+    );
+  });
+
+  it("R3 out of range is reported, not clamped", () => {
+    const r = rank(
+      ["Sở A", "Sở B"],
+      [
+        ["1", "Kế hoạch", 30, 32, -1],
+        ["2", "Báo cáo", 30, 20, 20],
+      ]
+    );
+    expect(total(r, "Sở A")).toBe(52);
+    expect(total(r, "Sở B")).toBe(19);
+    expect(codes(r)).toEqual(
+      expect.arrayContaining(["score-above-max@'Bảng điểm'!D4", "score-negative@'Bảng điểm'!E4"])
+    );
+    expect(r.provisional).toBe(true);
+  });
+
+  it("R4 a blank leaf is score-missing and makes the rank provisional; a typed 0 is a score", () => {
+    const r = rank(
+      ["Sở A", "Sở B"],
+      [
+        ["1", "Kế hoạch", 30, null, 0],
+        ["2", "Báo cáo", 30, 20, 25],
+      ]
+    );
+    expect(codes(r)).toEqual(["score-missing@'Bảng điểm'!D4"]);
+    expect(r.units.find((u) => u.name === "Sở A")!.complete).toBe(false);
+    expect(r.units.find((u) => u.name === "Sở B")!.complete).toBe(true);
+    expect(r.provisional).toBe(true);
+  });
+
+  it("R5 weights multiply a leaf's score and max; the parent's max is compared with the weighted sum", () => {
+    const g = gridFromRows("W", [
+      ["STT", "Nội dung", "Điểm chuẩn", "Hệ số", "Sở A"],
+      ["I", "Chuyên môn", 50, null, null],
+      ["1", "Kế hoạch", 10, 2, 9],
+      ["2", "Báo cáo", 30, 1, 25],
+    ]);
+    const res = analyzeWorkbook([g]);
+    if (!res.ok) throw new Error(res.message);
+    expect(res.report.units[0].total).toBe(43);
+    expect(res.report.contentMax).toBe(50);
+    expect(res.report.issues.filter((i) => i.code === "max-sum-mismatch")).toEqual([]);
+  });
+
+  it("R6 the reviewed score counts over the self score, never the larger one", () => {
+    const g = gridFromRows("D", [
+      ["Đơn vị: Sở A"],
+      ["STT", "Nội dung", "Điểm chuẩn", "Tự chấm", "Cụm chấm"],
+      ["1", "Kế hoạch", 30, 29, 25],
+      ["2", "Báo cáo", 30, 20, 28],
+    ]);
+    const res = analyzeWorkbook([g]);
+    if (!res.ok) throw new Error(res.message);
+    expect(res.report.units[0].total).toBe(53);
+    expect(res.report.issues.map((i) => i.code)).not.toContain("review-missing");
+  });
+
+  it("R7 bonus above the cap is dropped with bonus-capped naming the amount; profile.bonusCap overrides the sheet", () => {
+    const rows: CellValue[][] = [
+      ["1", "Kế hoạch", 90, 80],
+      ["II", "Điểm thưởng", 5, null],
+      ["1", "Sáng kiến", 5, 4],
+      ["2", "Khen thưởng", 5, 3],
+    ];
+    const r = rank(["Sở A"], rows);
+    expect(total(r, "Sở A")).toBe(85);
+    const capped = r.issues.find((i) => i.code === "bonus-capped")!;
+    expect(capped.unit).toBe("Sở A");
+    expect(capped.message).toMatch(/bỏ 2 điểm/);
+    expect(total(rank(["Sở A"], rows, { bonusCap: 10 }), "Sở A")).toBe(87);
+  });
+
+  it("R8 deductions are magnitudes: -8 and 8 both deduct 8, the negative raises deduction-sign", () => {
+    const r = rank(
+      ["Sở A", "Sở B"],
+      [
+        ["1", "Kế hoạch", 90, 80, 80],
+        ["II", "Điểm trừ", null, null, null],
+        ["1", "Vi phạm", 10, -8, 8],
+      ]
+    );
+    expect(total(r, "Sở A")).toBe(72);
+    expect(total(r, "Sở B")).toBe(72);
+    expect(codes(r).filter((c) => !c.startsWith("tie-at-top"))).toEqual([
+      "deduction-sign@'Bảng điểm'!D6",
+    ]);
+  });
+
+  it("R10 0.1 + 0.2 and 0.3 tie at the sheet precision", () => {
+    const r = rank(
+      ["Sở A", "Sở B"],
+      [
+        ["1", "a", 1, 0.1, 0.3],
+        ["2", "b", 1, 0.2, 0],
+      ]
+    );
+    expect(r.units.map((u) => u.rank)).toEqual([1, 1]);
+  });
+
+  it("N1/N2 text numbers, ambiguous numbers, errors and words in score cells count as 0 with their codes", () => {
+    const r = rank(
+      ["A", "B", "C", "D"],
+      [
+        ["1", "Kế hoạch", 30, "18,5", "1.000", { error: "#REF!" }, "đạt"],
+        ["2", "Báo cáo", 30, 10, 10, 10, 10],
+      ]
+    );
+    expect(r.units.map((u) => [u.name, u.total])).toEqual([
+      ["A", 28.5],
+      ["B", 10],
+      ["C", 10],
+      ["D", 10],
+    ]);
+    expect(codes(r)).toEqual([
+      "text-number@'Bảng điểm'!D4",
+      "ambiguous-number@'Bảng điểm'!E4",
+      "cell-error@'Bảng điểm'!F4",
+      "not-a-number@'Bảng điểm'!G4",
+    ]);
+    expect(r.issues[0].fix).toEqual({ cell: "'Bảng điểm'!D4", value: 18.5 });
+    expect(r.errorCount).toBe(3);
+  });
+
+  it("a formula whose cached result is unknown is not score-missing (ExcelJS drops cached zeros)", () => {
+    const r = rank(
+      ["A"],
+      [
+        ["1", "Kế hoạch", 30, undefined],
+        ["2", "Báo cáo", 30, 10],
+      ]
+    );
+    expect(codes(r)).toEqual([]);
+    expect(total(r, "A")).toBe(10);
+  });
+});
+
+describe("§6 issues across units", () => {
+  it("N3 two units equal after NFC and space normalisation are duplicate-unit", () => {
+    const r = rank(["Sở Tư pháp", "Sở  Tư pháp ".normalize("NFD")], [["1", "a", 10, 5, 6]]);
+    expect(r.issues.map((i) => i.code)).toContain("duplicate-unit");
+    expect(r.provisional).toBe(true);
+  });
+
+  it("N4 TCVN3 names are converted to Unicode and flagged legacy-encoding with a fix", () => {
+    const g = layoutA(["Së Néi vô"], [["1", "Tiêu chí", 10, 8]]);
+    g.formats = g.values.map((row) => row.map(() => ({ font: { name: ".VnTime" } })));
+    const res = analyzeWorkbook([g]);
+    if (!res.ok) throw new Error(res.message);
+    expect(res.report.units[0].name).toBe("Sở Nội vụ");
+    const legacy = res.report.issues.find(
+      (i) => i.code === "legacy-encoding" && i.cell === "'Bảng điểm'!D3"
+    )!;
+    expect(legacy.fix).toEqual({ cell: "'Bảng điểm'!D3", value: "Sở Nội vụ" });
+  });
+
+  it("K3 a tie for rank 1 raises tie-at-top naming both units", () => {
+    const r = rank(["Sở A", "Sở B", "Sở C"], [["1", "a", 10, 9, 9, 8]]);
+    const tie = r.issues.find((i) => i.code === "tie-at-top")!;
+    expect(tie.message).toMatch(/Sở A, Sở B/);
+  });
+
+  it("K4 an ineligible unit keeps its rank, is passed over (not-eligible) and the flag goes to the next", () => {
+    const r = rank(["Sở A", "Sở B"], [["1", "a", 10, 9, 8]], {
+      eligibility: [{ unit: "Sở A", reasons: ["có cán bộ vi phạm kỷ luật"] }],
+    });
+    expect(r.units.map((u) => [u.name, u.rank, u.award])).toEqual([
+      ["Sở A", 1, null],
+      ["Sở B", 2, "Cờ thi đua của UBND tỉnh"],
+    ]);
+    expect(r.issues.find((i) => i.code === "not-eligible")!.message).toMatch(/vi phạm kỷ luật/);
+  });
+
+  it("messages follow the language asked for", () => {
+    const res = analyzeWorkbook([layoutA(["A"], [["1", "a", 10, 12]])], { lang: "en" });
+    if (!res.ok) throw new Error(res.message);
+    expect(res.report.issues[0].message).toMatch(/is above the max 10/);
+  });
+});

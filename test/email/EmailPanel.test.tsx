@@ -1,0 +1,178 @@
+import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import type { ConsolidateResult } from "../../src/core/returns";
+import { EmailPanel } from "../../src/taskpane/email/EmailPanel";
+import {
+  EmailServiceError,
+  type EmailService,
+  type FreezePlanView,
+  type PickedFile,
+} from "../../src/taskpane/email/service";
+
+const RESULT: ConsolidateResult = {
+  units: [
+    { name: "Sở Tư pháp", member: true, status: "received", files: ["tp.xlsx"] },
+    { name: "Sở Nội vụ", member: true, status: "missing", files: [] },
+    { name: "Thanh tra tỉnh", member: true, status: "rejected", files: ["tt.xlsx"] },
+  ],
+  problems: [
+    {
+      code: "unit-missing",
+      severity: "warning",
+      file: null,
+      cell: null,
+      unit: "Sở Nội vụ",
+      criterion: null,
+      message: "Chưa nhận được phiếu tự chấm của Sở Nội vụ",
+    },
+    {
+      code: "other-year",
+      severity: "error",
+      file: "tt.xlsx",
+      cell: null,
+      unit: "Thanh tra tỉnh",
+      criterion: null,
+      message: "Tệp tt.xlsx là phiếu năm 2024",
+    },
+  ],
+  conflicts: [
+    {
+      id: "so tu phap|1|review|tp.xlsx",
+      unit: "Sở Tư pháp",
+      criterion: "Hoàn thành kế hoạch",
+      code: "1",
+      row: 1,
+      column: "review",
+      existing: { value: 20, file: "Bảng tổng hợp", cell: "'Tổng hợp tự chấm'!E8" },
+      incoming: { value: 19, file: "tp.xlsx", cell: "'Phiếu tự chấm'!E12" },
+      chosen: "keep-existing",
+      message: "Điểm cụm chấm trong tệp khác điểm đã nhập",
+    },
+  ],
+  summary: { clusterName: "", year: 2025, rows: [], units: [], hasWeights: false },
+};
+
+const PLAN: FreezePlanView = {
+  cells: [{ cell: "'Xếp hạng'!B1", formula: "=THIDUA.TOTAL(A1:A3,B1:B3)", value: 90.25 }],
+};
+
+function fakeService(over: Partial<EmailService> = {}) {
+  const calls: { preview: PickedFile[][]; write: unknown[]; apply: FreezePlanView[] } = {
+    preview: [],
+    write: [],
+    apply: [],
+  };
+  const service: EmailService = {
+    templateFiles: jest.fn(async () => []),
+    openTemplateWorkbook: jest.fn(async () => false),
+    previewReturns: jest.fn(async (files: PickedFile[]) => {
+      calls.preview.push(files);
+      return RESULT;
+    }),
+    writeReturns: jest.fn(async (files, _lang, choices) => {
+      calls.write.push({ files: files.map((f) => f.name), choices });
+      return { result: RESULT, sheetName: "Tổng hợp tự chấm" };
+    }),
+    checkBeforeSending: jest.fn(async () => []),
+    planFreeze: jest.fn(async () => PLAN),
+    applyFreeze: jest.fn(async (plan: FreezePlanView) => {
+      calls.apply.push(plan);
+      return { written: 1, skipped: [] };
+    }),
+    cleanCopy: jest.fn(async () => {
+      throw new EmailServiceError("trang tính đang được bảo vệ");
+    }),
+    ...over,
+  };
+  return { service, calls };
+}
+
+function mount(service: EmailService, lang: "vi" | "en" = "vi") {
+  return render(
+    <FluentProvider theme={webLightTheme}>
+      <EmailPanel service={service} lang={lang} />
+    </FluentProvider>
+  );
+}
+
+const xlsx = (name: string) => new File([new Uint8Array([0x50, 0x4b, 3, 4])], name);
+
+describe("EmailPanel (issue 8)", () => {
+  it("says files stay on this computer, reads picked .xlsx files, shows units and problems, skips other files", async () => {
+    const { service, calls } = fakeService();
+    mount(service);
+    expect(
+      screen.getByText("Tệp được đọc ngay trên máy này, không tải lên bất kỳ đâu.")
+    ).toBeTruthy();
+    const input = screen.getByLabelText("Chọn các tệp phiếu tự chấm");
+    await act(async () => {
+      fireEvent.change(input, {
+        target: { files: [xlsx("tp.xlsx"), xlsx("tt.xlsx"), new File(["x"], "ghi chú.docx")] },
+      });
+    });
+    await waitFor(() => expect(screen.getByText("Chưa gửi")).toBeTruthy());
+    expect(calls.preview[0].map((f) => [f.name, f.bytes.byteLength])).toEqual([
+      ["tp.xlsx", 4],
+      ["tt.xlsx", 4],
+    ]);
+    expect(screen.getByText("Bỏ qua ghi chú.docx: chỉ nhận tệp .xlsx.")).toBeTruthy();
+    expect(screen.getByText("Phiếu không hợp lệ")).toBeTruthy();
+    expect(screen.getByText("Tệp tt.xlsx là phiếu năm 2024")).toBeTruthy();
+  });
+
+  it("keeps the head's review by default and sends the explicit choice when the head takes the file's value", async () => {
+    const { service, calls } = fakeService();
+    mount(service);
+    await act(async () => {
+      fireEvent.drop(
+        screen.getByRole("region", { name: "Kéo thả các tệp .xlsx nhận được vào đây" }),
+        {
+          dataTransfer: { files: [xlsx("tp.xlsx")] },
+        }
+      );
+    });
+    const keep = await screen.findByRole("radio", { name: /^Giữ 20 \(Bảng tổng hợp/ });
+    expect((keep as HTMLInputElement).checked).toBe(true);
+    await act(async () => {
+      fireEvent.click(screen.getByRole("radio", { name: /^Lấy 19 \(tp\.xlsx/ }));
+    });
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Ghi bảng tổng hợp vào sổ" }));
+    });
+    await waitFor(() => expect(calls.write).toHaveLength(1));
+    expect(calls.write[0]).toEqual({
+      files: ["tp.xlsx"],
+      choices: { "so tu phap|1|review|tp.xlsx": "take-incoming" },
+    });
+    expect(await screen.findByText(/Đã ghi trang “Tổng hợp tự chấm”/)).toBeTruthy();
+  });
+
+  it("Chốt kết quả shows the cells first and freezes exactly that plan only after confirmation", async () => {
+    const { service, calls } = fakeService();
+    mount(service);
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Chốt kết quả" }));
+    });
+    expect(await screen.findByText("'Xếp hạng'!B1")).toBeTruthy();
+    expect(screen.getByText("=THIDUA.TOTAL(A1:A3,B1:B3)")).toBeTruthy();
+    expect(calls.apply).toHaveLength(0);
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Chốt 1 ô" }));
+    });
+    await waitFor(() => expect(calls.apply).toEqual([PLAN]));
+    expect(await screen.findByText("Đã chốt 1 ô.")).toBeTruthy();
+  });
+
+  it("shows a clean check as ready to send, and a failure in words the user can act on (English)", async () => {
+    const { service } = fakeService();
+    mount(service, "en");
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Check before sending" }));
+    });
+    expect(await screen.findByText("No problem found: ready to send.")).toBeTruthy();
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Make a copy to send" }));
+    });
+    expect(await screen.findByText("Could not do it: trang tính đang được bảo vệ")).toBeTruthy();
+  });
+});

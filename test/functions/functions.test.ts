@@ -1,0 +1,335 @@
+/**
+ * The seven functions called directly, the way Excel calls them: ranges as any[][] with "" for blanks,
+ * text scores, error objects, and null for every omitted optional argument.
+ */
+import {
+  classify,
+  clearRankCache,
+  number,
+  rank,
+  rankCacheStats,
+  ranking,
+  total,
+  unicode,
+  validate,
+} from "../../src/functions/functions";
+import { functionStrings } from "../../src/functions/strings";
+
+/** What the functions throw, as a user sees it: the error code and its message. */
+function failure(fn: () => unknown): { code: string; message: string } {
+  try {
+    fn();
+  } catch (e: any) {
+    return { code: e.code, message: e.message };
+  }
+  throw new Error("expected the function to fail");
+}
+
+// A small criteria table in the shape of sample s1: sections, leaves, a bonus and a deduction section.
+const CRITERIA = [
+  ["I", "Kết quả thực hiện nhiệm vụ", 60],
+  ["1", "Hoàn thành kế hoạch công tác năm", 35],
+  ["2", "Cải cách hành chính", 25],
+  ["II", "Công tác thi đua, khen thưởng", 40],
+  ["1", "Phát động thi đua", 20],
+  ["2", "Tham gia hoạt động chung của Cụm", 20],
+  ["III", "Điểm cộng (tối đa 5 điểm)", 5],
+  ["1", "Sáng kiến được công nhận", 3],
+  ["2", "Được tặng Bằng khen", 4],
+  ["IV", "Điểm trừ", ""],
+  ["1", "Chậm gửi báo cáo", 3],
+];
+
+/** Scores for units A, B, C on the leaf rows (section rows left blank, as typed by hand). */
+const SCORES = [
+  ["", "", ""],
+  [30, 33, "30,5"],
+  [20, 21, 20],
+  ["", "", ""],
+  [18, 18, 17],
+  [17, 18, 19],
+  ["", "", ""],
+  [3, 0, 1],
+  [4, 0, 0],
+  ["", "", ""],
+  [0, 1, -2],
+];
+
+describe("THIDUA.TOTAL", () => {
+  test("R9 spills one total per unit column; omitted optionals arrive as null", () => {
+    // A: 30+20+18+17 + min(7,5) - 0 = 90; B: 33+21+18+18 + 0 - 1 = 89; C: 30.5+20+17+19 + 1 - 2 = 85.5
+    expect(total(CRITERIA, SCORES, null as any, null as any)).toEqual([[90, 89, 85.5]]);
+  });
+
+  test("R7 the bonus is capped at the bonus section's max (A typed 7 bonus points, 5 count)", () => {
+    const [[a]] = total(
+      CRITERIA,
+      SCORES.map((r) => [r[0]]),
+      null as any,
+      null as any
+    );
+    expect(a).toBe(90);
+  });
+
+  test("R7 an explicit bonus cap argument overrides the section max", () => {
+    expect(total(CRITERIA, SCORES, null as any, 2)[0][0]).toBe(87);
+  });
+
+  test("R8 a deduction typed -2 deducts the same as 2", () => {
+    const positive = SCORES.map((r, i) => (i === 10 ? [r[0], r[1], 2] : r));
+    expect(total(CRITERIA, positive, null as any, null as any)[0][2]).toBe(
+      total(CRITERIA, SCORES, null as any, null as any)[0][2]
+    );
+  });
+
+  test("N1 a score typed as text '30,5' counts as 30.5", () => {
+    expect(total(CRITERIA, SCORES, null as any, null as any)[0][2]).toBe(85.5);
+  });
+
+  test("R10 totals are rounded at the precision argument, half away from zero", () => {
+    const scores = SCORES.map((r, i) => (i === 1 ? [30.125, 33, 30] : r));
+    expect(total(CRITERIA, scores, 2, null as any)[0][0]).toBe(90.13);
+    expect(total(CRITERIA, scores, 0, null as any)[0][0]).toBe(90);
+  });
+
+  test("trailing blank rows selected for room do not change the totals", () => {
+    const crit = [...CRITERIA, ["", "", ""], ["", "", ""]];
+    const scores = [...SCORES, ["", "", ""], ["", "", ""]];
+    expect(total(crit, scores, null as any, null as any)).toEqual([[90, 89, 85.5]]);
+  });
+
+  test("criteria and scores with different row counts give #VALUE! with a Vietnamese message", () => {
+    const f = failure(() => total(CRITERIA, SCORES.slice(0, 10), null as any, null as any));
+    expect(f.code).toBe("#VALUE!");
+    expect(f.message).toBe(functionStrings.t("vi", "sizeMismatch", { criteria: 11, scores: 10 }));
+  });
+
+  test("criteria selected without the max (điểm chuẩn) column give #VALUE! naming the column", () => {
+    const noMax = CRITERIA.map((r) => [r[0], r[1], "x"]);
+    const f = failure(() => total(noMax, SCORES, null as any, null as any));
+    expect(f.code).toBe("#VALUE!");
+    expect(f.message).toBe(functionStrings.t("vi", "noMaxColumn", { column: 3 }));
+    const codeAndLabel = CRITERIA.map((r) => [r[0], r[1]]);
+    expect(failure(() => total(codeAndLabel, SCORES, null as any, null as any)).message).toMatch(
+      /cột thứ 2/
+    );
+  });
+
+  test("a precision that is not a whole number 0..10 gives #VALUE!", () => {
+    expect(failure(() => total(CRITERIA, SCORES, 2.5, null as any)).code).toBe("#VALUE!");
+  });
+
+  test("the message follows Office's display language (English Excel → English)", () => {
+    (globalThis as any).Office = { context: { displayLanguage: "en-US" } };
+    try {
+      const f = failure(() => total(CRITERIA, SCORES.slice(0, 10), null as any, null as any));
+      expect(f.message).toBe(functionStrings.t("en", "sizeMismatch", { criteria: 11, scores: 10 }));
+    } finally {
+      delete (globalThis as any).Office;
+    }
+  });
+});
+
+describe("THIDUA.RANK", () => {
+  beforeEach(() => clearRankCache());
+
+  test("K2 competition ranks 1, 2, 2, 4 with an array spilled in the same shape", () => {
+    const totals = [[90], [85], [85], [80]];
+    expect(rank(totals, totals, null as any)).toEqual([[1], [2], [2], [4]]);
+  });
+
+  test("R10 totals equal at the precision tie: 0.1 + 0.2 and 0.3", () => {
+    const totals = [[0.1 + 0.2], [0.3], [0.2]];
+    expect(rank([[0.3]], totals, null as any)).toEqual([[1]]);
+    expect(rank([[0.1 + 0.2]], totals, null as any)).toEqual([[1]]);
+  });
+
+  test("R10 a precision of 0 makes 85.4 and 85.2 tie", () => {
+    expect(rank([[85.2]], [[85.4], [85.2], [90]], 0)).toEqual([[2]]);
+    expect(rank([[85.2]], [[85.4], [85.2], [90]], null as any)).toEqual([[3]]);
+  });
+
+  test("N1 totals typed as text count; a header caught in the range and blanks are ignored", () => {
+    const totals = [["Tổng điểm"], ["87,75"], [90.25], [""], [88]];
+    expect(rank([[87.75]], totals, null as any)).toEqual([[3]]);
+  });
+
+  test("a total that is not among the totals gives #N/A in that cell (as Excel's RANK)", () => {
+    const [[v]] = rank([[70]], [[90], [80]], null as any);
+    expect(v.code).toBe("#N/A");
+    expect(v.message).toMatch(/70/);
+  });
+
+  test("nothing to rank gives #N/A", () => {
+    expect(failure(() => rank([[1]], [[""], ["x"]], null as any)).code).toBe("#N/A");
+  });
+
+  test("an error among the totals gives #VALUE! naming it (N2)", () => {
+    const f = failure(() => rank([[90]], [[90], [{ code: "#REF!" }]], null as any));
+    expect(f.code).toBe("#VALUE!");
+    expect(f.message).toMatch(/#REF!/);
+  });
+
+  test("400 cells ranking over one range share one ranking; changed totals are never served stale", () => {
+    const totals = Array.from({ length: 400 }, (_, i) => [
+      Math.round((50 + ((i * 37) % 50)) * 4) / 4,
+    ]);
+    const before = rankCacheStats();
+    for (let i = 0; i < 400; i++) {
+      // Excel hands every call its own copy of the range.
+      const copy = totals.map((r) => r.slice());
+      const [[r]] = rank([[totals[i][0]]], copy, null as any);
+      expect(r).toBe(1 + totals.filter((t) => t[0] > totals[i][0]).length);
+    }
+    const after = rankCacheStats();
+    expect(after.misses - before.misses).toBe(1);
+    expect(after.hits - before.hits).toBe(399);
+    const changed = totals.map((r) => r.slice());
+    changed[0][0] = 1000;
+    expect(rank([[1000]], changed, null as any)).toEqual([[1]]);
+    expect(rank([[totals[0][0]]], totals, null as any)[0][0]).toBe(
+      1 + totals.filter((t) => t[0] > totals[0][0]).length
+    );
+  });
+});
+
+describe("THIDUA.RANKING", () => {
+  test("spills unit, total, rank, label, classification sorted by rank (K1, K2, K6)", () => {
+    const units = [["Sở Nội vụ", "Sở Tư pháp", "Sở Tài chính"]];
+    const out = ranking(CRITERIA, SCORES, units, null as any, null as any);
+    expect(out.map((r) => r.slice(0, 4))).toEqual([
+      ["Sở Nội vụ", 90, 1, "Nhất"],
+      ["Sở Tư pháp", 89, 2, "Nhì"],
+      ["Sở Tài chính", 85.5, 3, "Ba"],
+    ]);
+    // max total = 100 content + 5 bonus cap; 90/105 = 85.7 % → "Hoàn thành tốt nhiệm vụ".
+    expect(out[0][4]).toBe("Hoàn thành tốt nhiệm vụ");
+  });
+
+  test("unit names given as a column work the same as a row", () => {
+    const out = ranking(CRITERIA, SCORES, [["A"], ["B"], ["C"]], null as any, null as any);
+    expect(out.map((r) => r[0])).toEqual(["A", "B", "C"]);
+  });
+
+  test("a units range of the wrong size gives #VALUE!", () => {
+    const f = failure(() => ranking(CRITERIA, SCORES, [["A", "B"]], null as any, null as any));
+    expect(f.code).toBe("#VALUE!");
+    expect(f.message).toMatch(/2 tên đơn vị.*3 cột/);
+  });
+});
+
+describe("THIDUA.VALIDATE", () => {
+  test("a clean table says OK", () => {
+    // Numbers typed as numbers, bonus within the cap, deductions as magnitudes.
+    const clean = SCORES.map((r, i) =>
+      i === 1 ? [30, 33, 30.5] : i === 8 ? [2, 0, 0] : i === 10 ? [0, 1, 2] : r
+    );
+    expect(validate(CRITERIA, clean, null as any)).toEqual([["OK"]]);
+  });
+
+  test("lists text-number (N1), bonus-capped (R7) and deduction-sign (R8) with a message each", () => {
+    const out = validate(CRITERIA, SCORES, null as any);
+    const codes = out.map((r) => r[1]);
+    expect(codes).toEqual(
+      expect.arrayContaining(["text-number", "bonus-capped", "deduction-sign"])
+    );
+    for (const r of out) expect(String(r[2]).length).toBeGreaterThan(10);
+  });
+
+  test("with Excel's parameter addresses each issue names its real cell (N1 '30,5' typed in F6)", () => {
+    const invocation = {
+      address: "Sheet1!K1",
+      parameterAddresses: ["Sheet1!$A$5:$C$15", "Sheet1!D5:F15"],
+    } as any;
+    const out = validate(CRITERIA, SCORES, null as any, invocation);
+    expect(out.find((r) => r[1] === "text-number")![0]).toBe("F6");
+    // Scores on another sheet than the formula: the sheet is named, quoted as Excel quotes it.
+    const elsewhere = {
+      address: "Kiểm tra!A1",
+      parameterAddresses: ["'Bảng điểm'!A5:C15", "'Bảng điểm'!D5:F15"],
+    } as any;
+    expect(
+      validate(CRITERIA, SCORES, null as any, elsewhere).find((r) => r[1] === "text-number")![0]
+    ).toBe("'Bảng điểm'!F6");
+  });
+
+  test("without addresses (array constants) the cell is relative to the scores range", () => {
+    expect(validate(CRITERIA, SCORES, null as any).find((r) => r[1] === "text-number")![0]).toBe(
+      "C2"
+    );
+  });
+
+  test("score-above-max (R3), not-a-number (N2) and score-missing (R4)", () => {
+    const bad = SCORES.map((r, i) => (i === 2 ? [26, "đạt", ""] : r));
+    const codes = validate(CRITERIA, bad, null as any).map((r) => r[1]);
+    expect(codes).toEqual(
+      expect.arrayContaining(["score-above-max", "not-a-number", "score-missing"])
+    );
+  });
+});
+
+describe("THIDUA.CLASSIFY", () => {
+  test("K6 default bands at 90 / 70 / 50 % of the max total", () => {
+    expect(classify(90, 100, null as any)).toBe("Hoàn thành xuất sắc nhiệm vụ");
+    expect(classify(89.99, 100, null as any)).toBe("Hoàn thành tốt nhiệm vụ");
+    expect(classify(50, 100, null as any)).toBe("Hoàn thành nhiệm vụ");
+    expect(classify(49, 100, null as any)).toBe("Không hoàn thành nhiệm vụ");
+  });
+
+  test("K6 bands from a 2-column range, shares as 0.8 or as 80", () => {
+    const bands = [
+      ["Xuất sắc", 0.8],
+      ["Khá", 60],
+      ["Chưa đạt", 0],
+    ];
+    expect(classify(85, 105, bands)).toBe("Xuất sắc");
+    expect(classify(70, 105, bands)).toBe("Khá");
+    expect(classify("50,5", 105, bands)).toBe("Chưa đạt");
+  });
+
+  test("a missing or zero max total gives #VALUE!", () => {
+    expect(failure(() => classify(90, 0, null as any)).code).toBe("#VALUE!");
+    expect(failure(() => classify(90, "", null as any)).code).toBe("#VALUE!");
+  });
+});
+
+describe("THIDUA.NUMBER", () => {
+  test("N1 '8,5', '8.5', ' 8,50 ' and '8,5đ' all read 8.5", () => {
+    for (const s of ["8,5", "8.5", " 8,50 ", "8,5đ"]) expect(number(s, null as any)).toBe(8.5);
+  });
+
+  test("a number passes through; text that is not a number gives #VALUE! naming it (N2)", () => {
+    expect(number(7.25, null as any)).toBe(7.25);
+    const f = failure(() => number("đạt", null as any));
+    expect(f.code).toBe("#VALUE!");
+    expect(f.message).toMatch(/đạt/);
+  });
+
+  test("a decimal separator other than ',' or '.' gives #VALUE!", () => {
+    expect(failure(() => number("8,5", ";")).code).toBe("#VALUE!");
+  });
+});
+
+describe("THIDUA.UNICODE", () => {
+  test("N4 TCVN3 text becomes Unicode NFC", () => {
+    const out = unicode("Së Néi vô", null as any);
+    expect(out).toBe("Sở Nội vụ");
+    expect(out).toBe(out.normalize("NFC"));
+  });
+
+  test("N4 with the cell's font named", () => {
+    expect(unicode("B¶o Th¾ng", ".VnTime")).toBe("Bảo Thắng");
+  });
+
+  test("a blank cell stays blank", () => {
+    expect(unicode("", null as any)).toBe("");
+  });
+});
+
+describe("strings", () => {
+  test("vi and en tables have the same keys and no empty message", () => {
+    expect(Object.keys(functionStrings.en).sort()).toEqual(Object.keys(functionStrings.vi).sort());
+    for (const v of [...Object.values(functionStrings.vi), ...Object.values(functionStrings.en)])
+      expect(v.trim()).not.toBe("");
+  });
+});

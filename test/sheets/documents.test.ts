@@ -1,0 +1,173 @@
+import { Packer } from "docx";
+import JSZip from "jszip";
+import { registeredTables } from "../../src/core/i18n";
+import { covenantModel, buildCovenantSheet } from "../../src/sheets/covenant";
+import { buildCovenantDocx } from "../../src/sheets/covenant-docx";
+import { ndDateParts, placeDateLine } from "../../src/sheets/document";
+import { buildVoteTally } from "../../src/sheets/votes";
+import "../../src/sheets/strings";
+import { node, profileFor } from "./fixtures";
+
+const DATE = new Date(2026, 1, 5);
+
+const criteria = [
+  node("I", "Kết quả thực hiện nhiệm vụ chính trị", 60, "content", [
+    node("I.1", "Hoàn thành kế hoạch công tác năm", 25, "content", [], 1),
+    node(
+      "I.2",
+      "Phát động và ký kết giao ước",
+      35,
+      "content",
+      [
+        node("I.2.1", "Ban hành kế hoạch", 20, "content", [], 2),
+        node("I.2.2", "Ký kết giao ước", 15, "content", [], 2),
+      ],
+      1
+    ),
+  ]),
+  node("II", "Điểm cộng (tối đa 5 điểm)", 5, "bonus", [
+    node("II.1", "Sáng kiến", 3, "bonus", [], 1),
+  ]),
+];
+
+describe("Nghị định 30/2020 dates", () => {
+  it("pads days below 10 and the months 01-02 only", () => {
+    expect(ndDateParts(new Date(2026, 1, 5))).toEqual({ day: "05", month: "02", year: "2026" });
+    expect(ndDateParts(new Date(2026, 0, 31))).toEqual({ day: "31", month: "01", year: "2026" });
+    expect(ndDateParts(new Date(2025, 2, 9))).toEqual({ day: "09", month: "3", year: "2025" });
+    expect(ndDateParts(new Date(2025, 11, 10))).toEqual({ day: "10", month: "12", year: "2025" });
+    expect(placeDateLine("Lạng Sơn", DATE, "vi")).toBe("Lạng Sơn, ngày 05 tháng 02 năm 2026");
+    expect(placeDateLine("", DATE, "vi")).toBe("Ngày 05 tháng 02 năm 2026");
+  });
+});
+
+describe("the sheets' words exist in Vietnamese and English", () => {
+  it("has the same keys in both tables and no empty string", () => {
+    const table = registeredTables().find((x) => x.name === "sheets")!.table;
+    expect(Object.keys(table.en).sort()).toEqual(Object.keys(table.vi).sort());
+    for (const v of [...Object.values(table.vi), ...Object.values(table.en)])
+      expect(v.trim()).not.toBe("");
+  });
+});
+
+describe("covenant (giao ước thi đua, DOMAIN.md §8)", () => {
+  const profile = profileFor();
+
+  it("numbers the contents I/II, 1/2, a/b from the criteria and ends with the commitments", () => {
+    const m = covenantModel(profile, criteria, { date: DATE, lang: "vi" });
+    expect(m.title).toBe("GIAO ƯỚC THI ĐUA NĂM 2025");
+    expect(m.sections.map((s) => s.numeral)).toEqual(["I", "II", "III"]);
+    expect(m.sections[0].heading).toBe("KẾT QUẢ THỰC HIỆN NHIỆM VỤ CHÍNH TRỊ (60 ĐIỂM)");
+    // A label that already states its points is not given them twice.
+    expect(m.sections[1].heading).toBe("ĐIỂM CỘNG (TỐI ĐA 5 ĐIỂM)");
+    expect(m.sections[0].items.map((i) => `${i.number} ${i.text}`)).toEqual([
+      "1. Hoàn thành kế hoạch công tác năm (25 điểm)",
+      "2. Phát động và ký kết giao ước (35 điểm)",
+    ]);
+    expect(m.sections[0].items[1].subitems).toEqual([
+      "a) Ban hành kế hoạch (20 điểm)",
+      "b) Ký kết giao ước (15 điểm)",
+    ]);
+    expect(m.sections[2].heading).toBe("TỔ CHỨC THỰC HIỆN");
+    expect(m.legalBases[0]).toMatch(/^Căn cứ Luật Thi đua, khen thưởng/);
+    expect(m.parties).toEqual(profile.members);
+  });
+
+  it("gives every member a signature block 'TM. <UNIT IN CAPS>', the head and deputy their titles", () => {
+    const m = covenantModel(profile, criteria, { date: DATE, lang: "vi" });
+    expect(m.signatures.map((s) => s.titles)).toEqual([
+      ["TM. SỞ NỘI VỤ"],
+      ["TM. SỞ TƯ PHÁP"],
+      ["TM. SỞ TÀI CHÍNH", "CỤM PHÓ"],
+      ["TM. VĂN PHÒNG UBND TỈNH", "CỤM TRƯỞNG"],
+    ]);
+    expect(m.signatures[3].name).toBe("Nguyễn Văn An");
+    const khoi = covenantModel(profileFor({ kind: "khoi" }), criteria, { date: DATE, lang: "vi" });
+    expect(khoi.signatures[3].titles[1]).toBe("KHỐI TRƯỞNG");
+  });
+
+  it("as a sheet: A4 portrait with ND30 margins, title caps bold, legal bases in italics", () => {
+    const spec = buildCovenantSheet(profile, criteria, { date: DATE, lang: "vi" });
+    expect(spec.print).toMatchObject({ paperSize: "A4", orientation: "portrait" });
+    const mg = spec.print!.margins!;
+    expect(mg.top).toBeGreaterThanOrEqual(20);
+    expect(mg.left).toBeGreaterThanOrEqual(30);
+    expect(mg.right).toBeGreaterThanOrEqual(15);
+    const title = spec.cells.find((c) => c.value === "GIAO ƯỚC THI ĐUA NĂM 2025")!;
+    expect(title.style).toMatchObject({ bold: true, horizontal: "center" });
+    const basis = spec.cells.find((c) => String(c.value).startsWith("Căn cứ Nghị định"))!;
+    expect(basis.style?.italic).toBe(true);
+    expect(spec.cells.some((c) => c.value === "TM. SỞ TƯ PHÁP" && c.style?.bold)).toBe(true);
+  });
+
+  it("as Word: A4, margins 20/20/30/15 mm, Times New Roman 14 pt, motto bold, date italic", async () => {
+    const buf = await Packer.toBuffer(
+      buildCovenantDocx(profile, criteria, { date: DATE, lang: "vi" })
+    );
+    const xml = await (await JSZip.loadAsync(buf)).file("word/document.xml")!.async("string");
+    const styles = await (await JSZip.loadAsync(buf)).file("word/styles.xml")!.async("string");
+    const attr = (tag: string, name: string): number =>
+      Number(new RegExp(`<w:${tag}\\b[^>]*\\bw:${name}="(\\d+)"`).exec(xml)?.[1]);
+    const mm = (twips: number): number => Math.round((twips * 25.4) / 1440);
+    expect([mm(attr("pgSz", "w")), mm(attr("pgSz", "h"))]).toEqual([210, 297]);
+    const [top, bottom, left, right] = ["top", "bottom", "left", "right"].map((k) =>
+      mm(attr("pgMar", k))
+    );
+    expect(top >= 20 && top <= 25 && bottom >= 20 && bottom <= 25).toBe(true);
+    expect(left >= 30 && left <= 35 && right >= 15 && right <= 20).toBe(true);
+    expect(styles.includes('w:ascii="Times New Roman"')).toBe(true);
+    expect(/<w:sz w:val="28"\/>/.test(styles)).toBe(true);
+    const runOf = (text: string): string => {
+      const i = xml.indexOf(`>${text}</w:t>`);
+      if (i < 0) throw new Error(`"${text}" is not in the document`);
+      return xml.slice(xml.lastIndexOf("<w:r>", i), i);
+    };
+    expect(runOf("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")).toContain("<w:b/>");
+    expect(runOf("Độc lập - Tự do - Hạnh phúc")).toContain("<w:b/>");
+    expect(runOf("Lạng Sơn, ngày 05 tháng 02 năm 2026")).toContain("<w:i/>");
+    expect(runOf("GIAO ƯỚC THI ĐUA NĂM 2025")).toContain("<w:b/>");
+    expect(runOf("TM. VĂN PHÒNG UBND TỈNH")).toContain("<w:b/>");
+    expect(runOf("Nguyễn Văn An")).toContain("<w:b/>");
+    // The header is a borderless table: issuer left, nation right.
+    expect(xml.indexOf("CỤM THI ĐUA CÁC CƠ QUAN")).toBeLessThan(xml.indexOf("CỘNG HÒA XÃ HỘI"));
+    expect(xml.includes('<w:tblBorders><w:top w:val="none"')).toBe(true);
+  });
+});
+
+describe("vote tally (K7)", () => {
+  const tally = {
+    candidates: [
+      { name: "Sở Nội vụ", votesFor: 7 },
+      { name: "Sở Tư pháp", votesFor: null },
+    ],
+    ballotsCast: 9,
+  };
+
+  it("computes each share over the ballots cast and the result against the threshold", () => {
+    const spec = buildVoteTally(profileFor({ voteThreshold: 0.5 }), tally, {
+      date: DATE,
+      lang: "vi",
+    });
+    const head = spec.cells.find((c) => c.value === "Đơn vị được đề nghị")!;
+    const r = head.row + 1;
+    const cell = (row: number, col: number) =>
+      spec.cells.find((c) => c.row === row && c.col === col);
+    expect(cell(r, 1)?.value).toBe("Sở Nội vụ");
+    expect(cell(r, 2)?.value).toBe(7);
+    expect(cell(r, 2)?.style?.unlocked).toBe(true);
+    expect(cell(r, 3)?.formula).toMatch(/^=\$C\$\d+$/);
+    expect(cell(r, 4)?.formula).toBe(`=IF(D${r + 1}>0,C${r + 1}/D${r + 1},"")`);
+    expect(cell(r, 5)?.value).toBe(0.5);
+    expect(cell(r, 6)?.formula).toContain('"Đạt","Không đạt"');
+    expect(cell(r + 1, 2)?.value).toBeNull();
+    const ballots = spec.cells.find((c) => c.value === 9)!;
+    expect(cell(r, 3)?.formula).toBe(`=$C$${ballots.row + 1}`);
+  });
+
+  it("K7: with no threshold set it says so and decides nothing", () => {
+    const spec = buildVoteTally(profileFor(), tally, { date: DATE, lang: "vi" });
+    expect(spec.cells.filter((c) => c.value === "Chưa quy định")).toHaveLength(2);
+    expect(spec.cells.some((c) => c.formula?.includes("Đạt"))).toBe(false);
+    expect(spec.cells.some((c) => String(c.value).includes("Cờ thi đua của UBND tỉnh"))).toBe(true);
+  });
+});
