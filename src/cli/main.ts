@@ -266,9 +266,22 @@ async function rankOrValidate(
         );
       }
     }
-    if (args.json)
-      io.stdout.write(JSON.stringify(reportJson(report, lang, command === "rank"), null, 2) + "\n");
-    else if (command === "rank") {
+    // With a profile, the files are checked as returns of the cluster's members (issue 8): members
+    // without a file, forms of another year or cluster. Without one the year would default to this
+    // year and every older form would be flagged, so the check needs the profile.
+    let returns: Record<string, unknown> | undefined;
+    if (profile && args.files.length > 1) {
+      const { collectReturns, collectLines, collectJson } =
+        require("./collect") as typeof import("./collect");
+      const collected = await collectReturns(args.files, profile, lang);
+      for (const line of collectLines(collected, lang)) io.stderr.write(line + "\n");
+      returns = collectJson(collected);
+    }
+    if (args.json) {
+      const json = reportJson(report, lang, command === "rank");
+      if (returns) json.returns = returns;
+      io.stdout.write(JSON.stringify(json, null, 2) + "\n");
+    } else if (command === "rank") {
       io.stdout.write(formatTable(report, lang));
       if (args.out) io.stdout.write(t(lang, "wrote", { file: args.out }) + "\n");
     } else io.stdout.write(formatIssues(report, lang).join("\n").replace(/^\n/, "") + "\n");

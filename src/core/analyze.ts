@@ -99,6 +99,8 @@ export function analyzeWorkbook(grids: Grid[], options: AnalyzeOptions = {}): An
 
   const readings: Reading[] = [];
   const failures: string[] = [];
+  let firstFailure: string | null = null;
+  let firstFailureNoHeader = true;
   for (const grid of pool) {
     const view = new SheetView(grid);
     const s = saved[grid.sheetName];
@@ -108,16 +110,23 @@ export function analyzeWorkbook(grids: Grid[], options: AnalyzeOptions = {}): An
     }
     const d = detectInView(view, { lang, decimalSeparator: profile.decimalSeparator });
     if (d.ok) readings.push({ grid, view, mapping: d.mapping });
-    else
+    else {
+      // A sheet whose header was found says more ("no max column") than one with no header at all.
+      const noHeader = d.message === t(lang, "notScoreSheet", { what: t(lang, "noHeader") });
+      if (firstFailure === null || (!noHeader && firstFailureNoHeader)) {
+        firstFailure = d.message;
+        firstFailureNoHeader = noHeader;
+      }
       failures.push(
         `${grid.file ? grid.file.replace(/^.*[\\/]/, "") + " › " : ""}${grid.sheetName}: ${d.message}`
       );
+    }
   }
   if (readings.length === 0) {
-    const single = failures.length === 1 ? failures[0].replace(/^.*?: (?=[^:]*$)/, "") : null;
+    // One sheet: its own sentence. Several: the most telling one, every sheet's in the reasons.
     return {
       ok: false,
-      message: single ?? t(lang, "notScoreSheet", { what: t(lang, "noHeader") }),
+      message: firstFailure ?? t(lang, "notScoreSheet", { what: t(lang, "noHeader") }),
       reasons: failures,
     };
   }
@@ -207,7 +216,7 @@ function buildReport(
       classification: classOf(total, maxTotal),
       award: outcome.awards[i],
       get sections(): SectionScore[] {
-        return (sections ??= u.sections);
+        return (sections ??= u.sectionsOf());
       },
       set sections(v: SectionScore[]) {
         sections = v;
@@ -217,7 +226,7 @@ function buildReport(
       complete: u.complete,
       eligible: !ineligible.has(normalizeText(u.name)),
       get leafCells(): Record<string, string> {
-        return (cells ??= u.leafCells);
+        return (cells ??= u.leafCellsOf());
       },
       set leafCells(v: Record<string, string>) {
         cells = v;

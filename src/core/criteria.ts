@@ -2,6 +2,8 @@
  * The criteria tree (DOMAIN §3) from the codes as offices type them ("I", "I.", "1.", "1.1", "1.1.2",
  * "II.1.1", "a)", "a.", "-", "+") and, where codes are missing, from bold and indentation. Kinds
  * content / bonus / deduction come from the labels ("Điểm thưởng", "Điểm cộng" / "Điểm trừ").
+ * Hand-written: no installed library parses Vietnamese outline numbering (Roman sections, "1.1",
+ * lettered and bulleted items mixed in one column).
  */
 import type { CriterionKind } from "./report";
 import { foldKey } from "./text";

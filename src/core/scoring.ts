@@ -33,9 +33,11 @@ export interface ScoredUnit {
   bonusRaw: number;
   bonus: number;
   deduction: number;
-  sections: SectionScore[];
+  /** Content sections in sheet order, built on demand. */
+  sectionsOf: () => SectionScore[];
   complete: boolean;
-  leafCells: Record<string, string>;
+  /** Criterion id → address of the counted cell, built on demand. */
+  leafCellsOf: () => Record<string, string>;
   sheet: string;
   file?: string;
 }
@@ -119,20 +121,20 @@ export function scoreTable(table: ScoreTable, opts: ScoreOptions): ScoredTable {
       continue;
     }
     let sum = 0;
-    let any = false;
+    let anyKnown = false;
     for (const k of kids) {
       if (info[k].effMax !== null) {
         sum += info[k].effMax!;
-        any = true;
+        anyKnown = true;
       }
     }
     const typed = info[i].typedMax;
     if (shape.kind[i] === "content") {
-      info[i].effMax = any ? sum : typed;
-      info[i].max = typed ?? (any ? sum : null);
+      info[i].effMax = anyKnown ? sum : typed;
+      info[i].max = typed ?? (anyKnown ? sum : null);
       if (
         typed !== null &&
-        any &&
+        anyKnown &&
         Math.abs(typed - sum) > EPSILON * Math.max(1, sum) &&
         crit[i].maxAt
       )
@@ -146,7 +148,7 @@ export function scoreTable(table: ScoreTable, opts: ScoreOptions): ScoredTable {
         );
     } else {
       // The bonus section's max is its cap (R7), the deduction section's is informational (R1).
-      info[i].effMax = typed ?? (any ? sum : null);
+      info[i].effMax = typed ?? (anyKnown ? sum : null);
       info[i].max = info[i].effMax;
     }
   }
@@ -208,16 +210,21 @@ export function scoreTable(table: ScoreTable, opts: ScoreOptions): ScoredTable {
     const j = c - gLeft;
     return row === undefined || j < 0 || j >= row.length ? null : row[j];
   };
+  const weights = Float64Array.from(crit, (c) => c.weight);
   for (const u of table.units) {
+    // Locals, not property reads: unit objects carry accessors and are slow to read in the hot loop.
+    const selfLine = u.selfLine;
+    const reviewLine = u.reviewLine;
+    const hasReview = u.hasReview;
     const score = new Float64Array(n);
     let complete = true;
     let usedSelfWhereReview = false;
     const rowOf = (line: number, i: number): number => (axisRows ? lines[i] : line);
     const colOf = (line: number, i: number): number => (axisRows ? line : lines[i]);
     let reviewAny = false;
-    if (u.hasReview && u.reviewLine !== null)
+    if (hasReview && reviewLine !== null)
       for (const i of leaves)
-        if (lines[i] >= 0 && !view.isEmpty(rowOf(u.reviewLine, i), colOf(u.reviewLine, i))) {
+        if (lines[i] >= 0 && !view.isEmpty(rowOf(reviewLine, i), colOf(reviewLine, i))) {
           reviewAny = true;
           break;
         }
@@ -229,20 +236,20 @@ export function scoreTable(table: ScoreTable, opts: ScoreOptions): ScoredTable {
       const leafMax = leafMaxOf[k];
       let line: number | null = null;
       let raw: CellValue = null;
-      if (u.reviewLine !== null) {
-        raw = valueAt(rowOf(u.reviewLine, i), colOf(u.reviewLine, i));
-        if (!isBlank(raw)) line = u.reviewLine;
+      if (reviewLine !== null) {
+        raw = valueAt(rowOf(reviewLine, i), colOf(reviewLine, i));
+        if (!isBlank(raw)) line = reviewLine;
       }
-      if (line === null && u.selfLine !== null) {
-        raw = valueAt(rowOf(u.selfLine, i), colOf(u.selfLine, i));
+      if (line === null && selfLine !== null) {
+        raw = valueAt(rowOf(selfLine, i), colOf(selfLine, i));
         if (!isBlank(raw)) {
-          line = u.selfLine;
-          if (u.hasReview) usedSelfWhereReview = true;
+          line = selfLine;
+          if (hasReview) usedSelfWhereReview = true;
         }
       }
       const blameLine =
-        line ?? (reviewAny && u.reviewLine !== null ? u.reviewLine : (u.selfLine ?? u.reviewLine));
-      from[k] = blameLine === null ? 0 : blameLine === u.reviewLine ? 2 : 1;
+        line ?? (reviewAny && reviewLine !== null ? reviewLine : (selfLine ?? reviewLine));
+      from[k] = blameLine === null ? 0 : blameLine === reviewLine ? 2 : 1;
       let x = 0;
       if (
         line !== null &&
@@ -333,7 +340,7 @@ export function scoreTable(table: ScoreTable, opts: ScoreOptions): ScoredTable {
           );
         }
       }
-      score[i] = x * crit[i].weight;
+      score[i] = x * weights[i];
     }
     for (let i = n - 1; i >= 0; i--) if (shape.parent[i] >= 0) score[shape.parent[i]] += score[i];
     let content = 0;
@@ -381,39 +388,40 @@ export function scoreTable(table: ScoreTable, opts: ScoreOptions): ScoredTable {
       firstSection = score[i];
       break;
     }
+    const selfL = selfLine;
+    const reviewL = reviewLine;
     units.push({
       name: u.name,
       nameCell: u.nameAt ? addr(u.nameAt) : null,
       rawTotal,
       firstSection,
+      content,
+      bonusRaw,
+      bonus,
+      deduction,
+      complete,
+      sheet,
+      file: opts.file,
       // Built when read: a 1,000 × 100 sheet in layout B has 100 "sections" per unit.
-      get sections(): SectionScore[] {
-        return topContent.map((i) => ({
+      sectionsOf: () =>
+        topContent.map((i) => ({
           id: info[i].id,
           code: shape.code[i],
           label: shape.label[i],
           kind: "content" as const,
           score: score[i],
           max: info[i].max,
-        }));
-      },
-      content,
-      bonusRaw,
-      bonus,
-      deduction,
-      complete,
-      get leafCells() {
+        })),
+      leafCellsOf: () => {
         const out: Record<string, string> = {};
         for (let k = 0; k < leaves.length; k++) {
           const i = leaves[k];
-          const line = from[k] === 2 ? u.reviewLine : from[k] === 1 ? u.selfLine : null;
+          const line = from[k] === 2 ? reviewL : from[k] === 1 ? selfL : null;
           if (line !== null && lines[i] >= 0)
             out[info[i].id] = fastAddr(rowOf(line, i), colOf(line, i));
         }
         return out;
       },
-      sheet,
-      file: opts.file,
     });
   }
   return { criteria, contentMax, bonusCap: cap, bonusLeafMax, units, issues };

@@ -8,6 +8,7 @@ import { splitCode, type FlatCriterion } from "./criteria";
 import type { SheetMapping } from "./layout/types";
 import { SheetView } from "./layout/view";
 import { parseNumberText } from "./text";
+import { maxInHeader } from "./layout/detect";
 
 export type Pos = [number, number];
 
@@ -59,24 +60,47 @@ export function cellOf(table: ScoreTable, line: number | null, i: number): Pos |
   return table.axis === "rows" ? [l, line] : [line, l];
 }
 
+/** A class, not a literal with getters: literals with accessors are slow to build and to read. */
+class TableUnitImpl implements TableUnit {
+  name: string;
+  nameAt: Pos | null;
+  selfLine: number | null;
+  reviewLine: number | null;
+  hasReview: boolean;
+  typedTotal: { self: Pos | null; review: Pos | null };
+  private cache: { self?: (Pos | null)[]; review?: (Pos | null)[] } = {};
+  constructor(
+    private readonly lines: number[],
+    private readonly axis: "rows" | "cols",
+    u: Omit<TableUnit, "self" | "review">
+  ) {
+    this.name = u.name;
+    this.nameAt = u.nameAt;
+    this.selfLine = u.selfLine;
+    this.reviewLine = u.reviewLine;
+    this.hasReview = u.hasReview;
+    this.typedTotal = u.typedTotal;
+  }
+  private build(line: number | null): (Pos | null)[] {
+    const axis = this.axis;
+    return this.lines.map((l) =>
+      line === null || l < 0 ? null : axis === "rows" ? [l, line] : [line, l]
+    );
+  }
+  get self(): (Pos | null)[] {
+    return (this.cache.self ??= this.build(this.selfLine));
+  }
+  get review(): (Pos | null)[] {
+    return (this.cache.review ??= this.build(this.reviewLine));
+  }
+}
+
 function makeUnit(
   lines: number[],
   axis: "rows" | "cols",
   u: Omit<TableUnit, "self" | "review">
 ): TableUnit {
-  let self: (Pos | null)[] | null = null;
-  let review: (Pos | null)[] | null = null;
-  const build = (line: number | null): (Pos | null)[] =>
-    lines.map((l) => (line === null || l < 0 ? null : axis === "rows" ? [l, line] : [line, l]));
-  return {
-    ...u,
-    get self() {
-      return (self ??= build(u.selfLine));
-    },
-    get review() {
-      return (review ??= build(u.reviewLine));
-    },
-  };
+  return new TableUnitImpl(lines, axis, u);
 }
 
 function weightOf(v: SheetView, at: Pos | null, sep: "," | "."): number {
@@ -163,7 +187,9 @@ export function readTable(view: SheetView, mapping: SheetMapping, sep: "," | "."
   for (let r = mapping.firstRow; r <= mapping.lastRow; r++) {
     const label = v.text(r, mapping.labelCol) ?? "";
     const code = mapping.codeCol !== null ? v.display(r, mapping.codeCol).trim() : "";
-    const maxEmpty = mapping.maxCol === null || v.isEmpty(r, mapping.maxCol);
+    const maxEmpty = mapping.maxInLabel
+      ? maxInHeader(label, sep) === null
+      : mapping.maxCol === null || v.isEmpty(r, mapping.maxCol);
     if (label === "" && code === "" && maxEmpty) continue;
     const bold =
       v.bold(r, mapping.labelCol) || (mapping.codeCol !== null && v.bold(r, mapping.codeCol));
@@ -186,7 +212,7 @@ export function readTable(view: SheetView, mapping: SheetMapping, sep: "," | "."
       at: [r, mapping.labelCol],
       maxValue: mapping.maxCol !== null ? v.value(r, mapping.maxCol) : null,
       maxAt: mapping.maxCol !== null ? [r, mapping.maxCol] : null,
-      maxKnown: null,
+      maxKnown: mapping.maxInLabel ? maxInHeader(label, sep) : null,
       weight: weightOf(v, mapping.weightCol !== null ? [r, mapping.weightCol] : null, sep),
       weightAt: mapping.weightCol !== null ? [r, mapping.weightCol] : null,
     });
@@ -196,7 +222,9 @@ export function readTable(view: SheetView, mapping: SheetMapping, sep: "," | "."
     const k = criteria.length - 1;
     const r = rows[k];
     const empty =
-      (mapping.maxCol === null || v.isEmpty(r, mapping.maxCol)) &&
+      (mapping.maxInLabel
+        ? criteria[k].maxKnown === null
+        : mapping.maxCol === null || v.isEmpty(r, mapping.maxCol)) &&
       unitCols.every((c) => v.isEmpty(r, c));
     if (!empty || criteria[k].bold) break;
     criteria.pop();

@@ -119,12 +119,13 @@ function requireCell(address: string): { sheet: string; local: string } {
 
 /** Reads the stored profile in a second sync when a part exists (its XML needs the part first). */
 async function readProfile(
-  ctx: Excel.RequestContext,
+  context: Excel.RequestContext,
   part: Excel.CustomXmlPart | null
 ): Promise<ClusterProfile> {
   if (!part) return defaultProfile();
   const xml = part.getXml();
-  await ctx.sync();
+  await context.sync();
+  // eslint-disable-next-line office-addins/load-object-before-read -- a ClientResult needs no load
   return profileFromXml(xml.value) ?? defaultProfile();
 }
 
@@ -138,12 +139,12 @@ export function createExcelAdapter(excel: ExcelHost, options: AdapterOptions = {
 
     listSheets: () =>
       guarded(undefined, () =>
-        excel.run(async (ctx) => {
-          const sheets = queueSheetList(ctx);
-          const tags = queueTags(ctx);
-          const active = ctx.workbook.worksheets.getActiveWorksheet();
+        excel.run(async (context) => {
+          const sheets = queueSheetList(context);
+          const tags = queueTags(context);
+          const active = context.workbook.worksheets.getActiveWorksheet();
           active.load("name");
-          await ctx.sync();
+          await context.sync();
           const t = tags();
           return sheets().map((s) => ({
             name: s.name,
@@ -156,85 +157,85 @@ export function createExcelAdapter(excel: ExcelHost, options: AdapterOptions = {
 
     readGrids: (sheetNames) =>
       guarded(sheetNames?.join(", "), () =>
-        excel.run(async (ctx) => {
+        excel.run(async (context) => {
           let names = sheetNames;
           if (!names) {
-            const sheets = queueSheetList(ctx);
-            const tags = queueTags(ctx);
-            await ctx.sync();
+            const sheets = queueSheetList(context);
+            const tags = queueTags(context);
+            await context.sync();
             const ours = ourSheets(tags());
             names = sheets()
               .filter((s) => s.visible && !ours.has(s.name.toLowerCase()))
               .map((s) => s.name);
           }
-          const readers = names.map((n) => queueGridRead(ctx.workbook.worksheets.getItem(n)));
-          await ctx.sync();
+          const readers = names.map((n) => queueGridRead(context.workbook.worksheets.getItem(n)));
+          await context.sync();
           return readers.map((r) => r());
         })
       ),
 
     readActiveGrid: () =>
       guarded(undefined, () =>
-        excel.run(async (ctx) => {
-          const read = queueGridRead(ctx.workbook.worksheets.getActiveWorksheet());
-          await ctx.sync();
+        excel.run(async (context) => {
+          const read = queueGridRead(context.workbook.worksheets.getActiveWorksheet());
+          await context.sync();
           return read();
         })
       ),
 
     decimalSeparator: () =>
       guarded(undefined, () =>
-        excel.run(async (ctx) => {
-          const sep = queueDecimalSeparator(ctx);
-          await ctx.sync();
+        excel.run(async (context) => {
+          const sep = queueDecimalSeparator(context);
+          await context.sync();
           return sep();
         })
       ),
 
     renderSheetSpec: (spec, opts = {}) =>
       guarded(spec.name, () =>
-        excel.run(async (ctx) => {
-          const sheets = queueSheetList(ctx);
-          const tags = queueTags(ctx);
-          await ctx.sync();
+        excel.run(async (context) => {
+          const sheets = queueSheetList(context);
+          const tags = queueTags(context);
+          await context.sync();
           const target = planTarget(spec, sheets(), tags());
-          await writeSpec(ctx, spec, target, { budget, activate: opts.activate });
+          await writeSpec(context, spec, target, { budget, activate: opts.activate });
           return { sheetName: target.name };
         })
       ),
 
     loadProfile: () =>
       guarded(undefined, () =>
-        excel.run(async (ctx) => {
-          const part = queueProfilePart(ctx);
-          await ctx.sync();
-          return readProfile(ctx, part());
+        excel.run(async (context) => {
+          const part = queueProfilePart(context);
+          await context.sync();
+          return readProfile(context, part());
         })
       ),
 
     saveProfile: (profile) =>
       guarded(undefined, () =>
-        excel.run(async (ctx) => {
-          const part = queueProfilePart(ctx);
-          await ctx.sync();
+        excel.run(async (context) => {
+          const part = queueProfilePart(context);
+          await context.sync();
           const xml = profileToXml(profile);
           const existing = part();
           if (existing) existing.setXml(xml);
-          else ctx.workbook.customXmlParts.add(xml);
-          await ctx.sync();
+          else context.workbook.customXmlParts.add(xml);
+          await context.sync();
         })
       ),
 
     peekCells: (cells) =>
       guarded(cells.join(", "), () =>
-        excel.run(async (ctx) => {
+        excel.run(async (context) => {
           const ranges = cells.map((c) => {
             const { sheet, local } = requireCell(c);
-            const r = ctx.workbook.worksheets.getItem(sheet).getRange(local);
+            const r = context.workbook.worksheets.getItem(sheet).getRange(local);
             r.load("text, values, formulas");
             return r;
           });
-          await ctx.sync();
+          await context.sync();
           return ranges.map((r, i) => {
             const f = r.formulas[0][0];
             return {
@@ -252,59 +253,59 @@ export function createExcelAdapter(excel: ExcelHost, options: AdapterOptions = {
         // Validate every address before touching anything: a bad one must not leave half the fixes done.
         const targets = fixes.map((f) => ({ ...requireCell(f.cell), value: f.value }));
         if (targets.length === 0) return 0;
-        return excel.run(async (ctx) => {
+        return excel.run(async (context) => {
           for (const t of targets) {
-            const r = ctx.workbook.worksheets.getItem(t.sheet).getRange(t.local);
+            const r = context.workbook.worksheets.getItem(t.sheet).getRange(t.local);
             // The apostrophe keeps a fixed text (a converted TCVN3 label) from being read as a formula
             // or number, without changing the user's number format.
             r.values = [
               [typeof t.value === "string" && needsTextFormat(t.value) ? `'${t.value}` : t.value],
             ];
           }
-          await ctx.sync();
+          await context.sync();
           return targets.length;
         });
       }),
 
     selectCell: (address) =>
       guarded(address, () =>
-        excel.run(async (ctx) => {
+        excel.run(async (context) => {
           const p = parseAddress(address);
           if (!p || p.sheet === null) throw new ExcelAdapterError("bad-address", address);
-          const ws = ctx.workbook.worksheets.getItem(p.sheet);
+          const ws = context.workbook.worksheets.getItem(p.sheet);
           ws.activate();
           ws.getRange(p.local).select();
-          await ctx.sync();
+          await context.sync();
         })
       ),
 
     selectedAddress: () =>
       guarded(undefined, () =>
-        excel.run(async (ctx) => {
-          const r = ctx.workbook.getSelectedRange();
+        excel.run(async (context) => {
+          const r = context.workbook.getSelectedRange();
           r.load("address");
-          await ctx.sync();
+          await context.sync();
           return r.address;
         })
       ),
 
     oneClickRanking: (opts = {}) =>
       guarded(opts.sheets?.join(", "), () =>
-        excel.run(async (ctx) => {
+        excel.run(async (context) => {
           const lang = opts.lang ?? "vi";
           let syncs = 0;
           // Round trip 1: the scores, the sheet list, our tags, the culture, where the profile is.
-          const sheets = queueSheetList(ctx);
-          const tags = queueTags(ctx);
-          const sep = queueDecimalSeparator(ctx);
-          const part = queueProfilePart(ctx);
-          const active = ctx.workbook.worksheets.getActiveWorksheet();
+          const sheets = queueSheetList(context);
+          const tags = queueTags(context);
+          const sep = queueDecimalSeparator(context);
+          const part = queueProfilePart(context);
+          const active = context.workbook.worksheets.getActiveWorksheet();
           active.load("name");
           let readers = (opts.sheets ?? []).map((n) =>
-            queueGridRead(ctx.workbook.worksheets.getItem(n))
+            queueGridRead(context.workbook.worksheets.getItem(n))
           );
           const activeReader = opts.sheets ? null : queueGridRead(active);
-          await ctx.sync();
+          await context.sync();
           syncs++;
           const tagList: SheetTag[] = tags();
           const ours = ourSheets(tagList);
@@ -314,13 +315,13 @@ export function createExcelAdapter(excel: ExcelHost, options: AdapterOptions = {
             const others: SheetEntry[] = sheets().filter(
               (s) => s.visible && !ours.has(s.name.toLowerCase())
             );
-            readers = others.map((s) => queueGridRead(ctx.workbook.worksheets.getItem(s.name)));
+            readers = others.map((s) => queueGridRead(context.workbook.worksheets.getItem(s.name)));
           }
           // Round trip 2 (only when a profile is stored, or the extra read above): the profile's XML.
           const p = part();
           const xml = p ? p.getXml() : null;
           if (xml || (activeReader && readers.length > 0)) {
-            await ctx.sync();
+            await context.sync();
             syncs++;
           }
           grids =
@@ -344,7 +345,7 @@ export function createExcelAdapter(excel: ExcelHost, options: AdapterOptions = {
             lang,
           });
           const target = planTarget(spec, sheets(), tagList);
-          syncs += await writeSpec(ctx, spec, target, { budget });
+          syncs += await writeSpec(context, spec, target, { budget });
           return { sheetName: target.name, report: result.report, syncs };
         })
       ),

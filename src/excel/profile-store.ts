@@ -1,3 +1,4 @@
+/* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read -- readers queue loads and return a finisher the caller runs after its own context.sync(), so several reads share one round trip; the rules only look inside one function. */
 /**
  * The cluster profile in the workbook: one Custom XML part in our own namespace, holding the schema
  * version and the profile as JSON. It travels with the file by email and does not depend on the
@@ -44,8 +45,8 @@ export function profileFromXml(xml: string): ClusterProfile | null {
 }
 
 /** Queues the lookup of our part; the finisher gives it (or null) after the sync. */
-export function queueProfilePart(ctx: Excel.RequestContext): () => Excel.CustomXmlPart | null {
-  const parts = ctx.workbook.customXmlParts.getByNamespace(PROFILE_NAMESPACE);
+export function queueProfilePart(context: Excel.RequestContext): () => Excel.CustomXmlPart | null {
+  const parts = context.workbook.customXmlParts.getByNamespace(PROFILE_NAMESPACE);
   parts.load("items/id");
   return () => (parts.items.length > 0 ? parts.items[0] : null);
 }

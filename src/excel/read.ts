@@ -1,3 +1,4 @@
+/* eslint-disable office-addins/call-sync-before-read, office-addins/call-sync-after-load, office-addins/load-object-before-read -- readers queue loads and return a finisher the caller runs after its own context.sync(), so several reads share one round trip; the rules only look inside one function. */
 /**
  * Reading worksheets into Grids. Each reader only QUEUES loads on a context and returns a finisher to
  * call after the caller's `context.sync()`: several readers share one round trip (DESIGN.md "Round
@@ -88,8 +89,8 @@ export interface SheetEntry {
   visible: boolean;
 }
 
-export function queueSheetList(ctx: Excel.RequestContext): () => SheetEntry[] {
-  const sheets = ctx.workbook.worksheets;
+export function queueSheetList(context: Excel.RequestContext): () => SheetEntry[] {
+  const sheets = context.workbook.worksheets;
   sheets.load("items/name, items/position, items/visibility");
   return () =>
     sheets.items.map((s) => ({
@@ -100,8 +101,8 @@ export function queueSheetList(ctx: Excel.RequestContext): () => SheetEntry[] {
 }
 
 /** The workbook culture's decimal separator (N1 tries it first on "8,5"). */
-export function queueDecimalSeparator(ctx: Excel.RequestContext): () => "," | "." {
-  const nf = ctx.application.cultureInfo.numberFormat;
+export function queueDecimalSeparator(context: Excel.RequestContext): () => "," | "." {
+  const nf = context.application.cultureInfo.numberFormat;
   nf.load("numberDecimalSeparator");
   return () => (nf.numberDecimalSeparator === "," ? "," : ".");
 }

@@ -79,7 +79,7 @@ export function planTarget(spec: SheetSpec, sheets: SheetEntry[], tags: SheetTag
 
 interface WriteOp {
   bytes: number;
-  apply(ws: Excel.Worksheet, ctx: Excel.RequestContext): void;
+  apply(ws: Excel.Worksheet, context: Excel.RequestContext): void;
 }
 
 const encoder = new TextEncoder();
@@ -288,18 +288,18 @@ export interface WriteOptions {
 }
 
 /**
- * Queues the spec's writes on `ctx` and syncs: once when it fits the budget, once per budget-sized
+ * Queues the spec's writes on `context` and syncs: once when it fits the budget, once per budget-sized
  * group otherwise. Returns the number of syncs made. The caller may have queued reads or other writes
  * before; they ride with the first group.
  */
 export async function writeSpec(
-  ctx: Excel.RequestContext,
+  context: Excel.RequestContext,
   spec: SheetSpec,
   target: RenderTarget,
   options: WriteOptions = {}
 ): Promise<number> {
   const budget = options.budget ?? DEFAULT_PAYLOAD_BUDGET;
-  const wb = ctx.workbook;
+  const wb = context.workbook;
   if (target.replace) wb.worksheets.getItem(target.replace).delete();
   if (target.replace || target.staleTag) wb.names.getItem(target.tag).delete();
   const ws = wb.worksheets.add(target.name);
@@ -322,13 +322,15 @@ export async function writeSpec(
   let used = 600;
   for (const op of ops) {
     if (used + op.bytes > budget) {
-      await ctx.sync();
+      // One sync per budget-sized group: only for writes above Excel on the web's request limit.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
       syncs++;
       used = 0;
     }
-    op.apply(ws, ctx);
+    op.apply(ws, context);
     used += op.bytes;
   }
-  await ctx.sync();
+  await context.sync();
   return syncs + 1;
 }

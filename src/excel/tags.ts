@@ -40,8 +40,8 @@ export function sheetOfFormula(formula: string): string | null {
   return s.startsWith("'") ? s.slice(1, -1).replace(/''/g, "'") : s;
 }
 
-export function queueTags(ctx: Excel.RequestContext): () => SheetTag[] {
-  const names = ctx.workbook.names;
+export function queueTags(context: Excel.RequestContext): () => SheetTag[] {
+  const names = context.workbook.names;
   names.load("items/name, items/formula");
   return () =>
     names.items

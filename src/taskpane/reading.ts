@@ -8,8 +8,9 @@
  */
 import { describeMapping, type ColsMapping, type RowsMapping, type SheetMapping } from "../core";
 import { columnIndex, columnLetter, quoteSheetName, type Grid } from "../core/grid";
-import type { Lang } from "../core/i18n";
+import type { Lang, Params } from "../core/i18n";
 import type { RankingReport } from "../core/report";
+import { PANE_STRINGS, type PaneKey } from "./strings";
 import {
   ServiceError,
   type MappingPart,
@@ -178,6 +179,19 @@ export function correctableParts(m: SheetMapping): MappingPart[] {
     : ["header", "codes", "labels", "max", "weights", "units", "self", "review"];
 }
 
+/** The smallest range holding all these cells of one sheet ("'S'!C5:J5"), null when none. */
+function bounding(cells: string[]): string | null {
+  const rects = cells.map((c) => parseAddress(c)).filter((r): r is SheetRect => r !== null);
+  if (rects.length === 0 || rects.some((r) => r.sheet !== rects[0].sheet)) return null;
+  return rectAddress({
+    sheet: rects[0].sheet,
+    top: Math.min(...rects.map((r) => r.top)),
+    bottom: Math.max(...rects.map((r) => r.bottom)),
+    left: Math.min(...rects.map((r) => r.left)),
+    right: Math.max(...rects.map((r) => r.right)),
+  });
+}
+
 function unitsOf(report: RankingReport, mappings: SheetMapping[]): UnitColumns[] {
   const out: UnitColumns[] = [];
   for (const u of report.units) {
@@ -192,15 +206,8 @@ function unitsOf(report: RankingReport, mappings: SheetMapping[]): UnitColumns[]
         continue;
       }
     }
-    if (m && m.layout === "B") {
-      out.push({
-        unit: u.name,
-        self: `${quoteSheetName(m.sheet)}!${columnLetter(m.criteria[0]?.col ?? 0)}…`,
-        review: null,
-      });
-      continue;
-    }
-    out.push({ unit: u.name, self: null, review: null });
+    // Layout B (a unit per row) and anything else: where the counted scores are.
+    out.push({ unit: u.name, self: bounding(Object.values(u.leafCells)), review: null });
   }
   return out;
 }
@@ -266,26 +273,18 @@ export function correctMapping(
   grid: Grid | undefined,
   lang: Lang
 ): SavedMapping {
-  const say = (vi: string, en: string): ServiceError =>
-    new ServiceError("no-selection", lang === "vi" ? vi : en);
+  const say = (key: PaneKey, params?: Params): ServiceError =>
+    new ServiceError("no-selection", PANE_STRINGS.t(lang, key, params));
   if (sel.sheet && sel.sheet !== mapping.sheet)
-    throw say(
-      `Vùng đang chọn ở trang “${sel.sheet}”, không phải “${mapping.sheet}”`,
-      `The selection is on “${sel.sheet}”, not “${mapping.sheet}”`
-    );
+    throw say("selOtherSheet", { selected: sel.sheet, sheet: mapping.sheet });
   if (!correctableParts(mapping).includes(part))
-    throw new ServiceError(
-      "not-supported",
-      lang === "vi"
-        ? "Phần này được nhận từ nhãn, không chọn vùng được"
-        : "This part is read from labels and cannot be selected"
-    );
+    throw new ServiceError("not-supported", PANE_STRINGS.t(lang, "selDerivedPart"));
   const prev = (mapping as SavedMapping).correctedParts ?? [];
   const next = JSON.parse(JSON.stringify(mapping)) as SavedMapping;
   next.correctedParts = Array.from(new Set([...prev, part]));
   const width = sel.right - sel.left + 1;
   const oneColumn = (): number => {
-    if (width !== 1) throw say("Hãy chọn đúng một cột", "Select exactly one column");
+    if (width !== 1) throw say("selOneColumn");
     return sel.left;
   };
   const rowsOf = (m: { firstRow: number; lastRow: number }): void => {
@@ -326,11 +325,7 @@ export function correctMapping(
       break;
     case "units": {
       // The cells holding the unit names, one per unit: a unit's scores sit below its name.
-      if (sel.top !== sel.bottom)
-        throw say(
-          "Hãy chọn các ô tên đơn vị trên một dòng",
-          "Select the unit name cells on one row"
-        );
+      if (sel.top !== sel.bottom) throw say("selNamesOneRow");
       const units = [];
       for (let c = sel.left; c <= sel.right; c++) {
         const name = textAt(grid, sel.top, c);
@@ -343,8 +338,7 @@ export function correctMapping(
           nameCell: [sel.top, c] as [number, number],
         });
       }
-      if (units.length === 0)
-        throw say("Các ô đang chọn không có tên đơn vị", "The selected cells hold no unit names");
+      if (units.length === 0) throw say("selNoNames");
       next.units = units;
       break;
     }
@@ -358,10 +352,7 @@ export function correctMapping(
           ? cols.filter((_, i) => i % 2 === (part === "self" ? 0 : 1))
           : cols;
       if (pick.length !== next.units.length)
-        throw say(
-          `Hãy chọn ${next.units.length} cột, mỗi đơn vị một cột, theo thứ tự đơn vị`,
-          `Select ${next.units.length} columns, one per unit, in unit order`
-        );
+        throw say("selColumnsPerUnit", { count: next.units.length });
       next.units = next.units.map((u, i) => ({ ...u, [part]: pick[i] }));
       break;
     }

@@ -52,6 +52,13 @@ const vi = {
   useSelection: "Dùng vùng đang chọn",
   useSelectionFor: "Dùng vùng đang chọn làm {part}",
   resetMapping: "Bỏ cách đọc đã sửa, tự nhận lại",
+  sheetsRead: "Đã gộp {count} trang: {sheets}",
+  selOtherSheet: "Vùng đang chọn ở trang “{selected}”, không phải “{sheet}”",
+  selDerivedPart: "Phần này được nhận từ nhãn trong bảng, không chọn vùng được",
+  selOneColumn: "Hãy chọn đúng một cột",
+  selNamesOneRow: "Hãy chọn các ô tên đơn vị trên một dòng",
+  selNoNames: "Các ô đang chọn không có tên đơn vị",
+  selColumnsPerUnit: "Hãy chọn {count} cột, mỗi đơn vị một cột, theo thứ tự đơn vị",
 
   checkTitle: "Kiểm tra bảng điểm",
   checkButton: "Kiểm tra",
@@ -88,9 +95,12 @@ const vi = {
   colUnit: "Đơn vị",
   colTotal: "Tổng điểm",
   incomplete: "chưa đủ điểm",
+  proposedAward: "Đề nghị: {award}",
 
   outputsTitle: "Giao ước và phiếu tự chấm",
   outputsHint: "Lập từ cấu hình (bước Cấu hình) và các tiêu chí đã đọc.",
+  profileIncomplete:
+    "Cấu hình chưa có tên cụm/khối hoặc danh sách thành viên: giao ước sẽ lấy các đơn vị trong bảng điểm và để trống tên cụm. Hãy điền ở bước Cấu hình.",
   covenantTitle: "Giao ước thi đua",
   covenantSheet: "Tạo trang giao ước",
   covenantDocx: "Tải tệp Word (.docx)",
@@ -152,6 +162,8 @@ const vi = {
     "Ghi lý do nếu đơn vị không đủ điều kiện khen thưởng (cách nhau bằng dấu ;). Để trống là đủ điều kiện.",
   eligiblePlaceholder: "Đủ điều kiện",
   noMembersYet: "Chưa có đơn vị thành viên.",
+  groupSignatories: "Người ký giao ước",
+  signatoriesHint: "Họ và tên người ký của từng đơn vị (in đậm dưới chữ ký). Để trống để ký tay.",
   saveProfile: "Lưu cấu hình",
   profileSaved: "Đã lưu vào tệp.",
 
@@ -233,6 +245,13 @@ const en: Record<PaneKey, string> = {
   useSelection: "Use selection",
   useSelectionFor: "Use the selection as {part}",
   resetMapping: "Drop the corrections and detect again",
+  sheetsRead: "{count} sheets consolidated: {sheets}",
+  selOtherSheet: "The selection is on “{selected}”, not “{sheet}”",
+  selDerivedPart: "This part is read from the table's labels and cannot be selected",
+  selOneColumn: "Select exactly one column",
+  selNamesOneRow: "Select the unit name cells on one row",
+  selNoNames: "The selected cells hold no unit names",
+  selColumnsPerUnit: "Select {count} columns, one per unit, in unit order",
 
   checkTitle: "Check the score sheet",
   checkButton: "Check",
@@ -269,9 +288,12 @@ const en: Record<PaneKey, string> = {
   colUnit: "Unit",
   colTotal: "Total",
   incomplete: "incomplete",
+  proposedAward: "Proposed: {award}",
 
   outputsTitle: "Covenant and self-score forms",
   outputsHint: "Built from the settings (Settings step) and the criteria read.",
+  profileIncomplete:
+    "The settings have no cluster name or member list yet: the covenant will list the units of the score sheet and leave the cluster name blank. Fill them in on the Settings step.",
   covenantTitle: "Emulation covenant",
   covenantSheet: "Create covenant sheet",
   covenantDocx: "Download Word file (.docx)",
@@ -333,6 +355,9 @@ const en: Record<PaneKey, string> = {
     "Give the reasons a unit may not receive an award (separated by ;). Empty means eligible.",
   eligiblePlaceholder: "Eligible",
   noMembersYet: "No member units yet.",
+  groupSignatories: "Covenant signatories",
+  signatoriesHint:
+    "Full name of each unit's signatory (bold under the signature). Leave empty to write it by hand.",
   saveProfile: "Save settings",
   profileSaved: "Saved in the file.",
 

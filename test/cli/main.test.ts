@@ -128,6 +128,14 @@ describe("thidua rank", () => {
     expect(fs.readFileSync(input).equals(before)).toBe(true);
     expect(fs.statSync(out).size).toBeGreaterThan(before.length / 2);
     expect((await run(["rank", input, "--out", input])).code).toBe(2);
+    // The ranked copy still ranks from the scores, not from the ranking sheet we added.
+    const again = JSON.parse((await run(["rank", out, "--json"])).out);
+    expect(again.sheet).toBe("Bảng điểm");
+    expect(again.units.map((u: { total: number }) => u.total)).toEqual(
+      JSON.parse((await run(["rank", input, "--json"])).out).units.map(
+        (u: { total: number }) => u.total
+      )
+    );
   });
 });
 

@@ -254,3 +254,52 @@ describe("notes under the table", () => {
     expect(res.report.units.map((u) => u.total)).toEqual([16, 16]);
   });
 });
+
+describe("max written in the labels (no Điểm chuẩn column)", () => {
+  it("reads '(10 điểm)' in each criterion's label as its max and scores against it", () => {
+    const g = gridFromRows("S", [
+      ["BẢNG ĐIỂM"],
+      ["TT", "Nội dung", "Sở A", "Sở B"],
+      ["I", "Chuyên môn (30 điểm)", null, null],
+      ["1", "Hoàn thành kế hoạch (20 điểm)", 18, 21],
+      ["2", "Báo cáo đúng hạn (10đ)", 9, 10],
+      ["II", "Điểm trừ", null, null],
+      ["1", "Vi phạm (5 điểm)", 1, 0],
+    ]);
+    const d = detectLayout(g);
+    expect(d.ok && d.reasons.join(" ")).toMatch(/Điểm chuẩn ghi trong nội dung/);
+    const res = analyzeWorkbook([g]);
+    if (!res.ok) throw new Error(res.message);
+    expect(res.report.contentMax).toBe(30);
+    expect(res.report.units.map((u) => [u.name, u.total])).toEqual([
+      ["Sở B", 31],
+      ["Sở A", 26],
+    ]);
+    expect(res.report.issues.map((i) => `${i.code}@${i.cell}`)).toEqual(["score-above-max@'S'!D4"]);
+  });
+});
+
+describe("units in rows under a merged 'Nội dung thi đua' header", () => {
+  it("B: reads the criteria on the second header row even though the first says Nội dung", () => {
+    const g: Grid = {
+      ...gridFromRows("S", [
+        ["STT", "Tên đơn vị", "Nội dung thi đua", null, null],
+        [null, null, "Kinh tế (50đ)", "Xã hội (40đ)", "Điểm trừ"],
+        [1, "Xã A", 45, 35, 1],
+        [2, "Xã B", 40, 38, 0],
+      ]),
+      merges: [
+        { top: 0, left: 2, bottom: 0, right: 4 },
+        { top: 0, left: 0, bottom: 1, right: 0 },
+        { top: 0, left: 1, bottom: 1, right: 1 },
+      ],
+    };
+    const res = analyzeWorkbook([g]);
+    if (!res.ok) throw new Error(res.message);
+    expect(res.report.units.map((u) => [u.name, u.total])).toEqual([
+      ["Xã A", 79],
+      ["Xã B", 78],
+    ]);
+    expect(res.report.contentMax).toBe(90);
+  });
+});

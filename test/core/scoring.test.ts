@@ -228,3 +228,22 @@ describe("§6 issues across units", () => {
     expect(res.report.issues[0].message).toMatch(/is above the max 10/);
   });
 });
+
+describe("nothing to rank", () => {
+  it("names what was missing on the sheet that came closest, and lists every sheet in the reasons", () => {
+    const res = analyzeWorkbook([
+      gridFromRows("Danh sách", [
+        ["Họ tên", "Chức vụ"],
+        ["Nguyễn Văn A", "Trưởng phòng"],
+      ]),
+      gridFromRows("Điểm", [
+        ["STT", "Nội dung", "Sở A"],
+        ["1", "Kế hoạch", 5],
+      ]),
+    ]);
+    expect(res.ok).toBe(false);
+    if (res.ok) return;
+    expect(res.message).toBe("Không phải bảng chấm điểm: không tìm thấy cột điểm chuẩn.");
+    expect(res.reasons).toHaveLength(2);
+  });
+});

@@ -11,7 +11,8 @@ const samples = path.join(root, "..", "shared", "samples");
 
 module.exports = (_env, argv = {}) => {
   const mode = argv.mode === "production" ? "production" : "development";
-  const out = process.env.THIDUA_E2E_OUT || path.join(root, "node_modules", ".cache", "thidua-e2e", mode);
+  const out =
+    process.env.THIDUA_E2E_OUT || path.join(root, "node_modules", ".cache", "thidua-e2e", mode);
   return {
     mode,
     devtool: false,

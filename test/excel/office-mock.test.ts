@@ -85,10 +85,20 @@ describe("src/excel against office-addin-mock (the real API's shape)", () => {
     let syncs = 0;
     const range = (addr: string): any => {
       const r: any = {};
-      Object.defineProperty(r, "values", { set: (v) => writes.push(["values", addr, v]) });
-      Object.defineProperty(r, "formulas", { set: (v) => writes.push(["formulas", addr, v]) });
+      Object.defineProperty(r, "values", {
+        set: (v) => {
+          writes.push(["values", addr, v]);
+        },
+      });
+      Object.defineProperty(r, "formulas", {
+        set: (v) => {
+          writes.push(["formulas", addr, v]);
+        },
+      });
       Object.defineProperty(r, "numberFormat", {
-        set: (v) => writes.push(["numberFormat", addr, v]),
+        set: (v) => {
+          writes.push(["numberFormat", addr, v]);
+        },
       });
       return r;
     };

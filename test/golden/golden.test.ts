@@ -61,7 +61,7 @@ describe("golden score sheets (R1–R10, K1–K2, DOMAIN §4 layouts, §6 issues
 
   it("finds the shared samples and the generated fixtures", () => {
     expect(casesIn(SAMPLES).length).toBeGreaterThanOrEqual(6);
-    expect(casesIn(FIXTURES).length).toBeGreaterThanOrEqual(9);
+    expect(casesIn(FIXTURES).length).toBeGreaterThanOrEqual(11);
   });
 
   it.each(all.map((d) => [path.relative(path.resolve(__dirname, "../.."), d), d]))(

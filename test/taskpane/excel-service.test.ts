@@ -168,3 +168,31 @@ test("without Excel the service says so instead of crashing", async () => {
   const err = await svc.read(undefined, "vi").catch((e) => e);
   expect((err as ServiceError).code).toBe("no-workbook");
 });
+
+test("s2 layout B: each unit's scores are shown as its row of the sheet; the units column can be corrected", async () => {
+  const { svc } = await open("s2-layout-b");
+  const r = await svc.read(undefined, "vi");
+  expect(r.mapping.layout).toBe("B");
+  for (const u of r.units) {
+    const m = /!([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(u.self ?? "");
+    expect(m).not.toBeNull();
+    expect(m![2]).toBe(m![4]); // one row per unit
+  }
+  const correctable = r.mapping.parts.filter((p) => p.correctable).map((p) => p.part);
+  expect(correctable).toEqual(["header", "max", "units"]);
+});
+
+test("s5 N4: TCVN3 names come out in Unicode and the legacy-encoding fix writes the Unicode text", async () => {
+  const { sim, svc } = await open("s5-tcvn3");
+  const r = await svc.read(undefined, "vi");
+  expect(r.units.map((u) => u.unit)).toContain("Sở Lao động - Thương binh và Xã hội");
+  const legacy = r.report.issues.filter((i) => i.code === "legacy-encoding" && i.fix);
+  expect(legacy.length).toBeGreaterThan(0);
+  const fix = legacy.find((i) => i.fix!.cell.endsWith("!E4"))!.fix!;
+  const [preview] = await svc.previewFixes([fix]);
+  expect(preview.before).toBe("Së Y tÕ");
+  expect(fix.value).toBe("Sở Y tế");
+  const before = snapshot(sim);
+  await svc.applyFixes([fix]);
+  expect(changed(before, snapshot(sim))).toEqual([`${r.sheets[0]}!3,4`]);
+});

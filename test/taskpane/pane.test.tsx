@@ -167,7 +167,7 @@ describe("Tạo bảng xếp hạng (DOMAIN §7, §8)", () => {
     expect(screen.getByText(/Đã tạo trang “Xếp hạng”.*còn 1 lỗi/)).toBeTruthy();
     const rows = screen.getAllByRole("row").slice(1);
     expect(rows.map((r) => r.textContent)).toEqual([
-      "1 · NhấtSở Tư pháp66,25",
+      "1 · NhấtSở Tư phápĐề nghị: Cờ thi đua của UBND tỉnh66,25",
       "2 · NhìSở Nội vụ58,5",
       "3 · BaSở Tài chính (chưa đủ điểm)41",
     ]);
@@ -211,6 +211,7 @@ describe("Giao ước và phiếu tự chấm (DOMAIN §8)", () => {
   test("the covenant sheet and the self-score templates are created from the profile", async () => {
     const svc = new FakeService();
     await renderPane(svc, "outputs");
+    expect(screen.queryByText(/chưa có tên cụm/)).toBeNull();
     fireEvent.click(screen.getByRole("button", { name: "Tạo trang giao ước" }));
     await screen.findByText("Đã tạo trang “Giao ước”.");
     fireEvent.click(screen.getByRole("button", { name: "Tạo phiếu tự chấm" }));
@@ -297,4 +298,29 @@ describe("Extra steps from other rooms", () => {
     expect(screen.getByRole("tab", { name: "Email" })).toBeTruthy();
     expect(screen.getByText("email panel en")).toBeTruthy();
   });
+});
+
+test("§9 the covenant step says when the settings lack a cluster name, before anything is generated", async () => {
+  const svc = new FakeService();
+  svc.profile = { ...svc.profile, clusterName: "" };
+  await renderPane(svc, "outputs");
+  expect(screen.getByText(/chưa có tên cụm\/khối hoặc danh sách thành viên/)).toBeTruthy();
+});
+
+test("K3 a tie at rank 1 left by the ranking is shown beside the result, never hidden", async () => {
+  const svc = new FakeService();
+  svc.issues = [
+    {
+      code: "tie-at-top",
+      severity: "warning",
+      cell: null,
+      unit: "Sở Nội vụ; Sở Tư pháp",
+      criterion: null,
+      message:
+        "Sở Nội vụ, Sở Tư pháp cùng hạng 1 (66,25): quyết định bằng bỏ phiếu hoặc tiêu chí phân định",
+    },
+  ];
+  await renderPane(svc, "rank");
+  fireEvent.click(screen.getByRole("button", { name: "Tạo bảng xếp hạng" }));
+  await screen.findByText(/cùng hạng 1 \(66,25\)/);
 });

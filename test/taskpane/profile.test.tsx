@@ -43,9 +43,13 @@ test("§9 settings edited in the pane are saved in the workbook profile", async 
   fireEvent.change(screen.getByRole("textbox", { name: "Sở Tài chính" }), {
     target: { value: "có cán bộ vi phạm kỷ luật; chưa đạt Tập thể lao động xuất sắc" },
   });
+  // The covenant's signature grid: the full name under a unit's signature.
+  const signatory = screen.getAllByRole("textbox", { name: "Sở Nội vụ" })[1];
+  fireEvent.change(signatory, { target: { value: "Nguyễn Văn An" } });
   fireEvent.click(screen.getByRole("button", { name: "Lưu cấu hình" }));
   await screen.findByText("Đã lưu vào tệp.");
   const p = lastSaved(svc);
+  expect(p.signatories).toEqual({ "Sở Nội vụ": "Nguyễn Văn An" });
   expect(p.clusterName).toBe("Cụm thi đua số 5");
   expect(p.kind).toBe("khoi");
   expect(p.period).toBe("so-ket");

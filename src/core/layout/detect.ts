@@ -183,10 +183,20 @@ export function detectInView(v: SheetView, options: DetectOptions = {}): DetectR
     .join(", ");
   const reasons: Reason[] = [{ key: "reasonHeader", params: { row: best + 1, words } }];
 
-  if (bestRoles.has("label") || (bestRoles.has("max") && !bestRoles.has("unit"))) {
-    return detectRows(v, best, bestRoles, reasons, lang, sep);
-  }
-  return detectCols(v, best, bestRoles, reasons, lang, sep);
+  const rowsFirst = bestRoles.has("label") || (bestRoles.has("max") && !bestRoles.has("unit"));
+  const primary = rowsFirst
+    ? detectRows(v, best, bestRoles, reasons, lang, sep)
+    : detectCols(v, best, bestRoles, reasons, lang, sep);
+  // A header with both "Đơn vị" and "Nội dung" can be either shape (units in rows under a merged
+  // "Nội dung thi đua"): read it both ways and keep the more confident reading.
+  if (!(bestRoles.has("label") && bestRoles.has("unit"))) return primary;
+  const reasons2: Reason[] = [reasons[0]];
+  const other = rowsFirst
+    ? detectCols(v, best, bestRoles, reasons2, lang, sep)
+    : detectRows(v, best, bestRoles, reasons2, lang, sep);
+  if (!other.ok) return primary;
+  if (!primary.ok || other.confidence > primary.confidence) return other;
+  return primary;
 }
 
 function detectRows(
@@ -207,8 +217,21 @@ function detectRows(
   const codeCol = sttCol !== null && sttCol < labelCol ? sttCol : null;
   const maxCol = first(roles, "max");
   const weightCol = first(roles, "weight");
-  if (maxCol === null) return fail(lang, t("noMax"), reasons);
-  reasons.push({ key: "reasonMaxCol", params: { col: columnLetter(maxCol) } });
+  // Without a max column, the max may be written in each label: "1. Hoàn thành kế hoạch (10 điểm)".
+  let maxInLabel = false;
+  if (maxCol === null) {
+    let labels = 0;
+    let withMax = 0;
+    for (let r = hr + 1; r <= v.bottom && r <= hr + 200; r++) {
+      const l = v.text(r, labelCol);
+      if (l === null) continue;
+      labels++;
+      if (maxInHeader(l, sep) !== null) withMax++;
+    }
+    if (withMax < 2 || withMax < labels * 0.4) return fail(lang, t("noMax"), reasons);
+    maxInLabel = true;
+    reasons.push({ key: "reasonMaxInLabel" });
+  } else reasons.push({ key: "reasonMaxCol", params: { col: columnLetter(maxCol) } });
   if (codeCol !== null)
     reasons.push({ key: "reasonCodes", params: { col: columnLetter(codeCol) } });
   if (weightCol !== null)
@@ -275,7 +298,7 @@ function detectRows(
     let nameRow = hr;
     if (
       hr + 1 <= v.bottom &&
-      !numericLike(v, hr + 1, maxCol, sep) &&
+      (maxCol === null || !numericLike(v, hr + 1, maxCol, sep)) &&
       v.isEmpty(hr + 1, labelCol) !== false
     ) {
       let texts = 0;
@@ -289,7 +312,7 @@ function detectRows(
         headerRows = 2;
       }
     }
-    for (let c = Math.max(labelCol, maxCol) + 1; c <= v.right; c++) {
+    for (let c = Math.max(labelCol, maxCol ?? labelCol) + 1; c <= v.right; c++) {
       if (known.has(c)) continue;
       const name = v.text(nameRow, c);
       if (name === null || headerRole(v.fold(nameRow, c)) !== null) continue;
@@ -314,7 +337,11 @@ function detectRows(
       continue;
     }
     if (isFooterText(label) || isFooterText(code) || rowHasFooter(v, r)) break;
-    if (label === "" && code === "" && (v.isEmpty(r, maxCol) || !numericLike(v, r, maxCol, sep)))
+    if (
+      label === "" &&
+      code === "" &&
+      (maxCol === null || v.isEmpty(r, maxCol) || !numericLike(v, r, maxCol, sep))
+    )
       continue;
     if (firstRow < 0) firstRow = r;
     lastRow = r;
@@ -356,6 +383,7 @@ function detectRows(
     codeCol,
     labelCol,
     maxCol,
+    ...(maxInLabel ? { maxInLabel } : {}),
     weightCol,
     firstRow,
     lastRow,
@@ -503,6 +531,11 @@ function detectCols(
     }
     if (isFooterText(f) || rowHasFooter(v, r)) break;
     if (f === "") continue;
+    // A note under the table ("Số liệu lấy từ …"): no number, no score. A unit not scored yet keeps its STT.
+    const sttCol = first(roles, "stt");
+    const noScores = criteria.every((cr) => v.isEmpty(r, cr.col));
+    const stt = sttCol === null ? "" : v.display(r, sttCol);
+    if (noScores && (stt === "" || stt.length > 6) && firstRow >= 0) break;
     if (firstRow < 0) firstRow = r;
     lastRow = r;
   }
@@ -532,6 +565,9 @@ function detectCols(
   if (totalCol !== null)
     reasons.push({ key: "reasonTotalCol", params: { col: columnLetter(totalCol) } });
   let confidence = 0.55;
+  // A ranking already made (Xếp hạng with Danh hiệu / Xếp loại columns, ours or the office's) is a
+  // result, not scores: any score sheet of the same file wins over it.
+  if (roles.has("rank") && roles.has("classification")) confidence -= 0.3;
   if (first(roles, "stt") !== null) confidence += 0.1;
   if (maxRow !== null || criteria.every((c) => c.max !== null || c.kind === "deduction"))
     confidence += 0.2;

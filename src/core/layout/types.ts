@@ -41,6 +41,8 @@ export interface RowsMapping {
   codeCol: number | null;
   labelCol: number;
   maxCol: number | null;
+  /** No max column: each label carries its max ("Hoàn thành kế hoạch (10 điểm)"). */
+  maxInLabel?: boolean;
   weightCol: number | null;
   /** Criterion rows (inclusive). */
   firstRow: number;

@@ -64,6 +64,19 @@ export function OutputsStep({
   const { service, lang, t } = usePane();
   const { busy, error, clearError, run } = useAction();
   const [done, setDone] = React.useState<string | null>(null);
+  const [unnamed, setUnnamed] = React.useState(false);
+
+  React.useEffect(() => {
+    let live = true;
+    service.loadProfile().then(
+      (p) => live && setUnnamed(p.clusterName.trim() === "" || p.members.length === 0),
+      // The buttons report a failure when pressed.
+      () => undefined
+    );
+    return () => {
+      live = false;
+    };
+  }, [service]);
 
   const ensureReading = async (): Promise<Reading> => {
     if (reading) return reading;
@@ -102,6 +115,11 @@ export function OutputsStep({
         {t("outputsTitle")}
       </h2>
       <Caption1>{t("outputsHint")}</Caption1>
+      {unnamed && (
+        <MessageBar intent="info">
+          <MessageBarBody>{t("profileIncomplete")}</MessageBarBody>
+        </MessageBar>
+      )}
       <div className={styles.block}>
         <h3 className={styles.heading}>{t("covenantTitle")}</h3>
         <div className={styles.actions}>

@@ -44,6 +44,8 @@ const useStyles = makeStyles({
     display: "grid",
     gridTemplateColumns: "repeat(auto-fit, minmax(120px, 1fr))",
     gap: tokens.spacingHorizontalS,
+    alignItems: "start",
+    minWidth: 0,
   },
   band: {
     display: "grid",
@@ -500,6 +502,22 @@ export function ProfileStep({ reading }: { reading: Reading | null }): React.JSX
             reasons={reasonsOf(m)}
             onReasons={(r) => setReasons(m, r)}
           />
+        ))}
+      </fieldset>
+
+      <fieldset className={styles.group}>
+        <legend className={styles.legend}>{t("groupSignatories")}</legend>
+        <Caption1>{t("signatoriesHint")}</Caption1>
+        {memberOptions.length === 0 && <Caption1>{t("noMembersYet")}</Caption1>}
+        {memberOptions.map((m) => (
+          <Field key={m} label={m}>
+            <Input
+              className={styles.fill}
+              input={{ className: styles.fillInput }}
+              value={p.signatories[m] ?? ""}
+              onChange={(_, d) => edit({ signatories: { ...p.signatories, [m]: d.value } })}
+            />
+          </Field>
         ))}
       </fieldset>
 

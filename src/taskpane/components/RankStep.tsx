@@ -47,6 +47,7 @@ const useStyles = makeStyles({
   num: { textAlign: "right !important" as "right", whiteSpace: "nowrap" },
   name: { overflowWrap: "anywhere" },
   rank: { whiteSpace: "nowrap" },
+  award: { color: tokens.colorBrandForeground1 },
 });
 
 const TOP = 5;
@@ -108,6 +109,17 @@ export function RankStep({
           </MessageBar>
         )}
       </div>
+      {rep &&
+        rep.issues
+          .filter((i) => i.code === "tie-at-top" || i.code === "not-eligible")
+          .map((i, k) => (
+            <MessageBar
+              key={`${i.code}-${k}`}
+              intent={i.code === "tie-at-top" ? "warning" : "info"}
+            >
+              <MessageBarBody>{i.message}</MessageBarBody>
+            </MessageBar>
+          ))}
       {rep && top.length > 0 && (
         <table className={styles.table}>
           <caption style={{ textAlign: "left" }}>
@@ -134,6 +146,14 @@ export function RankStep({
                 <td className={styles.name}>
                   {u.name}
                   {!u.complete ? ` (${t("incomplete")})` : ""}
+                  {u.award && (
+                    <>
+                      <br />
+                      <Caption1 className={styles.award}>
+                        {t("proposedAward", { award: u.award })}
+                      </Caption1>
+                    </>
+                  )}
                 </td>
                 <td className={styles.num}>{formatNumber(u.total, rep.precision, lang)}</td>
               </tr>

@@ -1,0 +1,480 @@
+/**
+ * The playground: a simulated Excel (sheet tabs, grid, formula bar, editable cells recomputed by
+ * HyperFormula) beside the real task pane, loaded with one of the shared samples or any .xlsx the
+ * user opens, and saved back as .xlsx. Works over plain http with no Office and no network.
+ */
+import * as React from "react";
+import {
+  Badge,
+  Button,
+  Dropdown,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Option,
+  Spinner,
+  Tab,
+  TabList,
+  Text,
+  Tooltip,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import {
+  ArrowDownloadRegular,
+  FolderOpenRegular,
+  LocalLanguageRegular,
+  TableSimpleRegular,
+} from "@fluentui/react-icons";
+import { columnLetter } from "../core/grid";
+import type { Lang } from "../core/i18n";
+import type { ExcelHost } from "../excel";
+import { createSimulator, simulatorFromXlsx, type Simulator } from "../simulator";
+import App from "../taskpane/App";
+import { SheetGrid, type CellPos } from "./SheetGrid";
+import { PLAYGROUND_STRINGS } from "./strings";
+
+export interface SampleCase {
+  case: string;
+  files: string[];
+}
+
+interface Loaded {
+  sim: Simulator;
+  /** What the workbook is called in the picker and the saved file's name. */
+  label: string;
+  /** Picker value: "case/file", or "" for a file the user opened. */
+  key: string;
+  /** Changes with every opening, so the pane starts afresh on a new workbook. */
+  id: number;
+}
+
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+const useStyles = makeStyles({
+  shell: {
+    display: "flex",
+    flexDirection: "column",
+    height: "100vh",
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  topBar: {
+    display: "flex",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalM,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
+    backgroundColor: tokens.colorBrandBackground,
+    color: tokens.colorNeutralForegroundOnBrand,
+  },
+  brand: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, minWidth: 0 },
+  brandTitle: { fontWeight: tokens.fontWeightBold, fontSize: tokens.fontSizeBase500 },
+  brandSub: { opacity: 0.85, whiteSpace: "nowrap", overflow: "hidden", textOverflow: "ellipsis" },
+  spacer: { flexGrow: 1 },
+  toolbar: {
+    display: "flex",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  picker: { minWidth: "260px" },
+  formulaBar: {
+    display: "flex",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalL}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  nameBox: { width: "90px", fontFamily: tokens.fontFamilyMonospace },
+  fx: { color: tokens.colorNeutralForeground3, fontStyle: "italic", fontFamily: "serif" },
+  formula: { flexGrow: 1, fontFamily: tokens.fontFamilyMonospace },
+  main: { display: "flex", flexGrow: 1, minHeight: 0 },
+  workbook: { display: "flex", flexDirection: "column", flexGrow: 1, minWidth: 0 },
+  tabs: {
+    backgroundColor: tokens.colorNeutralBackground3,
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+    overflowX: "auto",
+    flexShrink: 0,
+  },
+  pane: {
+    width: "380px",
+    minWidth: "320px",
+    maxWidth: "450px",
+    flexShrink: 0,
+    overflowY: "auto",
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderLeft: `1px solid ${tokens.colorNeutralStroke1}`,
+    boxShadow: tokens.shadow8,
+  },
+  paneHeader: {
+    display: "flex",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  center: { margin: "auto" },
+});
+
+function download(bytes: Uint8Array, name: string): void {
+  const blob = new Blob([bytes as BlobPart], { type: XLSX_TYPE });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** What the formula bar shows: the formula, else the constant as typed. */
+function rawContent(sim: Simulator, pos: CellPos): string {
+  const m = sim.model;
+  const sheet = m.activeSheet();
+  const f = m.formula(sheet, pos.row, pos.col);
+  if (f !== undefined) return f;
+  const v = sheet.cell(pos.row, pos.col)?.value;
+  if (v === null || v === undefined) return "";
+  if (typeof v === "number") return String(v).replace(".", m.decimalSeparator);
+  return typeof v === "boolean" ? (v ? "TRUE" : "FALSE") : v;
+}
+
+export interface PlaygroundProps {
+  initialLang: Lang;
+  /** "case/file" to open first. */
+  initialSample?: string;
+}
+
+export function Playground({ initialLang, initialSample }: PlaygroundProps): React.JSX.Element {
+  const styles = useStyles();
+  const [lang, setLang] = React.useState<Lang>(initialLang);
+  const t = (
+    key: keyof typeof PLAYGROUND_STRINGS.vi,
+    params?: Record<string, string | number>
+  ): string => PLAYGROUND_STRINGS.t(lang, key, params);
+  const [samples, setSamples] = React.useState<SampleCase[]>([]);
+  const [loaded, setLoaded] = React.useState<Loaded | null>(null);
+  const [error, setError] = React.useState<string | null>(null);
+  const [busy, setBusy] = React.useState(true);
+  const [version, setVersion] = React.useState(0);
+  const [syncs, setSyncs] = React.useState(0);
+  const [selected, setSelected] = React.useState<CellPos>({ row: 0, col: 0 });
+  const [draft, setDraft] = React.useState<string | null>(null);
+  const formulaRef = React.useRef<HTMLInputElement>(null);
+  const fileRef = React.useRef<HTMLInputElement>(null);
+
+  const opened = React.useRef(0);
+  const open = React.useCallback(async (load: () => Promise<Omit<Loaded, "id">>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const next = await load();
+      setLoaded({ ...next, id: ++opened.current });
+      setSelected({ row: 0, col: 0 });
+      setDraft(null);
+      setSyncs(0);
+    } catch (e) {
+      setError(String(e instanceof Error ? e.message : e));
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+
+  const openSample = React.useCallback(
+    (key: string) =>
+      open(async () => {
+        const res = await fetch(`samples/${key}`);
+        if (!res.ok) throw new Error(`samples/${key}: HTTP ${res.status}`);
+        const sim = await simulatorFromXlsx(await res.arrayBuffer(), { decimalSeparator: "," });
+        return { sim, label: key.replace("/", " · "), key };
+      }),
+    [open]
+  );
+
+  // The samples' list comes from the development build; without it the playground starts empty.
+  React.useEffect(() => {
+    let cancelled = false;
+    fetch("samples/index.json")
+      .then((r) => (r.ok ? (r.json() as Promise<SampleCase[]>) : []))
+      .catch(() => [] as SampleCase[])
+      .then((list) => {
+        if (cancelled) return;
+        const cases = list.map((s) => ({
+          ...s,
+          files: s.files.filter((f) => f.endsWith(".xlsx")),
+        }));
+        setSamples(cases);
+        const keys = cases.flatMap((s) => s.files.map((f) => `${s.case}/${f}`));
+        const first =
+          (initialSample && keys.includes(initialSample) ? initialSample : keys[0]) ?? null;
+        if (first) void openSample(first);
+        else
+          void open(async () => ({
+            sim: createSimulator({ sheets: ["Sheet1"], decimalSeparator: "," }),
+            label: "Book1",
+            key: "",
+          }));
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [initialSample, open, openSample]);
+
+  const sim = loaded?.sim ?? null;
+
+  // Set during render, before the pane (a child) reads them: it starts in Office's display language.
+  // A Vietnamese Excel writes 8,5, an English one 8.5 (N1 tries the culture's separator first).
+  if (sim) {
+    sim.Office.context.displayLanguage = lang === "en" ? "en-US" : "vi-VN";
+    sim.Office.context.contentLanguage = sim.Office.context.displayLanguage;
+    sim.model.decimalSeparator = lang === "en" ? "." : ",";
+    sim.model.thousandsSeparator = lang === "en" ? "," : ".";
+  }
+
+  React.useEffect(
+    () => (sim ? sim.model.onChange(() => setVersion((v) => v + 1)) : undefined),
+    [sim]
+  );
+
+  // The pane talks to the simulator exactly as to Excel; counting its runs shows the round trips.
+  const host = React.useMemo<ExcelHost | null>(() => {
+    if (!sim) return null;
+    const h = {
+      run: async <T,>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+        try {
+          return await sim.Excel.run(batch as never);
+        } finally {
+          setSyncs(sim.stats.syncs);
+          setVersion((v) => v + 1);
+        }
+      },
+    };
+    return h as ExcelHost;
+  }, [sim]);
+
+  // The selection lives in the workbook so the pane's "use the selection" sees what the user clicked.
+  const model = sim?.model ?? null;
+  const sheet = model ? model.activeSheet() : null;
+  // Another sheet became active (a tab, or the pane writing its ranking): start at its selection or A1.
+  const sheetId = sheet?.id ?? "";
+  React.useEffect(() => {
+    const sel = model?.selection;
+    setSelected(
+      sel && sel.sheetId === sheetId
+        ? { row: sel.rect.top, col: sel.rect.left }
+        : { row: 0, col: 0 }
+    );
+    setDraft(null);
+  }, [model, sheetId]);
+
+  React.useEffect(() => {
+    const sel = model?.selection;
+    if (
+      model &&
+      sheet &&
+      sel &&
+      sel.sheetId === sheet.id &&
+      (sel.rect.top !== selected.row || sel.rect.left !== selected.col)
+    ) {
+      setSelected({ row: sel.rect.top, col: sel.rect.left });
+    }
+  }, [model, sheet, version, selected.row, selected.col]);
+
+  const select = (pos: CellPos): void => {
+    if (!model || !sheet) return;
+    setDraft(null);
+    setSelected(pos);
+    const m = sheet.mergeAt(pos.row, pos.col);
+    model.selection = {
+      sheetId: sheet.id,
+      rect: m ?? { top: pos.row, left: pos.col, bottom: pos.row, right: pos.col },
+    };
+  };
+
+  const commit = (): void => {
+    if (!model || !sheet || draft === null) return;
+    model.batch(() => model.enter(sheet, selected.row, selected.col, draft));
+    setDraft(null);
+    select({ row: selected.row + 1, col: selected.col });
+  };
+
+  const startEdit = (initial: string | null): void => {
+    if (!sim) return;
+    setDraft(initial ?? rawContent(sim, selected));
+    setTimeout(() => formulaRef.current?.focus(), 0);
+  };
+
+  const onFile = (e: React.ChangeEvent<HTMLInputElement>): void => {
+    const file = e.target.files?.[0];
+    e.target.value = "";
+    if (!file) return;
+    void open(async () => {
+      const sim = await simulatorFromXlsx(await file.arrayBuffer(), { decimalSeparator: "," });
+      return { sim, label: file.name, key: "" };
+    });
+  };
+
+  const save = async (): Promise<void> => {
+    if (!loaded) return;
+    const base = loaded.label.replace(/\.xlsx$/i, "").replace(/[^\p{L}\p{N}._-]+/gu, "-");
+    download(await loaded.sim.toXlsx(), `${base}-thidua.xlsx`);
+  };
+
+  const options = samples.flatMap((s) =>
+    s.files.map((f) => ({ key: `${s.case}/${f}`, text: `${s.case} · ${f}` }))
+  );
+  const address = `${columnLetter(selected.col)}${selected.row + 1}`;
+  const visibleSheets = model ? model.sheets.filter((s) => s.visibility === "Visible") : [];
+
+  return (
+    <div className={styles.shell}>
+      <header className={styles.topBar}>
+        <div className={styles.brand}>
+          <TableSimpleRegular fontSize={24} />
+          <span className={styles.brandTitle}>{t("title")}</span>
+          <span className={styles.brandSub}>{t("subtitle")}</span>
+        </div>
+        <div className={styles.spacer} />
+        <Tooltip content={t("syncsHint")} relationship="description">
+          <Badge appearance="tint" color="informative" data-testid="sync-count">
+            {t("syncs", { n: syncs })}
+          </Badge>
+        </Tooltip>
+        <Button
+          appearance="subtle"
+          icon={<LocalLanguageRegular />}
+          style={{ color: "inherit" }}
+          onClick={() => setLang(lang === "vi" ? "en" : "vi")}
+        >
+          {t("language")}
+        </Button>
+      </header>
+
+      <div className={styles.toolbar} role="toolbar">
+        <Text weight="semibold">{t("sample")}</Text>
+        <Dropdown
+          className={styles.picker}
+          aria-label={t("sample")}
+          value={loaded?.key ? loaded.label : (loaded?.label ?? "")}
+          selectedOptions={loaded?.key ? [loaded.key] : []}
+          onOptionSelect={(_, d) => d.optionValue && void openSample(d.optionValue)}
+        >
+          {options.map((o) => (
+            <Option key={o.key} value={o.key}>
+              {o.text}
+            </Option>
+          ))}
+        </Dropdown>
+        <Button icon={<FolderOpenRegular />} onClick={() => fileRef.current?.click()}>
+          {t("openFile")}
+        </Button>
+        <input
+          ref={fileRef}
+          type="file"
+          accept=".xlsx"
+          hidden
+          onChange={onFile}
+          data-testid="file-input"
+        />
+        <Button
+          appearance="primary"
+          icon={<ArrowDownloadRegular />}
+          disabled={!loaded}
+          onClick={() => void save()}
+        >
+          {t("save")}
+        </Button>
+        {busy && <Spinner size="tiny" label={t("loading")} />}
+      </div>
+
+      {error && (
+        <MessageBar intent="error">
+          <MessageBarBody>{t("loadFailed", { message: error })}</MessageBarBody>
+        </MessageBar>
+      )}
+
+      <div className={styles.formulaBar}>
+        <Input
+          className={styles.nameBox}
+          aria-label={t("nameBox")}
+          value={address}
+          readOnly
+          size="small"
+        />
+        <span className={styles.fx} aria-hidden>
+          fx
+        </span>
+        <Input
+          className={styles.formula}
+          input={{ ref: formulaRef }}
+          aria-label={t("formulaBar")}
+          size="small"
+          data-testid="formula-bar"
+          value={draft ?? (sim ? rawContent(sim, selected) : "")}
+          onFocus={() => draft === null && sim && setDraft(rawContent(sim, selected))}
+          onChange={(_, d) => setDraft(d.value)}
+          onKeyDown={(e) => {
+            if (e.key === "Enter") {
+              e.preventDefault();
+              commit();
+            } else if (e.key === "Escape") {
+              setDraft(null);
+            }
+          }}
+        />
+      </div>
+
+      <div className={styles.main}>
+        <div className={styles.workbook}>
+          {model && sheet ? (
+            <SheetGrid
+              key={sheet.id}
+              model={model}
+              sheet={sheet}
+              version={version}
+              selected={selected}
+              label={t("grid")}
+              onSelect={select}
+              onEdit={startEdit}
+              onClear={(pos) => model.batch(() => model.enter(sheet, pos.row, pos.col, null))}
+            />
+          ) : (
+            <Spinner className={styles.center} label={t("loading")} />
+          )}
+          <div className={styles.tabs}>
+            <TabList
+              size="small"
+              aria-label={t("sheetTabs")}
+              selectedValue={sheet?.id ?? ""}
+              onTabSelect={(_, d) => {
+                if (!model) return;
+                model.activeSheetId = String(d.value);
+                setSelected({ row: 0, col: 0 });
+                model.touch();
+              }}
+            >
+              {visibleSheets.map((s) => (
+                <Tab key={s.id} value={s.id}>
+                  {s.name}
+                </Tab>
+              ))}
+            </TabList>
+          </div>
+        </div>
+        <aside className={styles.pane} aria-label={t("taskPane")} data-testid="task-pane">
+          <div className={styles.paneHeader}>
+            <TableSimpleRegular />
+            {t("taskPane")}
+          </div>
+          {sim && host && (
+            <App key={`${loaded?.id}-${lang}`} host="excel" excel={host} office={sim.Office} />
+          )}
+        </aside>
+      </div>
+    </div>
+  );
+}

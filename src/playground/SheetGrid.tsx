@@ -1,0 +1,306 @@
+/**
+ * The spreadsheet view of one simulated sheet: column and row headers, widths and heights, merges,
+ * fonts, fills, borders, alignment, and what each cell shows (formula results, number formats).
+ * Drawn as a table (a few thousand cells at most); hand-written because no installed library renders
+ * an Excel-like grid from our model, and this needs only what the samples and our sheets use.
+ */
+import * as React from "react";
+import { makeStyles, tokens } from "@fluentui/react-components";
+import { columnLetter } from "../core/grid";
+import {
+  formatValue,
+  type CellResult,
+  type Rect,
+  type SheetModel,
+  type WorkbookModel,
+} from "../simulator";
+import type { BorderModel, CellStyle } from "../simulator/model";
+
+const PX_PER_PT = 4 / 3;
+const HEADER_W = 44;
+const MAX_ROWS = 1500;
+const MAX_COLS = 200;
+
+const useStyles = makeStyles({
+  scroller: {
+    overflow: "auto",
+    flexGrow: 1,
+    backgroundColor: tokens.colorNeutralBackground1,
+    outlineStyle: "none",
+    position: "relative",
+  },
+  table: {
+    borderCollapse: "separate",
+    borderSpacing: 0,
+    tableLayout: "fixed",
+    fontFamily: "Calibri, Carlito, 'Liberation Sans', 'DejaVu Sans', sans-serif",
+    fontSize: "11pt",
+    color: "#000",
+  },
+  corner: {
+    position: "sticky",
+    top: 0,
+    left: 0,
+    zIndex: 3,
+    backgroundColor: tokens.colorNeutralBackground3,
+    borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  colHeader: {
+    position: "sticky",
+    top: 0,
+    zIndex: 2,
+    height: "22px",
+    backgroundColor: tokens.colorNeutralBackground3,
+    color: tokens.colorNeutralForeground2,
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase200,
+    fontWeight: tokens.fontWeightRegular,
+    textAlign: "center",
+    borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  rowHeader: {
+    position: "sticky",
+    left: 0,
+    zIndex: 1,
+    backgroundColor: tokens.colorNeutralBackground3,
+    color: tokens.colorNeutralForeground2,
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase200,
+    fontWeight: tokens.fontWeightRegular,
+    textAlign: "center",
+    borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  headerActive: {
+    backgroundColor: tokens.colorNeutralBackground3Selected,
+    color: tokens.colorBrandForeground1,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  cell: {
+    padding: "0 3px",
+    overflow: "hidden",
+    boxSizing: "border-box",
+    cursor: "cell",
+    lineHeight: 1.25,
+  },
+  selected: {
+    outline: `2px solid ${tokens.colorBrandStroke1}`,
+    outlineOffset: "-2px",
+  },
+});
+
+export interface CellPos {
+  row: number;
+  col: number;
+}
+
+function borderCss(b: BorderModel | undefined): string | undefined {
+  if (!b || b.style === "None") return undefined;
+  const w = b.weight === "Thick" ? 3 : b.weight === "Medium" ? 2 : 1;
+  const s =
+    b.style === "Dash"
+      ? "dashed"
+      : b.style === "Dot"
+        ? "dotted"
+        : b.style === "Double"
+          ? "double"
+          : "solid";
+  return `${b.style === "Double" ? 3 : w}px ${s} ${b.color ?? "#000"}`;
+}
+
+const GRIDLINE = "1px solid #e2e2e2";
+
+function cellCss(style: CellStyle, value: CellResult, gridlines: boolean): React.CSSProperties {
+  const css: React.CSSProperties = {};
+  const f = style.font;
+  if (f?.bold) css.fontWeight = 700;
+  if (f?.italic) css.fontStyle = "italic";
+  if (f?.size) css.fontSize = `${f.size}pt`;
+  if (f?.color) css.color = f.color;
+  if (f?.underline && f.underline !== "None") css.textDecoration = "underline";
+  if (f?.name) {
+    const serif = /times|vntime|roman/i.test(f.name);
+    css.fontFamily = `"${f.name}", ${serif ? "'Liberation Serif', 'DejaVu Serif', serif" : "'Liberation Sans', sans-serif"}`;
+  }
+  if (style.fill) css.backgroundColor = style.fill;
+  const h = style.horizontalAlignment ?? "General";
+  css.textAlign =
+    h === "Center" || h === "CenterAcrossSelection"
+      ? "center"
+      : h === "Right"
+        ? "right"
+        : h === "Left"
+          ? "left"
+          : typeof value === "number"
+            ? "right"
+            : typeof value === "boolean" || (value !== null && typeof value === "object")
+              ? "center"
+              : "left";
+  const v = style.verticalAlignment ?? "Bottom";
+  css.verticalAlign = v === "Top" ? "top" : v === "Center" ? "middle" : "bottom";
+  css.whiteSpace = style.wrapText ? "pre-wrap" : "pre";
+  if (style.wrapText) css.wordBreak = "break-word";
+  if (style.indentLevel) css.paddingLeft = `${3 + style.indentLevel * 9}px`;
+  const b = style.borders ?? {};
+  css.borderTop = borderCss(b.EdgeTop);
+  css.borderLeft = borderCss(b.EdgeLeft);
+  css.borderRight = borderCss(b.EdgeRight) ?? (gridlines ? GRIDLINE : undefined);
+  css.borderBottom = borderCss(b.EdgeBottom) ?? (gridlines ? GRIDLINE : undefined);
+  return css;
+}
+
+export interface SheetGridProps {
+  model: WorkbookModel;
+  sheet: SheetModel;
+  /** Bumped on every change of the workbook, so the view redraws. */
+  version: number;
+  selected: CellPos;
+  label: string;
+  onSelect(pos: CellPos): void;
+  onEdit(initial: string | null): void;
+  onClear(pos: CellPos): void;
+}
+
+export function SheetGrid(props: SheetGridProps): React.JSX.Element {
+  const { model, sheet, selected, version, onSelect, onEdit, onClear } = props;
+  const styles = useStyles();
+
+  const view = React.useMemo(() => {
+    const used = sheet.usedRect(false) ?? { top: 0, left: 0, bottom: 0, right: 0 };
+    const rows = Math.min(MAX_ROWS, Math.max(used.bottom + 12, 40, selected.row + 2));
+    const cols = Math.min(MAX_COLS, Math.max(used.right + 4, 12, selected.col + 2));
+    const rect: Rect = { top: 0, left: 0, bottom: rows - 1, right: cols - 1 };
+    const results = model.results(sheet, rect);
+    const spans = new Map<string, { rowSpan: number; colSpan: number }>();
+    const covered = new Set<string>();
+    for (const m of sheet.merges) {
+      if (m.top >= rows || m.left >= cols) continue;
+      spans.set(`${m.top},${m.left}`, {
+        rowSpan: Math.min(m.bottom, rows - 1) - m.top + 1,
+        colSpan: Math.min(m.right, cols - 1) - m.left + 1,
+      });
+      for (let r = m.top; r <= Math.min(m.bottom, rows - 1); r++) {
+        for (let c = m.left; c <= Math.min(m.right, cols - 1); c++)
+          if (r !== m.top || c !== m.left) covered.add(`${r},${c}`);
+      }
+    }
+    void version; // the model is mutable: its change counter is what tells the memo to redraw
+    return { rows, cols, results, spans, covered };
+  }, [model, sheet, version, selected.row, selected.col]);
+
+  const onKeyDown = (e: React.KeyboardEvent): void => {
+    const moves: Record<string, [number, number]> = {
+      ArrowUp: [-1, 0],
+      ArrowDown: [1, 0],
+      ArrowLeft: [0, -1],
+      ArrowRight: [0, 1],
+      Enter: [1, 0],
+      Tab: [0, 1],
+    };
+    const mv = moves[e.key];
+    if (mv) {
+      e.preventDefault();
+      onSelect({ row: Math.max(0, selected.row + mv[0]), col: Math.max(0, selected.col + mv[1]) });
+    } else if (e.key === "F2") {
+      e.preventDefault();
+      onEdit(null);
+    } else if (e.key === "Delete" || e.key === "Backspace") {
+      e.preventDefault();
+      onClear(selected);
+    } else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      e.preventDefault();
+      onEdit(e.key);
+    }
+  };
+
+  const sel = sheet.mergeAt(selected.row, selected.col);
+  const selTop = sel ? sel.top : selected.row;
+  const selLeft = sel ? sel.left : selected.col;
+  const header = [];
+  for (let c = 0; c < view.cols; c++) {
+    header.push(
+      <th
+        key={c}
+        scope="col"
+        className={`${styles.colHeader} ${c === selected.col ? styles.headerActive : ""}`}
+      >
+        {columnLetter(c)}
+      </th>
+    );
+  }
+  const body = [];
+  for (let r = 0; r < view.rows; r++) {
+    const cells = [];
+    for (let c = 0; c < view.cols; c++) {
+      const k = `${r},${c}`;
+      if (view.covered.has(k)) continue;
+      const value = view.results[r][c];
+      const style = model.style(sheet, r, c);
+      const span = view.spans.get(k);
+      const text = formatValue(
+        value,
+        style.numberFormat ?? "General",
+        model.decimalSeparator,
+        model.thousandsSeparator
+      );
+      const isSel = r === selTop && c === selLeft;
+      cells.push(
+        <td
+          key={c}
+          data-cell={`${columnLetter(c)}${r + 1}`}
+          aria-selected={isSel}
+          rowSpan={span?.rowSpan}
+          colSpan={span?.colSpan}
+          className={`${styles.cell} ${isSel ? styles.selected : ""}`}
+          style={cellCss(style, value, sheet.showGridlines)}
+          onMouseDown={() => onSelect({ row: r, col: c })}
+          onDoubleClick={() => onEdit(null)}
+        >
+          {text}
+        </td>
+      );
+    }
+    body.push(
+      <tr key={r} style={{ height: `${sheet.rowHeight(r) * PX_PER_PT}px` }}>
+        <th
+          scope="row"
+          className={`${styles.rowHeader} ${r === selected.row ? styles.headerActive : ""}`}
+        >
+          {r + 1}
+        </th>
+        {cells}
+      </tr>
+    );
+  }
+  const widths = [HEADER_W];
+  for (let c = 0; c < view.cols; c++) widths.push(Math.round(sheet.columnWidth(c) * PX_PER_PT));
+  const total = widths.reduce((a, b) => a + b, 0);
+
+  return (
+    <div
+      className={styles.scroller}
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+      role="region"
+      aria-label={props.label}
+      data-testid="sheet-grid"
+    >
+      <table className={styles.table} style={{ width: `${total}px` }}>
+        <colgroup>
+          {widths.map((w, i) => (
+            <col key={i} style={{ width: `${w}px` }} />
+          ))}
+        </colgroup>
+        <thead>
+          <tr>
+            <th className={styles.corner} aria-hidden />
+            {header}
+          </tr>
+        </thead>
+        <tbody>{body}</tbody>
+      </table>
+    </div>
+  );
+}

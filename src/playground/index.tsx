@@ -1,0 +1,24 @@
+/**
+ * The playground page (development builds only): `?sample=s4-bad-inputs/input.xlsx&lang=en`.
+ * office.js is not loaded: the task pane gets the simulator as its Excel.
+ */
+import "./office-shim";
+import { createRoot } from "react-dom/client";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { Playground } from "./Playground";
+
+function start(): void {
+  const root = document.getElementById("root");
+  if (!root) return;
+  const params = new URLSearchParams(location.search);
+  createRoot(root).render(
+    <FluentProvider theme={webLightTheme} style={{ height: "100%" }}>
+      <Playground
+        initialLang={params.get("lang") === "en" ? "en" : "vi"}
+        initialSample={params.get("sample") ?? undefined}
+      />
+    </FluentProvider>
+  );
+}
+
+start();
