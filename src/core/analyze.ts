@@ -12,8 +12,9 @@ import { buildTreeShape } from "./criteria";
 import { formatScore, roundAt } from "./numeric";
 import { classifier, rankUnits } from "./ranking";
 import { scoreTable, type ScoredTable } from "./scoring";
+import type { TreeShape } from "./criteria";
 import { CORE_STRINGS } from "./strings";
-import { readTable } from "./table";
+import { readTable, type ScoreTable } from "./table";
 import { normalizeText } from "./text";
 import { detectInView } from "./layout/detect";
 import { isSheetMapping, type MappingSummary, type SheetMapping } from "./layout/types";
@@ -73,6 +74,15 @@ function selectReadings(readings: Reading[]): Reading[] {
 }
 
 export function analyzeWorkbook(grids: Grid[], options: AnalyzeOptions = {}): AnalyzeResult {
+  return analyze(grids, options);
+}
+
+/** `address` names cells (sheet coordinates) in issues and leafCells instead of "'Sheet'!A1". */
+function analyze(
+  grids: Grid[],
+  options: AnalyzeOptions,
+  address?: (row: number, col: number) => string
+): AnalyzeResult | { ok: true; report: RankingReport; inSheetOrder: UnitResult[] } {
   const lang: Lang = options.lang ?? "vi";
   const profile: ClusterProfile = { ...defaultProfile(), ...(options.profile ?? {}) };
   const saved = options.mappings ?? profile.mappings ?? {};
@@ -131,7 +141,7 @@ export function analyzeWorkbook(grids: Grid[], options: AnalyzeOptions = {}): An
     };
   }
   const chosen = selectReadings(readings);
-  const scored: { reading: Reading; result: ScoredTable }[] = [];
+  const scored: Scored[] = [];
   const issues: Issue[] = [];
   for (const reading of chosen) {
     const table = readTable(reading.view, reading.mapping, profile.decimalSeparator);
@@ -141,20 +151,28 @@ export function analyzeWorkbook(grids: Grid[], options: AnalyzeOptions = {}): An
       decimalSeparator: profile.decimalSeparator,
       lang,
       file: reading.grid.file,
+      address,
     });
-    scored.push({ reading, result });
-    issues.push(...legacyIssues(reading.view, lang, reading.grid.file));
+    scored.push({ reading, result, table });
+    issues.push(...legacyIssues(reading.view, lang, reading.grid.file, address));
     issues.push(...result.issues);
   }
-  return { ok: true, report: buildReport(scored, issues, profile, lang) };
+  const built = buildReport(scored, issues, profile, lang);
+  return { ok: true, report: built.report, inSheetOrder: built.inSheetOrder };
+}
+
+interface Scored {
+  reading: Reading;
+  result: ScoredTable;
+  table: ScoreTable;
 }
 
 function buildReport(
-  scored: { reading: Reading; result: ScoredTable }[],
+  scored: Scored[],
   issues: Issue[],
   profile: ClusterProfile,
   lang: Lang
-): RankingReport {
+): { report: RankingReport; inSheetOrder: UnitResult[] } {
   const units = scored.flatMap((s) => s.result.units);
   issues.push(
     ...duplicateUnitIssues(
@@ -241,10 +259,14 @@ function buildReport(
   const files = [
     ...new Set(scored.map((s) => s.reading.grid.file).filter((f): f is string => !!f)),
   ];
-  return {
+  const report: RankingReport = {
     files,
     sheets: [...new Set(scored.map((s) => s.reading.grid.sheetName))],
-    mappings: scored.map((s) => withSummary(s.reading)),
+    mappings: scored.map((s) =>
+      profile.decimalSeparator === ","
+        ? { ...s.reading.mapping, sections: sectionsOfTable(s.table, s.result.shape) }
+        : withSummary(s.reading)
+    ),
     provisional: errorCount > 0 || results.some((u) => !u.complete),
     errorCount,
     criteria: head.criteria,
@@ -255,16 +277,24 @@ function buildReport(
     units: order.map((i) => results[i]),
     issues,
   };
+  return { report, inSheetOrder: results };
 }
 
-/** The mapping with the sections it found, so describeMapping can show them without the sheet. */
+/**
+ * The mapping with the sections it found, so describeMapping can show them without the sheet. The
+ * summary reads the table with "," (as detectLayout does); with that separator the scored table is
+ * the same table and is reused above.
+ */
 function withSummary(r: Reading): SheetMapping {
   return { ...r.mapping, sections: sectionSummary(r.view, r.mapping) };
 }
 
 export function sectionSummary(view: SheetView, mapping: SheetMapping): MappingSummary["sections"] {
   const table = readTable(view, mapping, ",");
-  const shape = buildTreeShape(table.criteria);
+  return sectionsOfTable(table, buildTreeShape(table.criteria));
+}
+
+function sectionsOfTable(table: ScoreTable, shape: TreeShape): MappingSummary["sections"] {
   const out: MappingSummary["sections"] = [];
   for (let i = 0; i < shape.parent.length; i++) {
     if (shape.parent[i] >= 0) continue;
@@ -348,41 +378,29 @@ export function analyzeTable(
     confidence: 1,
     reasons: [],
   };
-  const res = analyzeWorkbook([grid], {
-    lang,
-    mappings: { [grid.sheetName]: mapping },
-    profile: {
-      precision: options.precision ?? 2,
-      bonusCap: options.bonusCap ?? null,
-      decimalSeparator: options.decimalSeparator ?? ",",
+  // Cells are named relative to the two ranges as they are scored: no sheet-qualified address is
+  // built and then rewritten, and leafCells stay lazy.
+  const letters: string[] = [];
+  const letter = (c: number): string => (letters[c] ??= columnLetter(c));
+  const address = (r: number, c: number): string =>
+    c >= w ? `${letter(c - w)}${r + 1}` : `criteria!${letter(c)}${r + 1}`;
+  const res = analyze(
+    [grid],
+    {
+      lang,
+      mappings: { [grid.sheetName]: mapping },
+      profile: {
+        precision: options.precision ?? 2,
+        bonusCap: options.bonusCap ?? null,
+        decimalSeparator: options.decimalSeparator ?? ",",
+      },
     },
-  });
+    address
+  );
   if (!res.ok) return { ok: false, message: res.message };
-  const relative = (a: string | null): string | null => {
-    if (a === null) return null;
-    const m = /!([A-Z]+)(\d+)$/.exec(a);
-    if (!m) return a;
-    let col = 0;
-    for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
-    col -= 1;
-    return col >= w ? `${columnLetter(col - w)}${m[2]}` : `criteria!${columnLetter(col)}${m[2]}`;
-  };
   const report = res.report;
-  report.issues = report.issues.map((x) => ({
-    ...x,
-    cell: relative(x.cell),
-    ...(x.fix ? { fix: { ...x.fix, cell: relative(x.fix.cell) ?? x.fix.cell } } : {}),
-  }));
-  for (const u of report.units)
-    for (const key of Object.keys(u.leafCells))
-      u.leafCells[key] = relative(u.leafCells[key]) ?? u.leafCells[key];
-  // Names may repeat (duplicate-unit): match each column to one unit, in column order.
-  const used = new Set<UnitResult>();
-  const totals = names.map((name) => {
-    const u = report.units.find((x) => !used.has(x) && x.name === name);
-    if (!u) return 0;
-    used.add(u);
-    return u.total;
-  });
+  // One unit per score column, in column order, even when names repeat (duplicate-unit).
+  const inOrder = "inSheetOrder" in res ? res.inSheetOrder : report.units;
+  const totals = inOrder.map((u) => u.total);
   return { ok: true, totals, report };
 }

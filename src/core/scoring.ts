@@ -11,7 +11,7 @@ import { EPSILON, formatScore, roundAt } from "./numeric";
 import { readScore, type ScoreRead } from "./text";
 import { cellOf, type Pos, type ScoreTable } from "./table";
 import { columnLetter, quoteSheetName, type CellValue } from "./grid";
-import { makeIssue, sheetAddress } from "./validation";
+import { makeIssue } from "./validation";
 
 export interface ScoreOptions {
   precision: number;
@@ -20,6 +20,11 @@ export interface ScoreOptions {
   decimalSeparator: "," | ".";
   lang: Lang;
   file?: string;
+  /**
+   * How a cell (sheet coordinates) is named in issues and leafCells; default the sheet-qualified A1
+   * address. analyzeTable names cells relative to the ranges it was given.
+   */
+  address?: (row: number, col: number) => string;
 }
 
 export interface ScoredUnit {
@@ -50,6 +55,8 @@ export interface ScoredTable {
   bonusLeafMax: number;
   units: ScoredUnit[];
   issues: Issue[];
+  /** The tree built from the table, for whoever summarises the same table (sections of a mapping). */
+  shape: TreeShape;
 }
 
 interface NodeInfo {
@@ -58,6 +65,13 @@ interface NodeInfo {
   /** Weighted max used for sums (R5). */
   effMax: number | null;
   typedMax: number | null;
+}
+
+/** The default cell naming: "'Bảng điểm'!D12", column letters built once per column. */
+function sheetAddresser(sheet: string): (row: number, col: number) => string {
+  const letters: string[] = [];
+  const prefix = `${quoteSheetName(sheet)}!`;
+  return (r, c) => prefix + (letters[c] ??= columnLetter(c)) + (r + 1);
 }
 
 function isBlank(v: CellValue): boolean {
@@ -75,7 +89,8 @@ export function scoreTable(table: ScoreTable, opts: ScoreOptions): ScoredTable {
   const sep = opts.decimalSeparator;
   const p = opts.precision;
   const issues: Issue[] = [];
-  const addr = (at: Pos): string => sheetAddress(sheet, at);
+  const cellName = opts.address ?? sheetAddresser(sheet);
+  const addr = (at: Pos): string => cellName(at[0], at[1]);
   const fmt = (x: number): string => formatScore(x, Math.max(p, 2), lang);
   const crit = table.criteria;
   const shape: TreeShape = buildTreeShape(crit);
@@ -181,18 +196,14 @@ export function scoreTable(table: ScoreTable, opts: ScoreOptions): ScoredTable {
   const topContent: number[] = [];
   for (let i = 0; i < n; i++)
     if (shape.parent[i] < 0 && shape.kind[i] === "content") topContent.push(i);
-  const hasTypedParents = table.lines.some((l, i) => l >= 0 && shape.children[i].length > 0);
+  const typedParents: number[] = [];
+  for (let i = 0; i < n; i++)
+    if (table.lines[i] >= 0 && shape.children[i].length > 0) typedParents.push(i);
 
   const units: ScoredUnit[] = [];
   const axisRows = table.axis === "rows";
   const lines = table.lines;
-  const letters = new Map<number, string>();
-  const prefix = `${quoteSheetName(sheet)}!`;
-  const fastAddr = (r: number, c: number): string => {
-    let l = letters.get(c);
-    if (l === undefined) letters.set(c, (l = columnLetter(c)));
-    return prefix + l + (r + 1);
-  };
+  const fastAddr = cellName;
   const leafMaxOf = leaves.map((i) => info[i].typedMax);
   const readOpts = leaves.map((_, k) => ({
     decimalSeparator: sep,
@@ -373,14 +384,20 @@ export function scoreTable(table: ScoreTable, opts: ScoreOptions): ScoredTable {
       issues.push(makeIssue("review-missing", lang, { cell: null, unit: u.name, file: opts.file }));
 
     // R2: typed subtotals and totals, per column (a self column is checked against its own leaves).
-    if (hasTypedParents || u.typedTotal.self || u.typedTotal.review)
+    if (typedParents.length > 0 || u.typedTotal.self || u.typedTotal.review)
       for (const [line, totalAt] of [
         [u.selfLine, u.typedTotal.self],
         [u.reviewLine, u.typedTotal.review],
       ] as const) {
         if (line === null) continue;
+        // Nothing typed on the section rows and no total cell: nothing to compare, skip the re-read.
+        if (
+          totalAt === null &&
+          typedParents.every((i) => isBlank(view.ownValue(rowOf(line, i), colOf(line, i)) ?? null))
+        )
+          continue;
         const cells = shape.parent.map((_, i) => cellOf(table, line, i));
-        checkTyped(table, shape, cells, totalAt, cap, opts, u.name, issues, critName);
+        checkTyped(table, shape, cells, totalAt, cap, opts, u.name, issues, critName, addr);
       }
 
     let firstSection = 0;
@@ -424,7 +441,7 @@ export function scoreTable(table: ScoreTable, opts: ScoreOptions): ScoredTable {
       },
     });
   }
-  return { criteria, contentMax, bonusCap: cap, bonusLeafMax, units, issues };
+  return { criteria, contentMax, bonusCap: cap, bonusLeafMax, units, issues, shape };
 }
 
 /** Values of one column as the sheet shows them, summed bottom-up (blank and non-numbers as 0). */
@@ -437,7 +454,8 @@ function checkTyped(
   opts: ScoreOptions,
   unit: string,
   issues: Issue[],
-  critName: (i: number) => string
+  critName: (i: number) => string,
+  addr: (at: Pos) => string
 ): void {
   const { view } = table;
   const n = shape.parent.length;
@@ -474,7 +492,7 @@ function checkTyped(
     if (!okSigned && !okMag)
       issues.push(
         makeIssue("subtotal-mismatch", opts.lang, {
-          cell: sheetAddress(view.grid.sheetName, cells[i]!),
+          cell: addr(cells[i]!),
           unit,
           criterion: critName(i),
           params: { typed: fmt(tw), sum: fmt(sum[i]) },
@@ -499,7 +517,7 @@ function checkTyped(
     if (roundAt(typed, p) !== roundAt(total, p))
       issues.push(
         makeIssue("subtotal-mismatch", opts.lang, {
-          cell: sheetAddress(view.grid.sheetName, totalAt),
+          cell: addr(totalAt),
           unit,
           key: "issue.total-mismatch",
           params: { typed: fmt(typed), sum: fmt(total) },

@@ -48,9 +48,16 @@ export function makeIssue(code: IssueCode, lang: Lang, inp: IssueInput): Issue {
 }
 
 /** N4: one legacy-encoding issue per converted cell, fixable by writing the Unicode text into it. */
-export function legacyIssues(view: SheetView, lang: Lang, file?: string): Issue[] {
+export function legacyIssues(
+  view: SheetView,
+  lang: Lang,
+  file?: string,
+  address?: (row: number, col: number) => string
+): Issue[] {
   return view.legacy.map((h) => {
-    const cell = sheetAddress(view.grid.sheetName, [h.row, h.col]);
+    const cell = address
+      ? address(h.row, h.col)
+      : sheetAddress(view.grid.sheetName, [h.row, h.col]);
     return makeIssue("legacy-encoding", lang, {
       cell,
       params: { encoding: h.encoding.toUpperCase(), text: h.raw, unicode: h.text },

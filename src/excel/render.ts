@@ -114,7 +114,9 @@ function cellProps(style: SpecStyle | undefined): Excel.SettableCellProperties {
   if (style.vertical) format.verticalAlignment = V[style.vertical];
   if (style.wrap !== undefined) format.wrapText = style.wrap;
   if (style.border) {
-    const b: Excel.CellBorder = { style: "Continuous", weight: "Thin", color: "#000000" };
+    // Style only: thin and automatic colour are Excel's defaults, and the border object is repeated
+    // four times per cell, the largest part of a big sheet's request.
+    const b: Excel.CellBorder = { style: "Continuous" };
     format.borders = { top: b, bottom: b, left: b, right: b };
   }
   if (style.unlocked) format.protection = { locked: false };

@@ -163,6 +163,8 @@ const vi = {
   eligiblePlaceholder: "Đủ điều kiện",
   noMembersYet: "Chưa có đơn vị thành viên.",
   groupSignatories: "Người ký giao ước",
+  eligibilityFor: "Lý do {unit} không đủ điều kiện khen thưởng",
+  signatoryFor: "Người ký của {unit}",
   signatoriesHint: "Họ và tên người ký của từng đơn vị (in đậm dưới chữ ký). Để trống để ký tay.",
   saveProfile: "Lưu cấu hình",
   profileSaved: "Đã lưu vào tệp.",
@@ -356,6 +358,8 @@ const en: Record<PaneKey, string> = {
   eligiblePlaceholder: "Eligible",
   noMembersYet: "No member units yet.",
   groupSignatories: "Covenant signatories",
+  eligibilityFor: "Why {unit} may not receive an award",
+  signatoryFor: "Signatory of {unit}",
   signatoriesHint:
     "Full name of each unit's signatory (bold under the signature). Leave empty to write it by hand.",
   saveProfile: "Save settings",

@@ -75,6 +75,18 @@ describe("oneClickRanking against the simulator (DESIGN.md round trips, user's c
     expect(sim.model.sheets.map((s) => s.name)).toEqual(["Xếp hạng", "Bảng điểm", "Khác"]);
   });
 
+  test("our sheet deleted by the user: its stale tag is dropped and the re-run makes a fresh sheet", async () => {
+    const sim = layoutASim(5);
+    const a = adapterFor(sim);
+    await a.oneClickRanking({ date: DATE });
+    sim.model.deleteSheet(sim.model.sheetByName("Xếp hạng")!);
+    expect(sim.model.names[0].formula).toContain("#REF");
+    const again = await a.oneClickRanking({ date: DATE, sheets: ["Bảng điểm"] });
+    expect(again.sheetName).toBe("Xếp hạng");
+    expect(sim.model.names).toHaveLength(1);
+    expect(sim.model.names[0].formula).toContain("Xếp hạng");
+  });
+
   test("ranking from our own sheet (active) reads the user's sheets instead of our output", async () => {
     const sim = layoutASim(5);
     const a = adapterFor(sim);

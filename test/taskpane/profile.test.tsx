@@ -40,11 +40,14 @@ test("§9 settings edited in the pane are saved in the workbook profile", async 
   });
   fireEvent.click(screen.getByRole("checkbox", { name: "Điểm thưởng nhiều hơn" }));
   fireEvent.click(screen.getByRole("checkbox", { name: "Điểm phần I cao hơn" }));
-  fireEvent.change(screen.getByRole("textbox", { name: "Sở Tài chính" }), {
-    target: { value: "có cán bộ vi phạm kỷ luật; chưa đạt Tập thể lao động xuất sắc" },
-  });
+  fireEvent.change(
+    screen.getByRole("textbox", { name: "Lý do Sở Tài chính không đủ điều kiện khen thưởng" }),
+    {
+      target: { value: "có cán bộ vi phạm kỷ luật; chưa đạt Tập thể lao động xuất sắc" },
+    }
+  );
   // The covenant's signature grid: the full name under a unit's signature.
-  const signatory = screen.getAllByRole("textbox", { name: "Sở Nội vụ" })[1];
+  const signatory = screen.getByRole("textbox", { name: "Người ký của Sở Nội vụ" });
   fireEvent.change(signatory, { target: { value: "Nguyễn Văn An" } });
   fireEvent.click(screen.getByRole("button", { name: "Lưu cấu hình" }));
   await screen.findByText("Đã lưu vào tệp.");

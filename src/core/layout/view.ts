@@ -5,7 +5,7 @@
  * ExcelJS repeats it: both must read the same.
  */
 import { isCellError, type CellValue, type Grid } from "../grid";
-import { foldKey, normalizeText, toUnicode } from "../text";
+import { foldKey, normalizeText, toUnicode, type LegacyEncoding } from "../text";
 
 export interface LegacyHit {
   row: number;
@@ -18,16 +18,49 @@ export interface LegacyHit {
 /** Column stride of the cell keys: Excel has 16,384 columns. */
 const COLS = 16384;
 
+interface Converted {
+  /** N4 + N3: Unicode, NFC, spaces normalised. */
+  text: string;
+  /** The legacy encoding converted from, when the conversion changed the text. */
+  encoding: LegacyEncoding | null;
+  /** foldKey(text), filled on first use. */
+  fold?: string;
+}
+
+/**
+ * Conversions by font and raw text. Detecting a legacy encoding costs ~5 µs for a label with Latin-1
+ * letters ("Tiêu chí"), and THIDUA.TOTAL re-reads the same 1,000 labels on every recalculation: the
+ * conversion is a pure function of (text, font), so it is kept. Bounded: emptied when it grows past
+ * MEMO_MAX, which only costs recomputation.
+ */
+const memo = new Map<string, Converted>();
+const MEMO_MAX = 50_000;
+
+function convert(raw: string, font: string | null): Converted {
+  const key = font === null ? raw : `${font}\u0000${raw}`;
+  let hit = memo.get(key);
+  if (hit === undefined) {
+    const conv = toUnicode(raw, font);
+    const text = normalizeText(conv.text);
+    hit = { text, encoding: conv.encoding && text !== normalizeText(raw) ? conv.encoding : null };
+    if (memo.size >= MEMO_MAX) memo.clear();
+    memo.set(key, hit);
+  }
+  return hit;
+}
+
 export class SheetView {
   readonly grid: Grid;
   readonly top: number;
   readonly left: number;
   readonly bottom: number;
   readonly right: number;
-  /** Text and folded key per string cell, keyed by grid index (row * COLS + col): sheets are mostly numbers. */
-  private readonly texts = new Map<number, string>();
-  private readonly folds = new Map<number, string>();
-  private readonly mergedFrom: Map<number, [number, number]> = new Map();
+  /**
+   * Merged areas: grid key (row * COLS + col) of each covered cell → its top-left cell's grid key.
+   * Text itself is converted on first read: a score range is mostly numbers, and the text of a score
+   * cell is seldom asked for.
+   */
+  private readonly mergedFrom = new Map<number, number>();
   /** Grid columns holding text, per grid row (rows without text are absent). */
   private readonly textCols = new Map<number, number[]>();
   readonly legacy: LegacyHit[] = [];
@@ -40,45 +73,56 @@ export class SheetView {
     const cols = rows === 0 ? 0 : grid.values[0].length;
     this.bottom = grid.top + rows - 1;
     this.right = grid.left + cols - 1;
+    const formats = grid.formats;
     for (let r = 0; r < rows; r++) {
       const vr = grid.values[r];
+      let list: number[] | null = null;
       for (let c = 0; c < vr.length; c++) {
         const v = vr[c];
         if (typeof v !== "string") continue;
-        const font = grid.formats?.[r]?.[c]?.font?.name ?? null;
-        const conv = toUnicode(v, font);
-        const text = normalizeText(conv.text);
-        if (conv.encoding && text !== normalizeText(v))
+        // N4 needs every text cell looked at once: a legacy cell anywhere is an issue of its own.
+        const conv = convert(v, formats?.[r]?.[c]?.font?.name ?? null);
+        if (conv.encoding)
           this.legacy.push({
             row: grid.top + r,
             col: grid.left + c,
             raw: v,
-            text,
+            text: conv.text,
             encoding: conv.encoding,
           });
-        this.texts.set(r * COLS + c, text);
-        this.folds.set(r * COLS + c, foldKey(text));
-        const list = this.textCols.get(r);
         if (list) list.push(c);
-        else this.textCols.set(r, [c]);
+        else this.textCols.set(r, (list = [c]));
       }
     }
     for (const m of grid.merges ?? []) {
       const key0 = m.top * COLS + m.left;
-      const src = this.texts.get(key0);
-      const fsrc = this.folds.get(key0);
       for (let r = Math.max(0, m.top); r <= m.bottom && r < rows; r++)
         for (let c = Math.max(0, m.left); c <= m.right && c < cols; c++) {
           if (r === m.top && c === m.left) continue;
-          const key = r * COLS + c;
-          this.mergedFrom.set(key, [grid.top + m.top, grid.left + m.left]);
-          const own = this.texts.get(key);
-          if (src !== undefined && fsrc !== undefined && (own === undefined || own === src)) {
-            this.texts.set(key, src);
-            this.folds.set(key, fsrc);
-          }
+          this.mergedFrom.set(r * COLS + c, key0);
         }
     }
+  }
+
+  /** The conversion of the string in grid cell (r, c), or undefined when it holds no string. */
+  private own(r: number, c: number): Converted | undefined {
+    const v = this.grid.values[r]?.[c];
+    if (typeof v !== "string") return undefined;
+    return convert(v, this.grid.formats?.[r]?.[c]?.font?.name ?? null);
+  }
+
+  /**
+   * The text a grid cell shows: its own, or for a cell covered by a merge the top-left's (when the
+   * cell is empty or repeats it, as ExcelJS does).
+   */
+  private converted(r: number, c: number): Converted | undefined {
+    const own = this.own(r, c);
+    if (this.mergedFrom.size === 0) return own;
+    const key0 = this.mergedFrom.get(r * COLS + c);
+    if (key0 === undefined) return own;
+    const src = this.own(Math.floor(key0 / COLS), key0 % COLS);
+    if (src !== undefined && (own === undefined || own.text === src.text)) return src;
+    return own;
   }
 
   /** True when a merged area covers more than one cell of the grid. */
@@ -104,11 +148,10 @@ export class SheetView {
 
   /** The value, or null for a cell covered by a merge but not its top-left (ExcelJS repeats it there). */
   ownValue(row: number, col: number): CellValue {
-    if (
-      this.mergedFrom.size > 0 &&
-      this.mergedFrom.has((row - this.top) * COLS + (col - this.left))
-    )
-      return null;
+    if (this.mergedFrom.size > 0) {
+      const c = col - this.left;
+      if (c >= 0 && c < COLS && this.mergedFrom.has((row - this.top) * COLS + c)) return null;
+    }
     return this.value(row, col);
   }
 
@@ -120,7 +163,7 @@ export class SheetView {
   text(row: number, col: number): string | null {
     const c = col - this.left;
     if (c < 0 || c >= COLS) return null;
-    return this.texts.get((row - this.top) * COLS + c) ?? null;
+    return this.converted(row - this.top, c)?.text ?? null;
   }
 
   /** Text of any non-empty cell (numbers as typed), "" when empty. */
@@ -136,7 +179,9 @@ export class SheetView {
   fold(row: number, col: number): string {
     const c = col - this.left;
     if (c < 0 || c >= COLS) return "";
-    return this.folds.get((row - this.top) * COLS + c) ?? "";
+    const conv = this.converted(row - this.top, c);
+    if (conv === undefined) return "";
+    return (conv.fold ??= foldKey(conv.text));
   }
 
   bold(row: number, col: number): boolean {

@@ -152,6 +152,7 @@ function ReasonsInput({
         input={{ className: styles.fillInput }}
         value={text}
         placeholder={t("eligiblePlaceholder")}
+        aria-label={t("eligibilityFor", { unit })}
         onChange={(_, d) => {
           setText(d.value);
           onReasons(
@@ -515,6 +516,7 @@ export function ProfileStep({ reading }: { reading: Reading | null }): React.JSX
               className={styles.fill}
               input={{ className: styles.fillInput }}
               value={p.signatories[m] ?? ""}
+              aria-label={t("signatoryFor", { unit: m })}
               onChange={(_, d) => edit({ signatories: { ...p.signatories, [m]: d.value } })}
             />
           </Field>
