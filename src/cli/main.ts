@@ -131,6 +131,8 @@ export function reportJson(
     message: x.message,
     ...(x.file !== undefined ? { file: x.file } : {}),
   }));
+  if (report.settingsProblems && report.settingsProblems.length > 0)
+    json.settingsProblems = report.settingsProblems;
   return json;
 }
 
@@ -190,6 +192,10 @@ export function formatTable(report: RankingReport, lang: Lang): string {
       ? t(lang, "provisional", { errors: report.errorCount, incomplete })
       : t(lang, "final", { n: report.units.length })
   );
+  if (report.settingsProblems && report.settingsProblems.length > 0) {
+    out.push("", t(lang, "settingsTitle"));
+    for (const p of report.settingsProblems) out.push(`  - ${p}`);
+  }
   out.push(...formatIssues(report, lang));
   return out.join("\n") + "\n";
 }
@@ -203,7 +209,27 @@ function formatIssues(report: RankingReport, lang: Lang): string[] {
     info: t(lang, "sevInfo"),
   };
   const out = ["", t(lang, "issuesTitle", { n: report.issues.length })];
+  // N4 is raised once per converted cell (each has its own fix), but a TCVN3 workbook has dozens:
+  // the table shows them as one line, at the place of the first.
+  const legacy = report.issues.filter((x) => x.code === "legacy-encoding");
+  const grouped = legacy.length > 1;
   for (const x of report.issues) {
+    if (grouped && x.code === "legacy-encoding") {
+      if (x !== legacy[0]) continue;
+      const encodings = [...new Set(legacy.map((l) => l.encoding ?? "TCVN3/VNI"))].join("/");
+      const cells = legacy
+        .slice(0, 3)
+        .map((l) => l.cell ?? "")
+        .filter((c) => c !== "");
+      out.push(
+        `  [${sev[x.severity]}] ${x.code}: ${t(lang, "legacyGroup", {
+          n: legacy.length,
+          encodings,
+          cells: cells.join(", ") + (legacy.length > cells.length ? ", …" : ""),
+        })}`
+      );
+      continue;
+    }
     const where = x.cell ?? x.unit ?? "";
     out.push(`  [${sev[x.severity]}] ${x.code}${where ? ` ${where}` : ""}: ${x.message}`);
   }

@@ -31,6 +31,9 @@ export const CLI_STRINGS = defineStrings(
     sevWarning: "CẢNH BÁO",
     sevInfo: "THÔNG TIN",
     read: "Đã đọc: {where} (bố cục {layout}, độ tin cậy {confidence}).",
+    settingsTitle: "Cài đặt của cụm cần xem lại:",
+    legacyGroup:
+      "{n} ô dùng mã {encodings} (như {cells}): đã đọc thành Unicode; có thể chuyển cả bảng sang Unicode.",
   },
   {
     usage:
@@ -59,5 +62,8 @@ export const CLI_STRINGS = defineStrings(
     sevWarning: "WARNING",
     sevInfo: "INFO",
     read: "Read: {where} (layout {layout}, confidence {confidence}).",
+    settingsTitle: "The cluster's settings need a look:",
+    legacyGroup:
+      "{n} cells use {encodings} text (such as {cells}): read as Unicode; the sheet can be converted to Unicode.",
   }
 );

@@ -10,7 +10,7 @@ import { defaultProfile, type ClusterProfile } from "./profile";
 import type { RankingReport, SectionScore, UnitResult } from "./report";
 import { buildTreeShape } from "./criteria";
 import { formatScore, roundAt } from "./numeric";
-import { classifier, rankUnits } from "./ranking";
+import { checkBands, classifier, rankUnits } from "./ranking";
 import { scoreTable, type ScoredTable } from "./scoring";
 import type { TreeShape } from "./criteria";
 import { CORE_STRINGS } from "./strings";
@@ -74,7 +74,8 @@ function selectReadings(readings: Reading[]): Reading[] {
 }
 
 export function analyzeWorkbook(grids: Grid[], options: AnalyzeOptions = {}): AnalyzeResult {
-  return analyze(grids, options);
+  const res = analyze(grids, options);
+  return res.ok ? { ok: true, report: res.report } : res;
 }
 
 /** `address` names cells (sheet coordinates) in issues and leafCells instead of "'Sheet'!A1". */
@@ -276,6 +277,7 @@ function buildReport(
     precision: p,
     units: order.map((i) => results[i]),
     issues,
+    settingsProblems: checkBands(profile.bands, lang),
   };
   return { report, inSheetOrder: results };
 }
@@ -345,14 +347,15 @@ export function analyzeTable(
       return x as CellValue;
     return String(x);
   };
-  const values: CellValue[][] = [];
+  // Rows sized up front: growing 1,000 rows by push left their outgrown copies to the collector.
+  const values = new Array<CellValue[]>(rows);
   for (let r = 0; r < rows; r++) {
     const cr = criteria[r] ?? [];
     const sr = scores[r] ?? [];
-    const row: CellValue[] = [];
-    for (let c = 0; c < w; c++) row.push(cell(cr[c] ?? null));
-    for (let c = 0; c < k; c++) row.push(cell(sr[c] ?? null));
-    values.push(row);
+    const row = new Array<CellValue>(w + k);
+    for (let c = 0; c < w; c++) row[c] = cell(cr[c] ?? null);
+    for (let c = 0; c < k; c++) row[w + c] = cell(sr[c] ?? null);
+    values[r] = row;
   }
   const names = Array.from({ length: k }, (_, i) =>
     options.units?.[i] !== undefined && String(options.units[i]).trim() !== ""

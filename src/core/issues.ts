@@ -60,4 +60,6 @@ export interface Issue {
   fix?: IssueFix;
   /** The file it came from, when several were consolidated. */
   file?: string;
+  /** legacy-encoding only: the encoding converted from ("TCVN3", "VNI"), so a list can group them. */
+  encoding?: string;
 }

@@ -81,4 +81,10 @@ export interface RankingReport {
   precision: number;
   units: UnitResult[];
   issues: { [K in keyof Issue]: Issue[K] }[];
+  /**
+   * Problems of the cluster's settings that change results without being a cell's fault: today the
+   * classification bands (K6 gaps, overlaps, out-of-range minimums), as sentences in the report's
+   * language; empty when the settings are sound. Optional only for reports built outside the engine.
+   */
+  settingsProblems?: string[];
 }

@@ -3,15 +3,15 @@
  * self), the bonus cap, deductions as magnitudes, typed subtotals and totals checked, and every problem
  * found on the way reported as an issue with its cell.
  */
-import type { Lang } from "./i18n";
-import type { Issue } from "./issues";
+import type { Issue, IssueCode } from "./issues";
 import type { CriterionKind, CriterionNode, SectionScore } from "./report";
 import { buildTreeShape, type TreeShape } from "./criteria";
 import { EPSILON, formatScore, roundAt } from "./numeric";
 import { readScore, type ScoreRead } from "./text";
-import { cellOf, type Pos, type ScoreTable } from "./table";
+import { cellOf, type Pos, type ScoreTable, type TableUnit } from "./table";
 import { columnLetter, quoteSheetName, type CellValue } from "./grid";
-import { makeIssue } from "./validation";
+import { makeIssue, type IssueInput } from "./validation";
+import type { Lang, Params } from "./i18n";
 
 export interface ScoreOptions {
   precision: number;
@@ -83,365 +83,613 @@ function readNumber(v: ScoreRead): number | null {
 }
 
 export function scoreTable(table: ScoreTable, opts: ScoreOptions): ScoredTable {
-  const { view } = table;
-  const sheet = view.grid.sheetName;
-  const lang = opts.lang;
-  const sep = opts.decimalSeparator;
-  const p = opts.precision;
-  const issues: Issue[] = [];
-  const cellName = opts.address ?? sheetAddresser(sheet);
-  const addr = (at: Pos): string => cellName(at[0], at[1]);
-  const fmt = (x: number): string => formatScore(x, Math.max(p, 2), lang);
-  const crit = table.criteria;
-  const shape: TreeShape = buildTreeShape(crit);
-  const n = crit.length;
-  const isLeaf = (i: number): boolean => shape.children[i].length === 0;
-  const critName = (i: number): string =>
-    shape.code[i] ? `${shape.code[i]} ${shape.label[i]}` : shape.label[i];
+  const scorer = new TableScorer(table, opts);
+  const units: ScoredUnit[] = [];
+  for (const u of table.units) units.push(scorer.unit(u));
+  return {
+    criteria: scorer.criteria,
+    contentMax: scorer.contentMax,
+    bonusCap: scorer.cap,
+    bonusLeafMax: scorer.bonusLeafMax,
+    units,
+    issues: scorer.issues,
+    shape: scorer.shape,
+  };
+}
 
-  // Max per node (R1, R5).
-  const info: NodeInfo[] = [];
-  const ids = new Set<string>();
-  for (let i = 0; i < n; i++) {
-    const c = crit[i];
-    let typedMax: number | null = c.maxKnown;
-    if (typedMax === null && c.maxValue !== null && c.maxValue !== undefined) {
-      const r = readScore(c.maxValue, { decimalSeparator: sep, scaleMax: null });
-      if (r.kind === "number") typedMax = r.value;
-      else if (r.kind === "error" && c.maxAt)
-        issues.push(
-          makeIssue("cell-error", lang, {
-            cell: addr(c.maxAt),
-            criterion: critName(i),
-            key: "issue.cell-error-max",
-            params: { error: r.error },
-            file: opts.file,
-          })
-        );
+/**
+ * One table's scoring, split into small methods: the JIT compiles a method once it is hot, and one
+ * large function took ~190 ms of background compilation before THIDUA.TOTAL ran at full speed. The
+ * constructor does the per-table work (tree, maxima, ids); `unit` the per-unit work, where nearly every
+ * leaf goes through readFastLeaves and only the leaves with something to report through `slowLeaf`.
+ */
+class TableScorer {
+  readonly issues: Issue[] = [];
+  readonly shape: TreeShape;
+  readonly criteria: CriterionNode[];
+  readonly contentMax: number;
+  readonly bonusLeafMax: number;
+  readonly cap: number | null;
+  private readonly table: ScoreTable;
+  private readonly opts: ScoreOptions;
+  private readonly view: ScoreTable["view"];
+  private readonly sheet: string;
+  private readonly lang: Lang;
+  private readonly p: number;
+  private readonly cellName: (row: number, col: number) => string;
+  private readonly info: NodeInfo[] = [];
+  private readonly leaves: number[] = [];
+  private readonly lines: number[];
+  private readonly axisRows: boolean;
+  private readonly bonusTop: number;
+  private readonly topContent: number[] = [];
+  /** Parents that sit on a score line, so can hold a typed subtotal (R2); layout B has none. */
+  private readonly typedParents: number[] = [];
+  private readonly leafMaxOf: (number | null)[];
+  /** Per leaf, readScore's options, made when a leaf first needs the full reading. */
+  private readonly readOpts: ({ decimalSeparator: "," | "."; scaleMax: number } | undefined)[] = [];
+  /** Per criterion, "code label" for messages, made on first use. */
+  private readonly names: (string | undefined)[] = [];
+  private readonly weights: Float64Array;
+  private readonly fast: FastLeaves | null;
+  private readonly allLeaves: number[];
+  /** One buffer for every unit (only the section scores are kept): no 1,000-number array per unit. */
+  private readonly score: Float64Array;
+  private readonly parents: Int32Array;
+  private readonly leafIdx: Int32Array;
+  private readonly leafKind: Uint8Array;
+  private readonly byKind = new Float64Array(3);
+
+  constructor(table: ScoreTable, opts: ScoreOptions) {
+    this.table = table;
+    this.opts = opts;
+    const view = (this.view = table.view);
+    this.sheet = view.grid.sheetName;
+    this.lang = opts.lang;
+    this.p = opts.precision;
+    this.cellName = opts.address ?? sheetAddresser(this.sheet);
+    const crit = table.criteria;
+    const shape = (this.shape = buildTreeShape(crit));
+    const n = crit.length;
+    this.lines = table.lines;
+    this.axisRows = table.axis === "rows";
+    const info = this.info;
+    this.maxima();
+    const leaves = this.leaves;
+    for (let i = 0; i < n; i++) if (shape.children[i].length === 0) leaves.push(i);
+    let contentMax = 0;
+    let bonusLeafMax = 0;
+    for (const i of leaves) {
+      const m = info[i].effMax ?? 0;
+      if (shape.kind[i] === "content") contentMax += m;
+      else if (shape.kind[i] === "bonus") bonusLeafMax += m;
     }
-    let id = shape.code[i]
-      ? pathOf(shape, i)
-      : table.mapping.layout === "B"
-        ? `c${c.at[1] + 1}`
-        : `r${c.at[0] + 1}`;
-    if (ids.has(id)) id = table.mapping.layout === "B" ? `c${c.at[1] + 1}` : `r${c.at[0] + 1}`;
-    ids.add(id);
-    info.push({ id, max: typedMax, effMax: null, typedMax });
+    this.contentMax = contentMax;
+    this.bonusLeafMax = bonusLeafMax;
+    let sheetCap: number | null = null;
+    for (let i = 0; i < n; i++)
+      if (shape.parent[i] < 0 && shape.kind[i] === "bonus" && info[i].typedMax !== null)
+        sheetCap = (sheetCap ?? 0) + info[i].typedMax!;
+    this.cap = opts.bonusCap ?? sheetCap;
+    let bonusTop = -1;
+    for (let i = 0; i < n && bonusTop < 0; i++)
+      if (shape.parent[i] < 0 && shape.kind[i] === "bonus") bonusTop = i;
+    this.bonusTop = bonusTop;
+    this.criteria = buildNodes(
+      shape,
+      info,
+      crit.map((c) => c.weight)
+    );
+    for (let i = 0; i < n; i++)
+      if (shape.parent[i] < 0 && shape.kind[i] === "content") this.topContent.push(i);
+    for (let i = 0; i < n; i++)
+      if (this.lines[i] >= 0 && shape.children[i].length > 0) this.typedParents.push(i);
+
+    const leafMaxOf = (this.leafMaxOf = leaves.map((i) => info[i].typedMax));
+    const weights = (this.weights = floats(crit.length, (i) => crit[i].weight));
+    // The fast reading uses the grid's arrays directly; merged cells (rare inside score areas) go
+    // through the view, which blanks the covered cells ExcelJS fills with the merge's value.
+    this.fast = view.hasMerges
+      ? null
+      : {
+          axisRows: this.axisRows,
+          vals: view.grid.values,
+          gTop: view.top,
+          gLeft: view.left,
+          leafLine: ints(leaves.length, (k) => this.lines[leaves[k]]),
+          leafMax: floats(leafMaxOf.length, (k) => {
+            const m = leafMaxOf[k];
+            return m === null ? Infinity : m + EPSILON;
+          }),
+          leafWeight: floats(leaves.length, (k) => weights[leaves[k]]),
+          leaves,
+          slow: [],
+        };
+    this.allLeaves = leaves.map((_, k) => k);
+    this.score = new Float64Array(n);
+    this.parents = ints(shape.parent.length, (i) => shape.parent[i]);
+    this.leafIdx = ints(leaves.length, (k) => leaves[k]);
+    this.leafKind = new Uint8Array(leaves.length).map((_, k) =>
+      shape.kind[leaves[k]] === "content" ? 0 : shape.kind[leaves[k]] === "bonus" ? 1 : 2
+    );
   }
-  for (let i = n - 1; i >= 0; i--) {
-    const kids = shape.children[i];
-    if (kids.length === 0) {
-      info[i].effMax = info[i].typedMax === null ? null : info[i].typedMax! * crit[i].weight;
-      info[i].max = info[i].effMax;
-      continue;
+
+  private addr(at: Pos): string {
+    return this.cellName(at[0], at[1]);
+  }
+
+  private fmt(x: number): string {
+    return formatScore(x, Math.max(this.p, 2), this.lang);
+  }
+
+  private critName(i: number): string {
+    const shape = this.shape;
+    return (this.names[i] ??= shape.code[i]
+      ? `${shape.code[i]} ${shape.label[i]}`
+      : shape.label[i]);
+  }
+
+  private readOptsOf(k: number): { decimalSeparator: "," | "."; scaleMax: number } {
+    return (this.readOpts[k] ??= {
+      decimalSeparator: this.opts.decimalSeparator,
+      scaleMax: this.leafMaxOf[k] ?? this.contentMax,
+    });
+  }
+
+  private rowOf(line: number, i: number): number {
+    return this.axisRows ? this.lines[i] : line;
+  }
+
+  private colOf(line: number, i: number): number {
+    return this.axisRows ? line : this.lines[i];
+  }
+
+  private valueAt(r: number, c: number): CellValue {
+    const view = this.view;
+    if (view.hasMerges) return view.ownValue(r, c);
+    return view.value(r, c);
+  }
+
+  /** Max per node (R1, R5), the ids, and the max problems (cell-error, max-sum-mismatch). */
+  private maxima(): void {
+    const { table, shape, info, opts, lang, issues } = this;
+    const crit = table.criteria;
+    const n = crit.length;
+    const ids = new Set<string>();
+    const paths = pathsOf(shape);
+    for (let i = 0; i < n; i++) {
+      const c = crit[i];
+      let typedMax: number | null = c.maxKnown;
+      // A typed number is its own reading; readScore is for text and errors.
+      if (typedMax === null && typeof c.maxValue === "number" && Number.isFinite(c.maxValue))
+        typedMax = c.maxValue;
+      else if (typedMax === null && c.maxValue !== null && c.maxValue !== undefined) {
+        const r = readScore(c.maxValue, {
+          decimalSeparator: opts.decimalSeparator,
+          scaleMax: null,
+        });
+        if (r.kind === "number") typedMax = r.value;
+        else if (r.kind === "error" && c.maxAt)
+          issues.push(
+            makeIssue("cell-error", lang, {
+              cell: this.addr(c.maxAt),
+              criterion: this.critName(i),
+              key: "issue.cell-error-max",
+              params: { error: r.error },
+              file: opts.file,
+            })
+          );
+      }
+      let id = shape.code[i]
+        ? paths[i]
+        : table.mapping.layout === "B"
+          ? `c${c.at[1] + 1}`
+          : `r${c.at[0] + 1}`;
+      if (ids.has(id)) id = table.mapping.layout === "B" ? `c${c.at[1] + 1}` : `r${c.at[0] + 1}`;
+      ids.add(id);
+      info.push({ id, max: typedMax, effMax: null, typedMax });
     }
-    let sum = 0;
-    let anyKnown = false;
-    for (const k of kids) {
-      if (info[k].effMax !== null) {
-        sum += info[k].effMax!;
-        anyKnown = true;
+    for (let i = n - 1; i >= 0; i--) {
+      const kids = shape.children[i];
+      if (kids.length === 0) {
+        info[i].effMax = info[i].typedMax === null ? null : info[i].typedMax! * crit[i].weight;
+        info[i].max = info[i].effMax;
+        continue;
+      }
+      let sum = 0;
+      let anyKnown = false;
+      for (const k of kids) {
+        if (info[k].effMax !== null) {
+          sum += info[k].effMax!;
+          anyKnown = true;
+        }
+      }
+      const typed = info[i].typedMax;
+      if (shape.kind[i] === "content") {
+        info[i].effMax = anyKnown ? sum : typed;
+        info[i].max = typed ?? (anyKnown ? sum : null);
+        if (
+          typed !== null &&
+          anyKnown &&
+          Math.abs(typed - sum) > EPSILON * Math.max(1, sum) &&
+          crit[i].maxAt
+        )
+          issues.push(
+            makeIssue("max-sum-mismatch", lang, {
+              cell: this.addr(crit[i].maxAt!),
+              criterion: this.critName(i),
+              params: { max: this.fmt(typed), sum: this.fmt(sum) },
+              file: opts.file,
+            })
+          );
+      } else {
+        // The bonus section's max is its cap (R7), the deduction section's is informational (R1).
+        info[i].effMax = typed ?? (anyKnown ? sum : null);
+        info[i].max = info[i].effMax;
       }
     }
-    const typed = info[i].typedMax;
-    if (shape.kind[i] === "content") {
-      info[i].effMax = anyKnown ? sum : typed;
-      info[i].max = typed ?? (anyKnown ? sum : null);
-      if (
-        typed !== null &&
-        anyKnown &&
-        Math.abs(typed - sum) > EPSILON * Math.max(1, sum) &&
-        crit[i].maxAt
-      )
-        issues.push(
-          makeIssue("max-sum-mismatch", lang, {
-            cell: addr(crit[i].maxAt!),
-            criterion: critName(i),
-            params: { max: fmt(typed), sum: fmt(sum) },
-            file: opts.file,
-          })
-        );
-    } else {
-      // The bonus section's max is its cap (R7), the deduction section's is informational (R1).
-      info[i].effMax = typed ?? (anyKnown ? sum : null);
-      info[i].max = info[i].effMax;
-    }
   }
 
-  const leaves: number[] = [];
-  for (let i = 0; i < n; i++) if (isLeaf(i)) leaves.push(i);
-  let contentMax = 0;
-  let bonusLeafMax = 0;
-  for (const i of leaves) {
-    const m = info[i].effMax ?? 0;
-    if (shape.kind[i] === "content") contentMax += m;
-    else if (shape.kind[i] === "bonus") bonusLeafMax += m;
-  }
-  let sheetCap: number | null = null;
-  for (let i = 0; i < n; i++)
-    if (shape.parent[i] < 0 && shape.kind[i] === "bonus" && info[i].typedMax !== null)
-      sheetCap = (sheetCap ?? 0) + info[i].typedMax!;
-  const cap = opts.bonusCap ?? sheetCap;
-  const bonusTop = (() => {
-    for (let i = 0; i < n; i++) if (shape.parent[i] < 0 && shape.kind[i] === "bonus") return i;
-    return -1;
-  })();
-
-  const criteria = buildNodes(
-    shape,
-    info,
-    crit.map((c) => c.weight)
-  );
-  // Only parents that sit on a score line can hold a typed subtotal (R2); layout B has none.
-  const topContent: number[] = [];
-  for (let i = 0; i < n; i++)
-    if (shape.parent[i] < 0 && shape.kind[i] === "content") topContent.push(i);
-  const typedParents: number[] = [];
-  for (let i = 0; i < n; i++)
-    if (table.lines[i] >= 0 && shape.children[i].length > 0) typedParents.push(i);
-
-  const units: ScoredUnit[] = [];
-  const axisRows = table.axis === "rows";
-  const lines = table.lines;
-  const fastAddr = cellName;
-  const leafMaxOf = leaves.map((i) => info[i].typedMax);
-  const readOpts = leaves.map((_, k) => ({
-    decimalSeparator: sep,
-    scaleMax: leafMaxOf[k] ?? contentMax,
-  }));
-  // The hot path reads the grid's arrays directly; merged cells (rare inside score areas) go through
-  // the view, which blanks the covered cells ExcelJS fills with the merge's value.
-  const vals = view.grid.values;
-  const merged = view.hasMerges;
-  const gTop = view.top;
-  const gLeft = view.left;
-  const valueAt = (r: number, c: number): CellValue => {
-    if (merged) return view.ownValue(r, c);
-    const row = vals[r - gTop];
-    const j = c - gLeft;
-    return row === undefined || j < 0 || j >= row.length ? null : row[j];
-  };
-  const weights = Float64Array.from(crit, (c) => c.weight);
-  for (const u of table.units) {
-    // Locals, not property reads: unit objects carry accessors and are slow to read in the hot loop.
+  unit(u: TableUnit): ScoredUnit {
+    const { shape, info, leaves, lines, opts, lang, issues, score, topContent } = this;
+    const cap = this.cap;
+    const p = this.p;
+    // Locals, not property reads: unit objects carry accessors and are slow to read in a loop.
     const selfLine = u.selfLine;
     const reviewLine = u.reviewLine;
     const hasReview = u.hasReview;
-    const score = new Float64Array(n);
-    let complete = true;
-    let usedSelfWhereReview = false;
-    const rowOf = (line: number, i: number): number => (axisRows ? lines[i] : line);
-    const colOf = (line: number, i: number): number => (axisRows ? line : lines[i]);
+    score.fill(0);
     let reviewAny = false;
     if (hasReview && reviewLine !== null)
       for (const i of leaves)
-        if (lines[i] >= 0 && !view.isEmpty(rowOf(reviewLine, i), colOf(reviewLine, i))) {
+        if (
+          lines[i] >= 0 &&
+          !this.view.isEmpty(this.rowOf(reviewLine, i), this.colOf(reviewLine, i))
+        ) {
           reviewAny = true;
           break;
         }
     // Which line each leaf was read from (1 self, 2 review): the addresses are built only if asked for.
     const from = new Uint8Array(leaves.length);
-    for (let k = 0; k < leaves.length; k++) {
-      const i = leaves[k];
-      if (lines[i] < 0) continue;
-      const leafMax = leafMaxOf[k];
-      let line: number | null = null;
-      let raw: CellValue = null;
-      if (reviewLine !== null) {
-        raw = valueAt(rowOf(reviewLine, i), colOf(reviewLine, i));
-        if (!isBlank(raw)) line = reviewLine;
-      }
-      if (line === null && selfLine !== null) {
-        raw = valueAt(rowOf(selfLine, i), colOf(selfLine, i));
-        if (!isBlank(raw)) {
-          line = selfLine;
-          if (hasReview) usedSelfWhereReview = true;
-        }
-      }
-      const blameLine =
-        line ?? (reviewAny && reviewLine !== null ? reviewLine : (selfLine ?? reviewLine));
-      from[k] = blameLine === null ? 0 : blameLine === reviewLine ? 2 : 1;
-      let x = 0;
-      if (
-        line !== null &&
-        typeof raw === "number" &&
-        Number.isFinite(raw) &&
-        raw >= 0 &&
-        (leafMax === null || raw <= leafMax + EPSILON)
-      ) {
-        // The common case, read without allocating: a typed number in range.
-        x = raw;
-      } else {
-        const cell = blameLine === null ? null : fastAddr(rowOf(blameLine, i), colOf(blameLine, i));
-        const read: ScoreRead = line === null ? { kind: "blank" } : readScore(raw, readOpts[k]);
-        const base = { cell, unit: u.name, criterion: critName(i), file: opts.file };
-        switch (read.kind) {
-          case "number":
-            x = read.value;
-            if (read.fromText)
-              issues.push(
-                makeIssue("text-number", lang, {
-                  ...base,
-                  params: { text: String(raw), value: fmt(x) },
-                  fix: { cell: cell!, value: x },
-                })
-              );
-            break;
-          case "blank":
-            complete = false;
-            issues.push(makeIssue("score-missing", lang, base));
-            break;
-          case "unknown":
-            // A formula whose cached result was not saved: ExcelJS drops a cached 0, so 0 is the reading
-            // that matches what Excel showed; it is not "missing" (nothing was left blank).
-            break;
-          case "error":
-            issues.push(makeIssue("cell-error", lang, { ...base, params: { error: read.error } }));
-            break;
-          case "ambiguous":
-            issues.push(
-              makeIssue("ambiguous-number", lang, {
-                ...base,
-                params: { text: read.text, candidates: read.candidates.map(fmt).join(" / ") },
-              })
-            );
-            break;
-          case "nan":
-            issues.push(makeIssue("not-a-number", lang, { ...base, params: { text: read.text } }));
-            break;
-        }
-        const kind = shape.kind[i];
-        const topLevel = shape.parent[i] < 0;
-        if (kind === "deduction") {
-          if (x < 0) {
-            issues.push(
-              makeIssue("deduction-sign", lang, {
-                cell,
-                unit: u.name,
-                criterion: critName(i),
-                file: opts.file,
-                params: { value: fmt(x), magnitude: fmt(-x) },
-              })
-            );
-            x = -x;
-          }
-          if (!topLevel && leafMax !== null && x > leafMax + EPSILON)
-            issues.push(
-              makeIssue("score-above-max", lang, {
-                cell,
-                unit: u.name,
-                criterion: critName(i),
-                file: opts.file,
-                params: { value: fmt(x), max: fmt(leafMax) },
-              })
-            );
-        } else if (
-          x < 0 ||
-          (leafMax !== null && x > leafMax + EPSILON && !(kind === "bonus" && topLevel))
-        ) {
-          const code = x < 0 ? "score-negative" : "score-above-max";
-          issues.push(
-            makeIssue(code, lang, {
-              cell,
-              unit: u.name,
-              criterion: critName(i),
-              file: opts.file,
-              params: { value: fmt(x), max: fmt(leafMax ?? 0) },
-            })
-          );
-        }
-      }
-      score[i] = x * weights[i];
+    const state: UnitState = { complete: true, usedSelfWhereReview: false, reviewAny };
+    let todo = this.allLeaves;
+    if (this.fast) {
+      if (readFastLeaves(this.fast, selfLine, reviewLine, score, from))
+        state.usedSelfWhereReview = hasReview;
+      todo = this.fast.slow;
     }
-    for (let i = n - 1; i >= 0; i--) if (shape.parent[i] >= 0) score[shape.parent[i]] += score[i];
-    let content = 0;
-    let bonusRaw = 0;
-    let deduction = 0;
-    for (const i of leaves) {
-      if (shape.kind[i] === "content") content += score[i];
-      else if (shape.kind[i] === "bonus") bonusRaw += score[i];
-      else deduction += score[i];
-    }
+    for (const k of todo) this.slowLeaf(u, k, from, state);
+    sumUp(this.parents, score);
+    sumByKind(this.leafIdx, this.leafKind, score, this.byKind);
+    const content = this.byKind[0];
+    const bonusRaw = this.byKind[1];
+    const deduction = this.byKind[2];
     let bonus = bonusRaw;
     if (cap !== null && roundAt(bonusRaw, p) > roundAt(cap, p)) {
       bonus = cap;
+      const bonusTop = this.bonusTop;
       const bonusAt =
         bonusTop >= 0
-          ? (cellOf(table, u.reviewLine, bonusTop) ?? cellOf(table, u.selfLine, bonusTop))
+          ? (cellOf(this.table, reviewLine, bonusTop) ?? cellOf(this.table, selfLine, bonusTop))
           : null;
       issues.push(
         makeIssue("bonus-capped", lang, {
-          cell: bonusAt ? addr(bonusAt) : null,
+          cell: bonusAt ? this.addr(bonusAt) : null,
           unit: u.name,
-          criterion: bonusTop >= 0 ? critName(bonusTop) : null,
-          params: { bonus: fmt(bonusRaw), cap: fmt(cap), dropped: fmt(bonusRaw - cap) },
+          criterion: bonusTop >= 0 ? this.critName(bonusTop) : null,
+          params: {
+            bonus: this.fmt(bonusRaw),
+            cap: this.fmt(cap),
+            dropped: this.fmt(bonusRaw - cap),
+          },
           file: opts.file,
         })
       );
     }
     const rawTotal = content + bonus - deduction;
-    if (u.hasReview && usedSelfWhereReview)
+    if (hasReview && state.usedSelfWhereReview)
       issues.push(makeIssue("review-missing", lang, { cell: null, unit: u.name, file: opts.file }));
+    if (this.typedParents.length > 0 || u.typedTotal.self || u.typedTotal.review)
+      this.typedChecks(u);
 
-    // R2: typed subtotals and totals, per column (a self column is checked against its own leaves).
-    if (typedParents.length > 0 || u.typedTotal.self || u.typedTotal.review)
-      for (const [line, totalAt] of [
-        [u.selfLine, u.typedTotal.self],
-        [u.reviewLine, u.typedTotal.review],
-      ] as const) {
-        if (line === null) continue;
-        // Nothing typed on the section rows and no total cell: nothing to compare, skip the re-read.
-        if (
-          totalAt === null &&
-          typedParents.every((i) => isBlank(view.ownValue(rowOf(line, i), colOf(line, i)) ?? null))
-        )
-          continue;
-        const cells = shape.parent.map((_, i) => cellOf(table, line, i));
-        checkTyped(table, shape, cells, totalAt, cap, opts, u.name, issues, critName, addr);
-      }
-
-    let firstSection = 0;
-    for (const i of topContent) {
-      firstSection = score[i];
-      break;
-    }
-    const selfL = selfLine;
-    const reviewL = reviewLine;
-    units.push({
+    const firstSection = topContent.length > 0 ? score[topContent[0]] : 0;
+    // A plain loop: TypedArray.from with a map function goes through the iterator protocol.
+    const sectionScores = new Float64Array(topContent.length);
+    for (let j = 0; j < topContent.length; j++) sectionScores[j] = score[topContent[j]];
+    const cellName = this.cellName;
+    const rowOf = (line: number, i: number): number => this.rowOf(line, i);
+    const colOf = (line: number, i: number): number => this.colOf(line, i);
+    return {
       name: u.name,
-      nameCell: u.nameAt ? addr(u.nameAt) : null,
+      nameCell: u.nameAt ? this.addr(u.nameAt) : null,
       rawTotal,
       firstSection,
       content,
       bonusRaw,
       bonus,
       deduction,
-      complete,
-      sheet,
+      complete: state.complete,
+      sheet: this.sheet,
       file: opts.file,
       // Built when read: a 1,000 × 100 sheet in layout B has 100 "sections" per unit.
       sectionsOf: () =>
-        topContent.map((i) => ({
+        topContent.map((i, j) => ({
           id: info[i].id,
           code: shape.code[i],
           label: shape.label[i],
           kind: "content" as const,
-          score: score[i],
+          score: sectionScores[j],
           max: info[i].max,
         })),
       leafCellsOf: () => {
         const out: Record<string, string> = {};
         for (let k = 0; k < leaves.length; k++) {
           const i = leaves[k];
-          const line = from[k] === 2 ? reviewL : from[k] === 1 ? selfL : null;
+          const line = from[k] === 2 ? reviewLine : from[k] === 1 ? selfLine : null;
           if (line !== null && lines[i] >= 0)
-            out[info[i].id] = fastAddr(rowOf(line, i), colOf(line, i));
+            out[info[i].id] = cellName(rowOf(line, i), colOf(line, i));
         }
         return out;
       },
-    });
+    };
   }
-  return { criteria, contentMax, bonusCap: cap, bonusLeafMax, units, issues, shape };
+
+  /** R2: typed subtotals and totals, per column (a self column is checked against its own leaves). */
+  private typedChecks(u: TableUnit): void {
+    const { table, shape, view } = this;
+    for (const [line, totalAt] of [
+      [u.selfLine, u.typedTotal.self],
+      [u.reviewLine, u.typedTotal.review],
+    ] as const) {
+      if (line === null) continue;
+      // Nothing typed on the section rows and no total cell: nothing to compare, skip the re-read.
+      if (
+        totalAt === null &&
+        this.typedParents.every((i) =>
+          isBlank(view.ownValue(this.rowOf(line, i), this.colOf(line, i)) ?? null)
+        )
+      )
+        continue;
+      const cells = shape.parent.map((_, i) => cellOf(table, line, i));
+      checkTyped(
+        table,
+        shape,
+        cells,
+        totalAt,
+        this.cap,
+        this.opts,
+        u.name,
+        this.issues,
+        (i) => this.critName(i),
+        (at) => this.addr(at)
+      );
+    }
+  }
+
+  /** A leaf the fast reading left: blank, text, error, unknown, out of range, or in a merged sheet. */
+  private slowLeaf(u: TableUnit, k: number, from: Uint8Array, state: UnitState): void {
+    const { shape, lines, issues, lang, opts } = this;
+    const i = this.leaves[k];
+    if (lines[i] < 0) return;
+    const selfLine = u.selfLine;
+    const reviewLine = u.reviewLine;
+    const leafMax = this.leafMaxOf[k];
+    let line: number | null = null;
+    let raw: CellValue = null;
+    if (reviewLine !== null) {
+      raw = this.valueAt(this.rowOf(reviewLine, i), this.colOf(reviewLine, i));
+      if (!isBlank(raw)) line = reviewLine;
+    }
+    if (line === null && selfLine !== null) {
+      raw = this.valueAt(this.rowOf(selfLine, i), this.colOf(selfLine, i));
+      if (!isBlank(raw)) {
+        line = selfLine;
+        if (u.hasReview) state.usedSelfWhereReview = true;
+      }
+    }
+    const blameLine =
+      line ?? (state.reviewAny && reviewLine !== null ? reviewLine : (selfLine ?? reviewLine));
+    from[k] = blameLine === null ? 0 : blameLine === reviewLine ? 2 : 1;
+    let x = 0;
+    if (
+      line !== null &&
+      typeof raw === "number" &&
+      Number.isFinite(raw) &&
+      raw >= 0 &&
+      (leafMax === null || raw <= leafMax + EPSILON)
+    ) {
+      // A typed number in range (reached here only in a sheet with merged cells).
+      this.score[i] = raw * this.weights[i];
+      return;
+    }
+    const cell =
+      blameLine === null ? null : this.cellName(this.rowOf(blameLine, i), this.colOf(blameLine, i));
+    const read: ScoreRead = line === null ? { kind: "blank" } : readScore(raw, this.readOptsOf(k));
+    const criterion = this.critName(i);
+    const issue = (code: IssueCode, params: Params, key?: IssueInput["key"]): void => {
+      issues.push(
+        makeIssue(code, lang, { cell, unit: u.name, criterion, file: opts.file, params, key })
+      );
+    };
+    switch (read.kind) {
+      case "number":
+        x = read.value;
+        if (read.fromText)
+          issues.push(
+            makeIssue("text-number", lang, {
+              cell,
+              unit: u.name,
+              criterion,
+              file: opts.file,
+              params: { text: String(raw), value: this.fmt(x) },
+              fix: { cell: cell!, value: x },
+            })
+          );
+        break;
+      case "blank":
+        state.complete = false;
+        issue("score-missing", {});
+        break;
+      case "unknown":
+        // A formula whose result was never saved (a tool that does not calculate wrote the file, or
+        // it was not recomputed on reading). Counting it as 0 in silence would publish a wrong total:
+        // it is a cell-error (error), not score-missing (warning), because nothing was left blank and
+        // the only fix is to open the file in Excel and save it, as with any cell showing an error;
+        // as an error it makes the ranking provisional, and it counts as 0 like every error (§6).
+        issue("cell-error", {}, "issue.formula-no-result");
+        break;
+      case "error":
+        issue("cell-error", { error: read.error });
+        break;
+      case "ambiguous":
+        issue("ambiguous-number", {
+          text: read.text,
+          candidates: read.candidates.map((c) => this.fmt(c)).join(" / "),
+        });
+        break;
+      case "nan":
+        issue("not-a-number", { text: read.text });
+        break;
+    }
+    const kind = shape.kind[i];
+    const topLevel = shape.parent[i] < 0;
+    if (kind === "deduction") {
+      if (x < 0) {
+        issue("deduction-sign", { value: this.fmt(x), magnitude: this.fmt(-x) });
+        x = -x;
+      }
+      if (!topLevel && leafMax !== null && x > leafMax + EPSILON)
+        issue("score-above-max", { value: this.fmt(x), max: this.fmt(leafMax) });
+    } else if (
+      x < 0 ||
+      (leafMax !== null && x > leafMax + EPSILON && !(kind === "bonus" && topLevel))
+    ) {
+      issue(x < 0 ? "score-negative" : "score-above-max", {
+        value: this.fmt(x),
+        max: this.fmt(leafMax ?? 0),
+      });
+    }
+    this.score[i] = x * this.weights[i];
+  }
+}
+
+interface UnitState {
+  complete: boolean;
+  usedSelfWhereReview: boolean;
+  /** The unit has at least one review score: a blank leaf is blamed on its review cell. */
+  reviewAny: boolean;
+}
+
+// Typed arrays filled by a loop: TypedArray.from(list, fn) walks the list through the iterator
+// protocol, which showed as garbage per element on 1,000-criterion tables.
+function floats(n: number, f: (i: number) => number): Float64Array {
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = f(i);
+  return out;
+}
+
+function ints(n: number, f: (i: number) => number): Int32Array {
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) out[i] = f(i);
+  return out;
+}
+
+/** Every parent's score = the sum of its children's, bottom-up (children follow their parent). */
+function sumUp(parent: Int32Array, score: Float64Array): void {
+  for (let i = parent.length - 1; i >= 0; i--) {
+    const q = parent[i];
+    if (q >= 0) score[q] += score[i];
+  }
+}
+
+/** Leaf scores summed per kind (0 content, 1 bonus, 2 deduction), in leaf order. */
+function sumByKind(
+  leaves: Int32Array,
+  kind: Uint8Array,
+  score: Float64Array,
+  out: Float64Array
+): void {
+  let content = 0;
+  let bonus = 0;
+  let deduction = 0;
+  for (let k = 0; k < leaves.length; k++) {
+    const x = score[leaves[k]];
+    if (kind[k] === 0) content += x;
+    else if (kind[k] === 1) bonus += x;
+    else deduction += x;
+  }
+  out[0] = content;
+  out[1] = bonus;
+  out[2] = deduction;
+}
+
+interface FastLeaves {
+  axisRows: boolean;
+  vals: CellValue[][];
+  gTop: number;
+  gLeft: number;
+  /** Per leaf (k), its row (axis rows) or column (axis cols); -1 when it holds no score. */
+  leafLine: Int32Array;
+  /** Per leaf, its max plus the tolerance; Infinity when it has none. */
+  leafMax: Float64Array;
+  leafWeight: Float64Array;
+  leaves: number[];
+  /** Out: the leaves (k) the fast reading left to the full one, in leaf order. */
+  slow: number[];
+}
+
+/**
+ * The hot loop of scoring, apart so the JIT sees a small monomorphic function: each leaf that holds a
+ * typed number within its max (nearly all of them) is counted straight from the grid's arrays, without
+ * allocating. Every other leaf (blank, text, error, out of range) goes to `f.slow` for the full reading
+ * with its issues. Returns true when a self score was counted because the review cell was blank.
+ */
+function readFastLeaves(
+  f: FastLeaves,
+  selfLine: number | null,
+  reviewLine: number | null,
+  score: Float64Array,
+  from: Uint8Array
+): boolean {
+  const { vals, gTop, gLeft, leafLine, leafMax, leafWeight, leaves, axisRows } = f;
+  const slow = f.slow;
+  slow.length = 0;
+  let usedSelf = false;
+  const self = selfLine === null ? -1 : selfLine;
+  const review = reviewLine === null ? -1 : reviewLine;
+  // Axis cols: the unit's line is a row, the same for every leaf.
+  const selfRow = axisRows || self < 0 ? undefined : vals[self - gTop];
+  const reviewRow = axisRows || review < 0 ? undefined : vals[review - gTop];
+  for (let k = 0; k < leafLine.length; k++) {
+    const l = leafLine[k];
+    if (l < 0) continue;
+    let raw: CellValue = null;
+    let which = 0;
+    if (review >= 0) {
+      const row = axisRows ? vals[l - gTop] : reviewRow;
+      const j = (axisRows ? review : l) - gLeft;
+      raw = row === undefined || j < 0 || j >= row.length ? null : row[j];
+      if (!isBlank(raw)) which = 2;
+    }
+    if (which === 0 && self >= 0) {
+      const row = axisRows ? vals[l - gTop] : selfRow;
+      const j = (axisRows ? self : l) - gLeft;
+      raw = row === undefined || j < 0 || j >= row.length ? null : row[j];
+      if (!isBlank(raw)) which = 1;
+    }
+    if (which !== 0 && typeof raw === "number" && raw >= 0 && raw <= leafMax[k]) {
+      // raw <= a finite max or Infinity: NaN fails, +Infinity passes only without a max.
+      if (raw === Infinity) {
+        slow.push(k);
+        continue;
+      }
+      // Same-cell self and review (a mapping that names one column twice) blames the review, as below.
+      from[k] = which === 1 && self === review ? 2 : which;
+      if (which === 1 && review >= 0) usedSelf = true;
+      score[leaves[k]] = raw * leafWeight[k];
+    } else slow.push(k);
+  }
+  return usedSelf;
 }
 
 /** Values of one column as the sheet shows them, summed bottom-up (blank and non-numbers as 0). */
@@ -527,14 +775,25 @@ function checkTyped(
   }
 }
 
-/** "III.1.1" for "1.1" under "1" under "III": the parent's path and the code's last part. */
-function pathOf(shape: TreeShape, i: number): string {
-  const parts: string[] = [];
-  for (let k = i; k >= 0; k = shape.parent[k]) {
-    const c = shape.code[k].replace(/[.)]+$/, "");
-    parts.unshift(c.split(".").pop() ?? c);
-  }
-  return parts.join(".");
+/**
+ * Per node, "III.1.1" for "1.1" under "1" under "III": the parent's path and the code's last part.
+ * Built once for the whole tree from the parents' paths (a per-node walk to the root was quadratic
+ * in depth and split strings for every ancestor).
+ */
+function pathsOf(shape: TreeShape): string[] {
+  const n = shape.parent.length;
+  const out = new Array<string | undefined>(n);
+  const of = (i: number): string => {
+    const known = out[i];
+    if (known !== undefined) return known;
+    const c = shape.code[i].replace(/[.)]+$/, "");
+    const last = c.split(".").pop() ?? c;
+    const q = shape.parent[i];
+    return (out[i] = q >= 0 ? `${of(q)}.${last}` : last);
+  };
+  const all: string[] = [];
+  for (let i = 0; i < n; i++) all.push(of(i));
+  return all;
 }
 
 function buildNodes(shape: TreeShape, info: NodeInfo[], weights: number[]): CriterionNode[] {

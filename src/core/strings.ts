@@ -27,6 +27,8 @@ export const CORE_STRINGS = defineStrings(
       'Không rõ "{text}" là số nào ({unit}, "{criterion}"): có thể là {candidates}. Được tính là 0.',
     "issue.cell-error": 'Ô báo lỗi {error} ({unit}, "{criterion}"): được tính là 0.',
     "issue.cell-error-max": 'Điểm chuẩn của tiêu chí "{criterion}" là lỗi {error}.',
+    "issue.formula-no-result":
+      'Ô có công thức chưa có kết quả ({unit}, "{criterion}"): tạm tính là 0. Hãy mở tệp bằng Excel, tính lại (F9) rồi lưu.',
     "issue.max-sum-mismatch":
       'Điểm chuẩn của "{criterion}" là {max} nhưng tổng điểm chuẩn các tiêu chí con là {sum}.',
     "issue.subtotal-mismatch":
@@ -96,6 +98,8 @@ export const CORE_STRINGS = defineStrings(
       '"{text}" is ambiguous ({unit}, "{criterion}"): it could be {candidates}. Counted as 0.',
     "issue.cell-error": 'The cell shows the error {error} ({unit}, "{criterion}"): counted as 0.',
     "issue.cell-error-max": 'The max of "{criterion}" is the error {error}.',
+    "issue.formula-no-result":
+      'The cell\'s formula has no result ({unit}, "{criterion}"): counted as 0 for now. Open the file in Excel, recalculate (F9) and save it.',
     "issue.max-sum-mismatch":
       'The max of "{criterion}" is {max} but its children\'s maxima add up to {sum}.',
     "issue.subtotal-mismatch":

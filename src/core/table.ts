@@ -184,7 +184,11 @@ export function readTable(view: SheetView, mapping: SheetMapping, sep: "," | "."
   const unitCols = mapping.units
     .flatMap((u) => [u.self, u.review])
     .filter((c): c is number => c !== null);
+  // "Cộng" rows closing a section repeat the sum of the rows above: reading them as criteria counts
+  // that section twice.
+  const subtotals = new Set(mapping.subtotalRows ?? []);
   for (let r = mapping.firstRow; r <= mapping.lastRow; r++) {
+    if (subtotals.has(r)) continue;
     const label = v.text(r, mapping.labelCol) ?? "";
     const code = mapping.codeCol !== null ? v.display(r, mapping.codeCol).trim() : "";
     const maxEmpty = mapping.maxInLabel

@@ -7,7 +7,7 @@ import { columnLetter, quoteSheetName, type Grid } from "./grid";
 import type { Lang, Params } from "./i18n";
 import { ISSUE_SEVERITY, type Issue, type IssueCode, type IssueFix } from "./issues";
 import { CORE_STRINGS } from "./strings";
-import { normalizeText } from "./text";
+import { nameKey } from "./text";
 import type { Pos } from "./table";
 import type { SheetView } from "./layout/view";
 
@@ -29,11 +29,10 @@ export interface IssueInput {
 
 export function makeIssue(code: IssueCode, lang: Lang, inp: IssueInput): Issue {
   const key = inp.key ?? (`issue.${code}` as Parameters<typeof CORE_STRINGS.t>[1]);
-  const params: Params = {
-    unit: inp.unit ?? "",
-    criterion: inp.criterion ?? "",
-    ...(inp.params ?? {}),
-  };
+  // Built without object spread: thousands of issues per ranking, and spread copies are slow.
+  const params: Params = { unit: inp.unit ?? "", criterion: inp.criterion ?? "" };
+  const extra = inp.params;
+  if (extra) for (const k in extra) params[k] = extra[k];
   const issue: Issue = {
     code,
     severity: ISSUE_SEVERITY[code],
@@ -54,20 +53,28 @@ export function legacyIssues(
   file?: string,
   address?: (row: number, col: number) => string
 ): Issue[] {
-  return view.legacy.map((h) => {
+  return view.legacy.map((h): Issue => {
     const cell = address
       ? address(h.row, h.col)
       : sheetAddress(view.grid.sheetName, [h.row, h.col]);
-    return makeIssue("legacy-encoding", lang, {
-      cell,
-      params: { encoding: h.encoding.toUpperCase(), text: h.raw, unicode: h.text },
-      fix: { cell, value: h.text },
-      file,
-    });
+    const encoding = h.encoding.toUpperCase();
+    return {
+      ...makeIssue("legacy-encoding", lang, {
+        cell,
+        params: { encoding, text: h.raw, unicode: h.text },
+        fix: { cell, value: h.text },
+        file,
+      }),
+      encoding,
+    };
   });
 }
 
-/** N3: units equal after NFC, trimming and collapsing spaces are the same unit: `duplicate-unit`. */
+/**
+ * N3: units equal after NFC, trimming and collapsing spaces are the same unit: `duplicate-unit`. The
+ * comparison is nameKey's, so case ("SỞ TƯ PHÁP") and the two tone placements in use ("Khánh Hoà" /
+ * "Khánh Hòa") do not make two units of one.
+ */
 export function duplicateUnitIssues(
   units: { name: string; cell: string | null; file?: string }[],
   lang: Lang
@@ -75,7 +82,7 @@ export function duplicateUnitIssues(
   const seen = new Map<string, { name: string; cell: string | null; file?: string }>();
   const out: Issue[] = [];
   for (const u of units) {
-    const k = normalizeText(u.name);
+    const k = nameKey(u.name);
     const prev = seen.get(k);
     if (prev) {
       const where = [prev.file ?? prev.cell ?? "", u.file ?? u.cell ?? ""]

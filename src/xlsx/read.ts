@@ -4,6 +4,7 @@
  * gives one sentence the user can act on, Vietnamese first, never a stack trace.
  */
 import ExcelJS from "exceljs";
+import type { HyperFormula, RawCellContent } from "hyperformula";
 import { readFile } from "fs/promises";
 import * as path from "path";
 import type { CellFormat, CellValue, Grid, Merge } from "../core/grid";
@@ -177,5 +178,102 @@ export async function readWorkbookGrids(
   }
   const sheets = wb.worksheets.filter((ws) => ws.state !== "hidden" && ws.state !== "veryHidden");
   if (sheets.length === 0) throw new WorkbookReadError("empty", name);
-  return sheets.map((ws) => worksheetToGrid(ws, name));
+  const grids = sheets.map((ws) => worksheetToGrid(ws, name));
+  // Loaded only when needed: HyperFormula adds ~75 ms to every CLI start otherwise.
+  if (grids.some(hasUnknown))
+    fillUnknownResults((await import("hyperformula")).HyperFormula, wb, sheets, grids);
+  return grids;
+}
+
+function hasUnknown(g: Grid): boolean {
+  return g.values.some((row) => row.includes(undefined));
+}
+
+/** Excel's own error values: a recomputed one is what Excel would show in the cell. */
+const EXCEL_ERRORS = new Set(["#REF!", "#VALUE!", "#DIV/0!", "#N/A", "#NUM!", "#NULL!"]);
+
+/** A cell as HyperFormula input: the value Excel saved where there is one, the formula where not. */
+function hfContent(cell: ExcelJS.Cell): RawCellContent {
+  const v = cell.value as unknown;
+  if (v === null || v === undefined) return null;
+  if (typeof v === "number" || typeof v === "boolean") return v;
+  // Text stays text: unescaped, HyperFormula would read "8,5" as a number and "=x" as a formula.
+  if (typeof v === "string") return `'${v}`;
+  if (v instanceof Date) return v;
+  const o = v as any;
+  if (typeof o.error === "string") return o.error;
+  if (typeof o.formula === "string" || typeof o.sharedFormula === "string") {
+    const res = o.result;
+    if (res !== undefined && res !== null) {
+      if (typeof res === "object" && typeof res.error === "string") return res.error;
+      if (typeof res === "string") return `'${res}`;
+      return res as RawCellContent;
+    }
+    // ExcelJS translates a shared formula to this cell's references; "_xlfn." marks functions newer
+    // than Excel 2007 in the file and is not part of the function's name.
+    const f = (cell as any).formula as string | undefined;
+    return f ? `=${f.replace(/_xl(?:fn|ws)\./g, "")}` : null;
+  }
+  if (Array.isArray(o.richText)) return `'${o.richText.map((p: any) => p.text ?? "").join("")}`;
+  if (typeof o.text === "string") return `'${o.text}`;
+  return null;
+}
+
+/**
+ * Formula cells without a saved result (ExcelJS reads a cached 0 as none; files written by tools that
+ * never calculate carry none) would reach the engine as unknown and count for nothing. HyperFormula (a
+ * spreadsheet engine, installed) recomputes them from the workbook: every sheet is loaded, hidden ones
+ * too since formulas may point there, with the values Excel saved and formulas only where no value was
+ * saved; then only the unknown cells of the Grids are filled. A result HyperFormula cannot give (a
+ * function it lacks: #NAME?, a link to another file, a cycle) stays unknown, and the engine then
+ * reports the cell rather than count it as 0 in silence.
+ */
+function fillUnknownResults(
+  HF: typeof HyperFormula,
+  wb: ExcelJS.Workbook,
+  visible: ExcelJS.Worksheet[],
+  grids: Grid[]
+): void {
+  let hf: HyperFormula;
+  try {
+    const sheets: Record<string, RawCellContent[][]> = {};
+    for (const ws of wb.worksheets) {
+      const rows: RawCellContent[][] = [];
+      ws.eachRow({ includeEmpty: false }, (row, rn) => {
+        const out: RawCellContent[] = [];
+        row.eachCell({ includeEmpty: false }, (cell, cn) => {
+          out[cn - 1] = hfContent(cell);
+        });
+        for (let c = 0; c < out.length; c++) if (out[c] === undefined) out[c] = null;
+        rows[rn - 1] = out;
+      });
+      for (let r = 0; r < rows.length; r++) if (rows[r] === undefined) rows[r] = [];
+      sheets[ws.name] = rows;
+    }
+    hf = HF.buildFromSheets(sheets, { licenseKey: "gpl-v3" });
+  } catch {
+    return;
+  }
+  try {
+    visible.forEach((ws, i) => {
+      const sheet = hf.getSheetId(ws.name);
+      if (sheet === undefined) return;
+      const values = grids[i].values;
+      for (let r = 0; r < values.length; r++)
+        for (let c = 0; c < values[r].length; c++) {
+          if (values[r][c] !== undefined) continue;
+          const x = hf.getCellValue({ sheet, row: r, col: c }) as unknown;
+          if (typeof x === "number" || typeof x === "string" || typeof x === "boolean")
+            values[r][c] = x;
+          // A formula pointing at an empty cell shows 0 in Excel; HyperFormula gives null.
+          else if (x === null) values[r][c] = 0;
+          else if (x && typeof (x as { value?: unknown }).value === "string") {
+            const err = (x as { value: string }).value;
+            if (EXCEL_ERRORS.has(err)) values[r][c] = { error: err };
+          }
+        }
+    });
+  } finally {
+    hf.destroy();
+  }
 }

@@ -38,6 +38,41 @@ describe("analyzeTable (THIDUA.TOTAL / RANKING over plain ranges)", () => {
     expect(res.report.issues.map((i) => `${i.code}@${i.cell}`)).toEqual(["score-above-max@A3"]);
   });
 
+  it("N3 two columns with the same unit name each get their own column's total, in column order", () => {
+    const scores = [
+      [null, null, null],
+      [5, 9, 8],
+      [5, 9, 8],
+      [null, null, null],
+      [0, 0, 0],
+      [null, null, null],
+      [0, 0, 0],
+    ];
+    const res = analyzeTable(criteria, scores, { units: ["Sở A", "Sở B", "Sở A"] });
+    if (!res.ok) throw new Error(res.message);
+    // The first "Sở A" ranks last: its total must still be the first column's.
+    expect(res.totals).toEqual([10, 18, 16]);
+    expect(res.report.issues.map((i) => `${i.code}@${i.unit}`)).toContain("duplicate-unit@Sở A");
+  });
+
+  it("text numbers and max problems are named relative to the ranges, fixes included; leafCells too", () => {
+    const crit = criteria.map((r) => r.slice());
+    crit[0][2] = 25; // R1: 25 ≠ 10 + 10
+    const res = analyzeTable(crit, [[null], ["9,5"], [9], [null], [0], [null], [0]]);
+    if (!res.ok) throw new Error(res.message);
+    expect(res.report.issues.map((i) => [i.code, i.cell, i.fix?.cell ?? null])).toEqual([
+      ["max-sum-mismatch", "criteria!C1", null],
+      ["text-number", "A2", "A2"],
+    ]);
+    expect(res.totals).toEqual([18.5]);
+    expect(res.report.units[0].leafCells).toEqual({
+      "I.1": "A2",
+      "I.2": "A3",
+      "II.1": "A5",
+      "III.1": "A7",
+    });
+  });
+
   it("accepts [label, max] criteria with two columns and weights with four (R5)", () => {
     const two = analyzeTable(
       [

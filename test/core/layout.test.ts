@@ -92,6 +92,53 @@ describe("DOMAIN §4 layout detection", () => {
     ]);
   });
 
+  it("C with ONE unit: its name merged over Tự chấm | Cụm chấm and key headers merged down two rows is C, not D", () => {
+    const m = (top: number, left: number, bottom: number, right: number) => ({
+      top,
+      left,
+      bottom,
+      right,
+    });
+    const g: Grid = {
+      ...gridFromRows("Bảng điểm", [
+        ["CỤM THI ĐUA SỐ 3"],
+        [],
+        ["STT", "Nội dung tiêu chí", "Điểm chuẩn", "Sở Tư pháp", null],
+        [null, null, null, "Tự chấm", "Cụm chấm"],
+        ["1", "Kế hoạch", 10, 9, 8],
+        ["2", "Báo cáo", 10, 7, 7.5],
+      ]),
+      merges: [m(0, 0, 0, 4), m(2, 3, 2, 4), m(2, 0, 3, 0), m(2, 1, 3, 1), m(2, 2, 3, 2)],
+    };
+    const s = describeMapping(mappingOf(g).mapping, "en");
+    expect(s.layout).toBe("C");
+    expect(s.units).toEqual([{ name: "Sở Tư pháp", self: "D", review: "E" }]);
+    const res = analyzeWorkbook([g]);
+    if (!res.ok) throw new Error(res.message);
+    // R6: the review counts.
+    expect(res.report.units.map((u) => [u.name, u.total])).toEqual([["Sở Tư pháp", 15.5]]);
+  });
+
+  it("D stays D when the line above the header is the form's title, even merged over the score columns", () => {
+    const m = (top: number, left: number, bottom: number, right: number) => ({
+      top,
+      left,
+      bottom,
+      right,
+    });
+    const g: Grid = {
+      ...gridFromRows("Phiếu", [
+        ["PHIẾU TỰ CHẤM", null, null, "Đơn vị: Sở Tư pháp", null],
+        ["STT", "Nội dung", "Điểm tối đa", "Điểm tự chấm", "Điểm cụm chấm"],
+        ["1", "Tiêu chí", 10, 9, 8],
+      ]),
+      merges: [m(0, 3, 0, 4)],
+    };
+    const s = describeMapping(mappingOf(g).mapping, "vi");
+    expect(s.layout).toBe("D");
+    expect(s.units).toEqual([{ name: "Sở Tư pháp", self: "D", review: "E" }]);
+  });
+
   it("D: the unit's name comes from 'Đơn vị: …' in the title block", () => {
     const g = gridFromRows("Phiếu", [
       ["PHIẾU TỰ CHẤM"],

@@ -173,7 +173,7 @@ describe("R1–R10 scoring", () => {
     expect(r.errorCount).toBe(3);
   });
 
-  it("a formula whose cached result is unknown is not score-missing (ExcelJS drops cached zeros)", () => {
+  it("N2 a leaf formula with no saved result is a cell-error the user sees (not a silent 0, not score-missing)", () => {
     const r = rank(
       ["A"],
       [
@@ -181,8 +181,17 @@ describe("R1–R10 scoring", () => {
         ["2", "Báo cáo", 30, 10],
       ]
     );
-    expect(codes(r)).toEqual([]);
+    expect(codes(r)).toEqual(["cell-error@'Bảng điểm'!D4"]);
+    const issue = r.issues[0];
+    expect(issue.severity).toBe("error");
+    expect(issue.message).toContain("công thức chưa có kết quả");
+    expect(issue.criterion).toBe("1 Kế hoạch");
+    // Counted as 0 like every error (§6), and the ranking says it is provisional.
     expect(total(r, "A")).toBe(10);
+    expect(r.provisional).toBe(true);
+    expect(r.errorCount).toBe(1);
+    // Nothing was left blank: the unit is not "incomplete" (that is R4's blank leaf).
+    expect(r.units[0].complete).toBe(true);
   });
 });
 
@@ -191,6 +200,29 @@ describe("§6 issues across units", () => {
     const r = rank(["Sở Tư pháp", "Sở  Tư pháp ".normalize("NFD")], [["1", "a", 10, 5, 6]]);
     expect(r.issues.map((i) => i.code)).toContain("duplicate-unit");
     expect(r.provisional).toBe(true);
+  });
+
+  it("N3 the two tone placements (Khánh Hoà / Khánh Hòa) and a different case are the same unit: duplicate-unit", () => {
+    const r = rank(
+      ["Sở Y tế Khánh Hoà", "sở y tế khánh hòa", "Sở Y tế Khánh Hòa"],
+      [
+        ["1", "Kế hoạch", 10, 5, 6, 7],
+        ["2", "Báo cáo", 10, 5, 6, 7],
+      ]
+    );
+    const dups = r.issues.filter((i) => i.code === "duplicate-unit");
+    expect(dups.map((i) => [i.unit, i.cell])).toEqual([
+      ["sở y tế khánh hòa", "'Bảng điểm'!E3"],
+      ["Sở Y tế Khánh Hòa", "'Bảng điểm'!F3"],
+    ]);
+    expect(dups[0].message).toContain("'Bảng điểm'!D3");
+    expect(dups[0].severity).toBe("error");
+    expect(r.provisional).toBe(true);
+  });
+
+  it("N3 names that differ by a diacritic are different units, not duplicates", () => {
+    const r = rank(["Sở Y tế", "Sở Ý tế"], [["1", "a", 10, 5, 6]]);
+    expect(r.issues.map((i) => i.code)).not.toContain("duplicate-unit");
   });
 
   it("N4 TCVN3 names are converted to Unicode and flagged legacy-encoding with a fix", () => {
@@ -245,5 +277,39 @@ describe("nothing to rank", () => {
     if (res.ok) return;
     expect(res.message).toBe("Không phải bảng chấm điểm: không tìm thấy cột điểm chuẩn.");
     expect(res.reasons).toHaveLength(2);
+  });
+});
+
+describe("K6 settings problems on the report", () => {
+  const rows: CellValue[][] = [
+    ["1", "Kế hoạch", 10, 9],
+    ["2", "Báo cáo", 10, 8],
+  ];
+
+  it("K6 a gap and an overlap in the bands reach the report as settingsProblems, not as cell issues", () => {
+    const r = rank(["Sở A"], rows, {
+      bands: [
+        { label: "Xuất sắc", minShare: 0.9 },
+        { label: "Tốt", minShare: 0.9 },
+        { label: "Đạt", minShare: 0.5 },
+      ],
+    });
+    expect(r.settingsProblems).toEqual([
+      'Hai mức "Xuất sắc" và "Tốt" cùng ngưỡng 90 %: chồng lấn nhau.',
+      "Không có mức nào cho tổng điểm dưới 50 % của điểm tối đa: hãy thêm một mức từ 0 %.",
+    ]);
+    expect(r.issues).toEqual([]);
+  });
+
+  it("K6 the default bands have no problem; English reports get English sentences", () => {
+    expect(rank(["Sở A"], rows).settingsProblems).toEqual([]);
+    const res = analyzeWorkbook([layoutA(["Sở A"], rows)], {
+      lang: "en",
+      profile: { bands: [{ label: "Good", minShare: 0.7 }] },
+    });
+    if (!res.ok) throw new Error(res.message);
+    expect(res.report.settingsProblems).toEqual([
+      "No band covers totals below 70 % of the max: add a band from 0 %.",
+    ]);
   });
 });

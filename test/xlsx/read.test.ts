@@ -35,13 +35,13 @@ describe("reading .xlsx into Grids (ExcelJS adapter)", () => {
     });
   });
 
-  it("a formula without a cached result is unknown (undefined), not blank", async () => {
+  it("a formula without a cached result is recomputed, not left blank or unknown", async () => {
     const bytes = await book((ws) => {
       ws.getCell("A1").value = 0;
       ws.getCell("B1").value = { formula: "A1*2" } as ExcelJS.CellValue;
     });
     const [g] = await readWorkbookGrids(bytes);
-    expect(g.values[0][1]).toBeUndefined();
+    expect(g.values[0][1]).toBe(0);
     expect(g.values[0][0]).toBe(0);
   });
 

@@ -8,6 +8,7 @@ import { columnLetter } from "../grid";
 import { CORE_STRINGS } from "../strings";
 import type { Lang } from "../i18n";
 import { parseNumberText } from "../text";
+import { splitCode } from "../criteria";
 import {
   bareHeader,
   headerRole,
@@ -140,6 +141,29 @@ export function detectLayout(grid: Grid, options: DetectOptions = {}): DetectRes
   return detectInView(new SheetView(grid), options);
 }
 
+/**
+ * One unit's Tự chấm | Cụm chấm under its name (layout C with a single unit) rather than a self-score
+ * form (D) with its title above: the name is one merged cell over exactly the pair, and the row above
+ * is itself a header row (the key headers STT / Nội dung / Điểm chuẩn merged down over both rows). A
+ * D form's title above the header spans the key columns too, or holds no header word.
+ */
+function oneUnitOverPair(v: SheetView, hr: number, roles: Roles, cols: number[]): boolean {
+  const up = hr - 1;
+  const lo = Math.min(...cols);
+  const hi = Math.max(...cols);
+  if (hi - lo !== cols.length - 1) return false;
+  const name = v.text(up, lo);
+  if (name === null) return false;
+  for (let c = lo + 1; c <= hi; c++)
+    if (v.text(up, c) !== name || v.ownValue(up, c) !== null) return false;
+  // Merged, not typed twice: the cell right of the name's first column is covered by the merge.
+  if (!v.isMergedOver(up, hi)) return false;
+  if (v.text(up, lo - 1) === name || v.text(up, hi + 1) === name) return false;
+  const above = rolesOfRow(v, up);
+  const keys = (["label", "max"] as const).filter((k) => roles.has(k));
+  return keys.length > 0 && keys.every((k) => above.has(k));
+}
+
 export function detectInView(v: SheetView, options: DetectOptions = {}): DetectResult {
   const lang = options.lang ?? "vi";
   const sep = options.decimalSeparator ?? ",";
@@ -166,11 +190,12 @@ export function detectInView(v: SheetView, options: DetectOptions = {}): DetectR
   if (best < 0) return fail(lang, t("noHeader"), []);
   // Tự chấm | Cụm chấm repeated under unit names merged above (layout C): the header starts a row up.
   const pairCols = (bestRoles.get("self")?.length ?? 0) + (bestRoles.get("review")?.length ?? 0);
-  if (pairCols >= 3 && best > v.top) {
+  if (pairCols >= 2 && best > v.top) {
     const cols = [...(bestRoles.get("self") ?? []), ...(bestRoles.get("review") ?? [])];
-    if (
-      cols.every((c) => v.text(best - 1, c) !== null && headerRole(v.fold(best - 1, c)) === null)
-    ) {
+    const named = cols.every(
+      (c) => v.text(best - 1, c) !== null && headerRole(v.fold(best - 1, c)) === null
+    );
+    if (named && (pairCols >= 3 || oneUnitOverPair(v, best, bestRoles, cols))) {
       best = best - 1;
       bestRoles = rolesOfRow(v, best);
     }
@@ -199,6 +224,58 @@ export function detectInView(v: SheetView, options: DetectOptions = {}): DetectR
   return primary;
 }
 
+/** The next non-empty row under `row` is a criterion (a code, or a label with a numeric max). */
+function moreCriteriaBelow(
+  v: SheetView,
+  row: number,
+  labelCol: number,
+  codeCol: number | null,
+  maxCol: number | null,
+  sep: "," | "."
+): boolean {
+  for (let r = row + 1; r <= v.bottom; r++) {
+    if (v.rowIsEmpty(r)) continue;
+    // A note merged across the table ("Đơn vị nhập điểm vào cột…") is prose under the table, not a
+    // criterion, whatever its first words look like.
+    if (v.isMergedOver(r, labelCol) || (codeCol !== null && v.isMergedOver(r, codeCol))) return false;
+    const label = v.fold(r, labelCol);
+    const code = codeCol !== null ? v.fold(r, codeCol) : "";
+    if (label === "" || isTotalLabel(label) || isTotalLabel(code)) return false;
+    if (isFooterText(label) || isFooterText(code) || rowHasFooter(v, r)) return false;
+    // The header of a second table (a summary "STT | Đơn vị | Tổng điểm" under the grand total).
+    if (headerScore(rolesOfRow(v, r)) >= 2) return false;
+    // A code cell holds a short code ("1", "1.2", "a)", "II"); a sentence there is a note.
+    if ((code !== "" && code.length <= 12) || splitCode(v.text(r, labelCol) ?? "")[0] !== "")
+      return true;
+    return maxCol !== null && !v.isEmpty(r, maxCol) && numericLike(v, r, maxCol, sep);
+  }
+  return false;
+}
+
+function sttIsRowCounter(
+  v: SheetView,
+  sttCol: number,
+  labelCol: number,
+  firstRow: number,
+  lastRow: number
+): boolean {
+  let prev: number | null = null;
+  let rows = 0;
+  let coded = 0;
+  for (let r = firstRow; r <= lastRow; r++) {
+    const label = v.text(r, labelCol);
+    const stt = v.display(r, sttCol).trim().replace(/\.$/, "");
+    if (label === null && stt === "") continue;
+    if (!/^[0-9]+$/.test(stt)) return false;
+    const n = Number(stt);
+    if (prev !== null && n !== prev + 1) return false;
+    prev = n;
+    rows++;
+    if (label !== null && splitCode(label)[0] !== "") coded++;
+  }
+  return rows >= 3 && coded * 2 >= rows;
+}
+
 function detectRows(
   v: SheetView,
   hr: number,
@@ -214,7 +291,7 @@ function detectRows(
   const labelCol =
     first(roles, "label") ?? Math.max(v.left, (first(roles, "max") ?? v.left + 1) - 1);
   const sttCol = first(roles, "stt");
-  const codeCol = sttCol !== null && sttCol < labelCol ? sttCol : null;
+  let codeCol = sttCol !== null && sttCol < labelCol ? sttCol : null;
   const maxCol = first(roles, "max");
   const weightCol = first(roles, "weight");
   // Without a max column, the max may be written in each label: "1. Hoàn thành kế hoạch (10 điểm)".
@@ -303,7 +380,7 @@ function detectRows(
     ) {
       let texts = 0;
       for (let c = v.left; c <= v.right; c++)
-        if (!known.has(c) && v.text(hr + 1, c) !== null) texts++;
+        if (!known.has(c) && v.text(hr + 1, c) !== null && !v.isMergedOver(hr + 1, c)) texts++;
       if (
         texts >= 2 &&
         (v.fold(hr + 1, labelCol) === v.fold(hr, labelCol) || v.isEmpty(hr + 1, labelCol))
@@ -322,16 +399,30 @@ function detectRows(
     }
   }
 
+  // Header cells merged down over two rows ("Nội dung" and each "Sở X" spanning rows 3:4): the
+  // covered row is still header, not a criterion.
+  while (
+    hr + headerRows <= v.bottom &&
+    v.isMergedOver(hr + headerRows, labelCol) &&
+    v.fold(hr + headerRows, labelCol) === v.fold(hr, labelCol)
+  )
+    headerRows++;
   // Criterion rows: from under the header to the total row or the signature block.
   let r = hr + headerRows;
   while (r <= v.bottom && isNumberingRow(v, r)) r++;
   let firstRow = -1;
   let lastRow = -1;
   let totalRow: number | null = null;
+  const subtotalRows: number[] = [];
   for (; r <= v.bottom; r++) {
     const label = v.fold(r, labelCol);
     const code = codeCol !== null ? v.fold(r, codeCol) : "";
     if (isTotalLabel(label) || isTotalLabel(code)) {
+      // A "Cộng" row closing one section, with criteria after it: a subtotal, not the end of the table.
+      if (firstRow >= 0 && moreCriteriaBelow(v, r, labelCol, codeCol, maxCol, sep)) {
+        subtotalRows.push(r);
+        continue;
+      }
       totalRow = r;
       if (firstRow >= 0) break;
       continue;
@@ -347,6 +438,15 @@ function detectRows(
     lastRow = r;
   }
   if (firstRow < 0) return fail(lang, t("noCriteria"), reasons);
+  // STT numbered 1, 2, 3… down every row (sections included) while the labels carry the real codes
+  // ("I. Công tác…", "1. …", "a) …"): the STT column is a row counter, so the hierarchy comes from the
+  // labels and reading STT as codes would flatten it.
+  if (codeCol !== null && sttIsRowCounter(v, codeCol, labelCol, firstRow, lastRow)) {
+    const col = columnLetter(codeCol);
+    codeCol = null;
+    const i = reasons.findIndex((x) => x.key === "reasonCodes" && x.params?.col === col);
+    if (i >= 0) reasons.splice(i, 1);
+  }
 
   // A unit column holds scores: drop text columns ("Căn cứ", "Minh chứng") that only look like names.
   const kept = units.filter((u) => {
@@ -388,6 +488,7 @@ function detectRows(
     firstRow,
     lastRow,
     totalRow,
+    ...(subtotalRows.length > 0 ? { subtotalRows } : {}),
     units: kept,
     confidence: Math.min(1, Math.round(confidence * 100) / 100),
     reasons,
@@ -421,8 +522,26 @@ export function unitNameFromTitle(
       }
     }
   }
+  // No "Đơn vị:" line: a title naming the unit ("Bảng tự chấm điểm năm 2025 của Sở Y tế").
+  for (let r = v.top; r < headerRow; r++) {
+    for (let c = v.left; c <= v.right; c++) {
+      if (v.isMergedOver(r, c)) continue;
+      const text = v.text(r, c);
+      if (text === null) continue;
+      const m = TITLE_UNIT.exec(text);
+      if (!m) continue;
+      // "(Kèm theo báo cáo … của Sở Y tế)": the closing bracket belongs to the title, not the name.
+      let name = m[1].replace(/[\s.,;:]+$/u, "");
+      if (!name.includes("(")) name = name.replace(/[\s)]+$/u, "");
+      return { name, cell: [r, c], source: text };
+    }
+  }
   return null;
 }
+
+/** A unit named after "của" / "tại" in a title, starting with the word of an agency kind. */
+const TITLE_UNIT =
+  /\s(?:của|tại)\s+((?:Sở|Ban|Văn phòng|UBND|Ủy ban|Uỷ ban|Huyện|Thị xã|Thành phố|Quận|Phường|Xã|Công an|Bộ Chỉ huy|Kho bạc|Cục|Chi cục|Thanh tra|Đài|Báo|Trường|Bệnh viện|Liên đoàn|Liên minh|Hội|Tỉnh đoàn|Mặt trận|Viện|Trung tâm)\s.+)$/iu;
 
 function unitNameFallback(v: SheetView): string {
   const file = v.grid.file;
@@ -455,6 +574,7 @@ function detectCols(
     "note",
     "classification",
     "label",
+    "average",
   ]);
   const totalCol = first(roles, "total");
 

@@ -49,6 +49,11 @@ export interface RowsMapping {
   lastRow: number;
   /** A TỔNG CỘNG row, whose typed totals are checked (R2). */
   totalRow: number | null;
+  /**
+   * "Cộng" rows closing a section inside firstRow..lastRow: subtotals (R2), not criteria. Readers that
+   * build the criteria list must skip them.
+   */
+  subtotalRows?: number[];
   units: UnitColumns[];
   confidence: number;
   reasons: Reason[];

@@ -125,6 +125,12 @@ export class SheetView {
     return own;
   }
 
+  /** True when (row, col) is covered by a merged area and is not its top-left cell. */
+  isMergedOver(row: number, col: number): boolean {
+    const c = col - this.left;
+    return c >= 0 && c < COLS && this.mergedFrom.has((row - this.top) * COLS + c);
+  }
+
   /** True when a merged area covers more than one cell of the grid. */
   get hasMerges(): boolean {
     return this.mergedFrom.size > 0;

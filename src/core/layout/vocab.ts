@@ -16,7 +16,8 @@ export type HeaderRole =
   | "rank"
   | "note"
   | "unit"
-  | "classification";
+  | "classification"
+  | "average";
 
 /** Folded header text without bracketed parts ("Điểm chuẩn (đ)" → "diem chuan"). */
 export function bareHeader(folded: string): string {
@@ -66,6 +67,8 @@ const EXACT: [HeaderRole, RegExp][] = [
     /^((ten )?(don vi|co quan|dia phuong|don vi, dia phuong)( thi dua| duoc cham| duoc danh gia)?|ten co quan, don vi|co quan, don vi)$/,
   ],
   ["classification", /^(xep loai|danh hieu|de nghi khen thuong|muc xep loai)$/],
+  // A computed column beside the units ("Điểm bình quân", "Điểm TB"): not a unit to rank.
+  ["average", /^((diem )?(binh quan|trung binh)( chung| cac don vi| cum| khoi)?|diem tb|tb)$/],
 ];
 
 /** The role of a header cell, or null when its text is not a header word (a unit name, a criterion…). */
