@@ -237,7 +237,8 @@ function moreCriteriaBelow(
     if (v.rowIsEmpty(r)) continue;
     // A note merged across the table ("Đơn vị nhập điểm vào cột…") is prose under the table, not a
     // criterion, whatever its first words look like.
-    if (v.isMergedOver(r, labelCol) || (codeCol !== null && v.isMergedOver(r, codeCol))) return false;
+    if (v.isMergedOver(r, labelCol) || (codeCol !== null && v.isMergedOver(r, codeCol)))
+      return false;
     const label = v.fold(r, labelCol);
     const code = codeCol !== null ? v.fold(r, codeCol) : "";
     if (label === "" || isTotalLabel(label) || isTotalLabel(code)) return false;
