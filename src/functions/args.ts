@@ -87,10 +87,10 @@ export function bonusCapArg(v: any, lang: Lang): number | undefined {
   return x;
 }
 
-/** Decimal separator for N1: omitted → the Vietnamese ",". */
-export function separatorArg(v: any, lang: Lang): "," | "." {
+/** Decimal separator for N1: omitted → null (unknown: the workbook's culture is not visible here). */
+export function separatorArg(v: any, lang: Lang): "," | "." | null {
   const x = optionalScalar(v);
-  if (x === null) return ",";
+  if (x === null) return null;
   if (x === "," || x === ".") return x;
   return fail("#VALUE!", functionStrings.t(lang, "badSeparator"));
 }

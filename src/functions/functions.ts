@@ -4,12 +4,21 @@
  * Vietnamese names from it. Each function is thin: normalise the arguments (Excel passes null for an
  * omitted optional, "" for a blank cell), one call into core, failures mapped to #VALUE! / #N/A.
  * Ids are a public contract: never rename them.
+ *
+ * None is @volatile or @streaming: each result depends on its arguments only, so Excel recalculates a
+ * THIDUA cell exactly when a cell it reads changes. Volatile would recompute every RANK cell of a
+ * 400-unit sheet on any edit anywhere in the workbook; nothing here changes over time to stream.
  */
 import type { ClassificationBand } from "../core/profile";
 import { DEFAULT_BANDS } from "../core/profile";
-import { classify as classifyTotal, competitionRanks, rankLabel } from "../core/ranking";
+import {
+  checkBands,
+  classify as classifyTotal,
+  competitionRanks,
+  rankLabel,
+} from "../core/ranking";
 import { roundAt } from "../core/numeric";
-import { parseNumberText, toUnicode } from "../core/text";
+import { parseNumberText, readScore, toUnicode } from "../core/text";
 import type { CellValue } from "../core/grid";
 import type { Lang } from "../core/i18n";
 import {
@@ -23,26 +32,37 @@ import {
   toCellValue,
   toRows,
 } from "./args";
-import { excelError, fail, guard } from "./errors";
+import { excelError, fail, FunctionFailure, guard } from "./errors";
 import { ContentCache } from "./rank-cache";
 import { functionStrings } from "./strings";
 import { runTable } from "./table";
 
 const t = functionStrings.t.bind(functionStrings);
 
-/** A number from a cell: numbers as they are, text by N1 ("8,5", "8.5", "8,5đ"); null when it is none. */
-function numberOf(v: CellValue, sep: "," | "."): number | null {
+/**
+ * A number from a cell: numbers as they are, text by N1 ("8,5", "8.5", "8,5đ"); null when it is none.
+ * A function cannot see the workbook's decimal separator (Excel hands it values, not the culture), and
+ * "85.125" is 85,125 on an English workbook but 85125 on a Vietnamese one: such text is refused with
+ * both readings named (ambiguous-number) rather than guessed, so a total typed as text never ranks
+ * 1000 times too high. Every other text reads the same in both cultures.
+ */
+function numberOf(v: CellValue, lang: Lang): number | null {
   if (typeof v === "number") return v;
-  if (typeof v === "string") {
-    return parseNumberText(v, sep);
-  }
-  return null;
+  if (typeof v !== "string") return null;
+  const read = readScore(v, { decimalSeparator: ",", scaleMax: null });
+  if (read.kind === "ambiguous") fail("#VALUE!", ambiguousMessage(v, read.candidates, lang));
+  return read.kind === "number" ? read.value : null;
+}
+
+function ambiguousMessage(text: string, candidates: number[], lang: Lang): string {
+  const shown = candidates.map((x) => String(x).replace(".", lang === "vi" ? "," : "."));
+  return t(lang, "ambiguousNumber", { text: text.trim(), a: shown[0], b: shown[1] });
 }
 
 function requireNumber(v: CellValue, lang: Lang): number {
   if (v !== null && typeof v === "object")
     fail("#VALUE!", t(lang, "cellError", { error: v.error }));
-  const n = numberOf(v, ",");
+  const n = numberOf(v, lang);
   if (n === null) fail("#VALUE!", t(lang, "notANumber", { value: String(v ?? "") }));
   return n;
 }
@@ -108,7 +128,7 @@ export function rank(total: any[][], totals: any[][], precision?: number): any[]
         if (v !== null && typeof v === "object")
           fail("#VALUE!", t(lang, "cellError", { error: v.error }));
         // Like Excel's RANK, text that is not a number (a header caught in the range) is ignored.
-        const n = numberOf(v, ",");
+        const n = numberOf(v, lang);
         if (n !== null) values.push(n);
       }
       const ranks = competitionRanks(values, p);
@@ -122,7 +142,14 @@ export function rank(total: any[][], totals: any[][], precision?: number): any[]
         if (cell === null) return "";
         if (typeof cell === "object")
           return excelError("#VALUE!", t(lang, "cellError", { error: cell.error }));
-        const n = numberOf(cell, ",");
+        let n: number | null;
+        try {
+          n = numberOf(cell, lang);
+        } catch (e) {
+          // One ambiguous total is that cell's #VALUE!, not the whole spill's.
+          if (e instanceof FunctionFailure) return excelError(e.code, e.message);
+          throw e;
+        }
         if (n === null)
           return excelError("#VALUE!", t(lang, "notANumber", { value: String(cell) }));
         const r = table.get(roundAt(n, p));
@@ -211,16 +238,20 @@ function bandsArg(v: any, lang: Lang): ClassificationBand[] {
   if (v === null || v === undefined) return DEFAULT_BANDS;
   const rows = toRows(v).filter((r) => r.some((x) => x !== null));
   if (rows.length === 0) return DEFAULT_BANDS;
-  return rows.map((r) => {
+  const bands = rows.map((r) => {
     if (r.length < 2) fail("#VALUE!", t(lang, "badBands"));
     const label = r[0];
-    const share = numberOf(r[1], ",");
+    const share = numberOf(r[1], lang);
     if (typeof label !== "string" || share === null || share < 0 || share > 100) {
       fail("#VALUE!", t(lang, "badBands"));
     }
     // 90 typed in a General cell means 90 %; Excel hands a "90 %" cell over as 0.9 already.
     return { label, minShare: share > 1 ? share / 100 : share };
   });
+  // K6: a gap at the bottom or two bands at one minimum would classify some totals arbitrarily.
+  const problems = checkBands(bands, lang);
+  if (problems.length > 0) fail("#VALUE!", problems.join(" "));
+  return bands;
 }
 
 /**
@@ -235,8 +266,11 @@ function bandsArg(v: any, lang: Lang): ClassificationBand[] {
 export function classify(total: any, maxTotal: any, bands?: any[][]): any {
   return guard(() => {
     const lang = currentLang();
-    const x = requireNumber(optionalScalar(total), lang);
-    const max = numberOf(optionalScalar(maxTotal), ",");
+    const v = optionalScalar(total);
+    // A unit not scored yet: a blank class beside its blank total, as RANK leaves a blank rank.
+    if (v === null) return "";
+    const x = requireNumber(v, lang);
+    const max = numberOf(optionalScalar(maxTotal), lang);
     if (max === null || !(max > 0)) fail("#VALUE!", t(lang, "badMaxTotal"));
     return classifyTotal(x, max, bandsArg(bands, lang));
   });
@@ -247,7 +281,7 @@ export function classify(total: any, maxTotal: any, bands?: any[][]): any {
  * @customfunction NUMBER
  * @helpurl https://github.com/thidua/thidua/blob/main/README.md#thiduanumber
  * @param text The cell or text to convert.
- * @param [decimalSeparator] The decimal separator tried first: "," (default) or ".".
+ * @param [decimalSeparator] The text's decimal separator, "," or "."; needed only for text that reads two ways, such as "1.250".
  * @returns {any} The number read.
  */
 export function number(text: any, decimalSeparator?: string): any {
@@ -259,7 +293,8 @@ export function number(text: any, decimalSeparator?: string): any {
     if (v !== null && typeof v === "object")
       fail("#VALUE!", t(lang, "cellError", { error: v.error }));
     if (typeof v !== "string") fail("#VALUE!", t(lang, "notANumber", { value: String(v ?? "") }));
-    const parsed = parseNumberText(v, sep);
+    // The separator named by the user settles "1.250"; without it, such text is refused (numberOf).
+    const parsed = sep === null ? numberOf(v, lang) : parseNumberText(v, sep);
     if (parsed === null) fail("#VALUE!", t(lang, "notANumber", { value: v }));
     return parsed;
   });

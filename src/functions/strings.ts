@@ -25,6 +25,8 @@ export const functionStrings = defineStrings(
     badBands: "Bảng xếp loại cần 2 cột: tên loại và tỉ lệ tối thiểu (0 đến 1, hoặc %).",
     badSeparator: 'Dấu thập phân phải là "," hoặc ".".',
     notText: "Cần một đoạn chữ.",
+    ambiguousNumber:
+      '"{text}" có thể là {a} hoặc {b}: hãy nhập dạng số, hoặc dùng THIDUA.CHUYENSO với dấu thập phân "," hay ".".',
     ok: "OK",
   },
   {
@@ -46,6 +48,8 @@ export const functionStrings = defineStrings(
     badBands: "The bands need 2 columns: the label and the minimum share (0 to 1, or %).",
     badSeparator: 'The decimal separator must be "," or ".".',
     notText: "Text is needed.",
+    ambiguousNumber:
+      '"{text}" could be {a} or {b}: type it as a number, or use THIDUA.NUMBER with the decimal separator "," or ".".',
     ok: "OK",
   }
 );

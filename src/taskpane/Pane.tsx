@@ -112,17 +112,18 @@ function NoticeBar({
 function Steps({
   lang,
   setLang,
-  initialStep,
+  step,
+  setStep,
   extraSteps,
 }: {
   lang: Lang;
   setLang: (l: Lang) => void;
-  initialStep: StepId;
+  step: string;
+  setStep: (s: string) => void;
   extraSteps: ExtraStep[];
 }): React.JSX.Element {
   const styles = useStyles();
   const { t } = usePane();
-  const [step, setStep] = React.useState<string>(initialStep);
   const [reading, setReading] = React.useState<Reading | null>(null);
   const [notice, setNotice] = React.useState<RibbonNotice | null>(currentNotice());
   React.useEffect(() => subscribeNotice(setNotice), []);
@@ -206,10 +207,23 @@ export function Pane({
   extraSteps = NO_EXTRA,
 }: PaneProps): React.JSX.Element {
   const [lang, setLang] = React.useState<Lang>(forced ?? langFromLocale(service.displayLanguage));
+  const [step, setStep] = React.useState<string>(initialStep);
+  // A "next step" button inside the panel unmounts with its step: focus moves to the new step's tab
+  // so keyboard and screen-reader users land where they were sent, not at the top of the page.
+  const goTo = React.useCallback((next: string) => {
+    setStep(next);
+    setTimeout(() => document.getElementById(`tab-${next}`)?.focus(), 0);
+  }, []);
   return (
-    <PaneProvider service={service} lang={lang}>
+    <PaneProvider service={service} lang={lang} goTo={goTo}>
       <div lang={lang}>
-        <Steps lang={lang} setLang={setLang} initialStep={initialStep} extraSteps={extraSteps} />
+        <Steps
+          lang={lang}
+          setLang={setLang}
+          step={step}
+          setStep={setStep}
+          extraSteps={extraSteps}
+        />
       </div>
     </PaneProvider>
   );

@@ -11,22 +11,31 @@ export interface PaneContextValue {
   service: ThiduaService;
   lang: Lang;
   t: (key: PaneKey, params?: Params) => string;
+  /**
+   * Opens another step of the pane. A step that finishes names the next one as a button, so the
+   * officer never has to guess which tab comes after; outside <Pane /> it does nothing.
+   */
+  goTo: (step: string) => void;
 }
 
 const PaneContext = React.createContext<PaneContextValue | null>(null);
 
+const NOWHERE = (): void => undefined;
+
 export function PaneProvider({
   service,
   lang,
+  goTo = NOWHERE,
   children,
 }: {
   service: ThiduaService;
   lang: Lang;
+  goTo?: (step: string) => void;
   children: React.ReactNode;
 }): React.JSX.Element {
   const value = React.useMemo<PaneContextValue>(
-    () => ({ service, lang, t: (key, params) => PANE_STRINGS.t(lang, key, params) }),
-    [service, lang]
+    () => ({ service, lang, goTo, t: (key, params) => PANE_STRINGS.t(lang, key, params) }),
+    [service, lang, goTo]
   );
   return <PaneContext.Provider value={value}>{children}</PaneContext.Provider>;
 }

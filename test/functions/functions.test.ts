@@ -86,6 +86,17 @@ describe("THIDUA.TOTAL", () => {
     expect(total(CRITERIA, SCORES, null as any, null as any)[0][2]).toBe(85.5);
   });
 
+  test("R5 a 4th criteria column is the weight (hệ số): leaf score and max are both multiplied", () => {
+    // Criterion I.1 weighted 2: A's 30 counts 60 and the section max becomes 35·2 + 25 = 95.
+    const weighted = CRITERIA.map((r, i) => [...r, i === 1 ? 2 : 1]);
+    weighted[0] = ["I", "Kết quả thực hiện nhiệm vụ", 95, ""];
+    expect(total(weighted, SCORES, null as any, null as any)).toEqual([[120, 122, 116]]);
+    // The unweighted parent max (60) against weighted children (95) is R1's max-sum-mismatch.
+    const wrongParent = CRITERIA.map((r, i) => [...r, i === 1 ? 2 : 1]);
+    const codes = validate(wrongParent, SCORES, null as any).map((r) => r[1]);
+    expect(codes).toContain("max-sum-mismatch");
+  });
+
   test("R10 totals are rounded at the precision argument, half away from zero", () => {
     const scores = SCORES.map((r, i) => (i === 1 ? [30.125, 33, 30] : r));
     expect(total(CRITERIA, scores, 2, null as any)[0][0]).toBe(90.13);
@@ -152,6 +163,25 @@ describe("THIDUA.RANK", () => {
   test("N1 totals typed as text count; a header caught in the range and blanks are ignored", () => {
     const totals = [["Tổng điểm"], ["87,75"], [90.25], [""], [88]];
     expect(rank([[87.75]], totals, null as any)).toEqual([[3]]);
+  });
+
+  test("N1 a total typed as text that reads two ways ('85.125') is refused, never ranked as 85125", () => {
+    // On a Vietnamese workbook "85.125" is 85125, on an English one 85,125: the function cannot tell.
+    const f = failure(() => rank([[90]], [[90], ["85.125"], [80]], null as any));
+    expect(f.code).toBe("#VALUE!");
+    expect(f.message).toBe(
+      functionStrings.t("vi", "ambiguousNumber", { text: "85.125", a: "85,125", b: "85125" })
+    );
+    // Text that reads one way in both cultures still ranks: "85,13" and "85.13" are 85.13.
+    expect(rank([[85.13]], [[90], ["85,13"], ["85.13"], [80]], null as any)).toEqual([[2]]);
+  });
+
+  test("an ambiguous value to rank makes only its own cell #VALUE! in a spilled result", () => {
+    const out = rank([[90], ["1.250"], [80]], [[90], [80]], null as any);
+    expect(out[0][0]).toBe(1);
+    expect(out[1][0].code).toBe("#VALUE!");
+    expect(out[1][0].message).toMatch(/1,25.*1250/);
+    expect(out[2][0]).toBe(2);
   });
 
   test("a total that is not among the totals gives #N/A in that cell (as Excel's RANK)", () => {
@@ -287,6 +317,36 @@ describe("THIDUA.CLASSIFY", () => {
     expect(classify("50,5", 105, bands)).toBe("Chưa đạt");
   });
 
+  test("N1 a total typed '85.125' gives #VALUE! rather than a class computed from 85125", () => {
+    const f = failure(() => classify("85.125", 100, null as any));
+    expect(f.code).toBe("#VALUE!");
+    expect(f.message).toMatch(/85,125.*85125/);
+  });
+
+  test("K6 bands with a gap at the bottom or two bands at one minimum give #VALUE! saying so", () => {
+    const gap = failure(() =>
+      classify(40, 100, [
+        ["Tốt", 0.7],
+        ["Đạt", 0.5],
+      ])
+    );
+    expect(gap.code).toBe("#VALUE!");
+    expect(gap.message).toMatch(/50 %/);
+    const overlap = failure(() =>
+      classify(80, 100, [
+        ["Tốt", 0.7],
+        ["Khá", 70],
+        ["Chưa đạt", 0],
+      ])
+    );
+    expect(overlap.code).toBe("#VALUE!");
+    expect(overlap.message).toMatch(/Tốt|Khá/);
+  });
+
+  test("a blank total (unit not scored yet) gives a blank class, not an error", () => {
+    expect(classify("", 105, null as any)).toBe("");
+  });
+
   test("a missing or zero max total gives #VALUE!", () => {
     expect(failure(() => classify(90, 0, null as any)).code).toBe("#VALUE!");
     expect(failure(() => classify(90, "", null as any)).code).toBe("#VALUE!");
@@ -303,6 +363,16 @@ describe("THIDUA.NUMBER", () => {
     const f = failure(() => number("đạt", null as any));
     expect(f.code).toBe("#VALUE!");
     expect(f.message).toMatch(/đạt/);
+  });
+
+  test("N1 '1.250' needs the decimal separator: refused without it, read its way with it", () => {
+    const f = failure(() => number("1.250", null as any));
+    expect(f.code).toBe("#VALUE!");
+    expect(f.message).toMatch(/1,25.*1250/);
+    expect(number("1.250", ".")).toBe(1.25);
+    expect(number("1.250", ",")).toBe(1250);
+    // Unambiguous text needs no separator: "1.234.567" can only be thousands.
+    expect(number("1.234.567", null as any)).toBe(1234567);
   });
 
   test("a decimal separator other than ',' or '.' gives #VALUE!", () => {

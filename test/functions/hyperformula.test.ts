@@ -131,6 +131,60 @@ describe("sample s4 (bad inputs) through HyperFormula", () => {
   });
 });
 
+describe("a workbook with the Vietnamese decimal separator (',' with ';' between arguments)", () => {
+  const VI = { decimalSeparator: ",", functionArgSeparator: ";", thousandSeparator: "." } as const;
+
+  test("N1/R9 s4's totals are the same as with '.', and literals like 90,25 are read the sheet's way", async () => {
+    const s = await loadSample("s4-bad-inputs", VI);
+    const got = evaluate(s, "A40", "=THIDUA.TOTAL(A4:C22; D4:H22)", 1, 5)[0];
+    expect(got).toEqual(totalsInColumnOrder(s, "s4-bad-inputs", "D3:H3"));
+    expect(evaluate(s, "A41", "=THIDUA.XEPLOAI(90,25; 105)", 1, 1)[0][0]).toBe(
+      "Hoàn thành tốt nhiệm vụ"
+    );
+    expect(evaluate(s, "A42", '=THIDUA.CHUYENSO("1.250"; ",")', 1, 1)[0][0]).toBe(1250);
+  });
+});
+
+describe("THIDUA.RANK agrees with the portable rank the ranking sheet writes for recipients without the add-in", () => {
+  // DESIGN.md: the output sheet ranks with 1+COUNTIF(range,">"&cell) over ROUNDed totals, so a workbook
+  // emailed to someone without THIDUA shows the same ranks as THIDUA.RANK did (K2, R10).
+  test("on s1's totals and on totals that only tie once rounded (0.1+0.2 vs 0.3, 85.254 vs 85.25)", async () => {
+    const s = await loadSample("s1-layout-a");
+    evaluate(s, "A40", "=THIDUA.TOTAL(A5:C23, D5:J23)", 1, 7);
+    const ours = evaluate(s, "A41", "=THIDUA.RANK(A40:G40, A40:G40)", 1, 7)[0];
+    for (let c = 0; c < 7; c++) {
+      const col = String.fromCharCode(65 + c);
+      s.hf.setCellContents(
+        s.hf.simpleCellAddressFromString(`${col}42`, s.sheet)!,
+        `=ROUND(${col}40, 2)`
+      );
+    }
+    const portable = evaluate(s, "A43", '=1+COUNTIF($A$42:$G$42, ">"&A42)', 1, 1)[0][0];
+    expect(portable).toBe(ours[0]);
+    for (let c = 1; c < 7; c++) {
+      const col = String.fromCharCode(65 + c);
+      expect(evaluate(s, `${col}43`, `=1+COUNTIF($A$42:$G$42, ">"&${col}42)`, 1, 1)[0][0]).toBe(
+        ours[c]
+      );
+    }
+
+    registerThiduaFunctions(HyperFormula);
+    const totals = ["=0.1+0.2", 0.3, 85.254, 85.25, 85.246, 90];
+    const hf = HyperFormula.buildFromArray(
+      totals.map((v, i) => [
+        v,
+        `=THIDUA.RANK(A${i + 1}, $A$1:$A$6)`,
+        `=ROUND(A${i + 1}, 2)`,
+        `=1+COUNTIF($C$1:$C$6, ">"&C${i + 1})`,
+      ]),
+      { licenseKey: "gpl-v3" }
+    );
+    const rows = hf.getSheetValues(0);
+    expect(rows.map((r) => r[1])).toEqual([5, 5, 2, 2, 2, 1]);
+    expect(rows.map((r) => r[3])).toEqual(rows.map((r) => r[1]));
+  });
+});
+
 describe("sample s5 (TCVN3 labels and names)", () => {
   test("TOTAL and RANKING read the legacy-encoded sheet; names come out in Unicode", async () => {
     const s = await loadSample("s5-tcvn3");
@@ -188,7 +242,7 @@ describe("bridge mechanics", () => {
   });
 });
 
-describe("the worked examples of docs/functions.md compute what the README says", () => {
+describe("the worked examples of README.md (section Hàm / Functions) compute what it says", () => {
   test("XEPLOAI on s1's TỔNG CỘNG cell, CHUYENSO on s4's '18,5', CHUYENMA on s5's TCVN3 name", async () => {
     const s1 = await loadSample("s1-layout-a");
     expect(evaluate(s1, "A52", "=THIDUA.XEPLOAI(E24, 105)", 1, 1)[0][0]).toBe(

@@ -5,7 +5,7 @@
  */
 import ExcelJS from "exceljs";
 import * as path from "path";
-import { HyperFormula } from "hyperformula";
+import { ConfigParams, HyperFormula } from "hyperformula";
 import { registerThiduaFunctions } from "../../src/functions/hyperformula";
 
 export const SAMPLES = "/work/shared/samples";
@@ -35,7 +35,14 @@ export interface LoadedSheet {
   rows: any[][];
 }
 
-export async function loadSample(name: string): Promise<LoadedSheet> {
+/**
+ * `config` as HyperFormula takes it: e.g. a Vietnamese workbook's "," decimal separator (with ";"
+ * between arguments, as Excel then requires).
+ */
+export async function loadSample(
+  name: string,
+  config: Partial<ConfigParams> = {}
+): Promise<LoadedSheet> {
   registerThiduaFunctions(HyperFormula);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(samplePath(name));
@@ -50,7 +57,13 @@ export async function loadSample(name: string): Promise<LoadedSheet> {
   // Room for spills: 60 free rows and columns beyond the sheet's content.
   const padded = rows.map((r) => r.concat(new Array(60).fill(null)));
   for (let i = 0; i < 120; i++) padded.push(new Array(width + 60).fill(null));
-  const hf = HyperFormula.buildFromSheets({ [ws.name]: padded }, { licenseKey: "gpl-v3" });
+  const hf = HyperFormula.buildFromSheets(
+    { [ws.name]: padded },
+    {
+      licenseKey: "gpl-v3",
+      ...config,
+    }
+  );
   return { hf, sheet: hf.getSheetId(ws.name)!, name: ws.name, rows };
 }
 

@@ -168,8 +168,8 @@ describe("Tạo bảng xếp hạng (DOMAIN §7, §8)", () => {
     const rows = screen.getAllByRole("row").slice(1);
     expect(rows.map((r) => r.textContent)).toEqual([
       "1 · NhấtSở Tư phápĐề nghị: Cờ thi đua của UBND tỉnh66,25",
-      "2 · NhìSở Nội vụ58,5",
-      "3 · BaSở Tài chính (chưa đủ điểm)41",
+      "2 · NhìSở Nội vụ58,50",
+      "3 · BaSở Tài chính (chưa đủ điểm)41,00",
     ]);
   });
 

@@ -22,6 +22,7 @@ import {
   InfoRegular,
   WrenchRegular,
   CheckmarkCircleRegular,
+  ArrowRightRegular,
 } from "@fluentui/react-icons";
 import type { Issue, IssueFix, Severity } from "../../core/issues";
 import { useAction, usePane } from "../context";
@@ -33,6 +34,15 @@ import type { Lang } from "../../core/i18n";
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   heading: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase300, margin: 0 },
+  // An icon beside a heading sits on the text's middle, not above its baseline.
+  iconHeading: {
+    display: "flex",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalXS,
+    fontWeight: tokens.fontWeightSemibold,
+    fontSize: tokens.fontSizeBase300,
+    margin: 0,
+  },
   counts: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM },
   count: { display: "inline-flex", alignItems: "center", gap: tokens.spacingHorizontalXS },
   group: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
@@ -123,7 +133,7 @@ export function CheckStep({
   onReading: (r: Reading) => void;
 }): React.JSX.Element {
   const styles = useStyles();
-  const { service, lang, t } = usePane();
+  const { service, lang, t, goTo } = usePane();
   const { busy, error, clearError, run } = useAction();
   const [previews, setPreviews] = React.useState<FixPreview[]>([]);
   const [fixedCount, setFixedCount] = React.useState<number | null>(null);
@@ -188,6 +198,11 @@ export function CheckStep({
         <Button appearance="primary" onClick={recheck} disabled={busy}>
           {t("checkButton")}
         </Button>
+        {reading && (
+          <Button icon={<ArrowRightRegular />} iconPosition="after" onClick={() => goTo("rank")}>
+            {t("nextRank")}
+          </Button>
+        )}
         {busy && <Spinner size="tiny" label={t("working")} />}
       </div>
       <ErrorBar error={error} onDismiss={clearError} />
@@ -217,7 +232,7 @@ export function CheckStep({
 
       {previews.length > 0 && (
         <div className={styles.fixBox} role="group" aria-labelledby="fix-title">
-          <h3 id="fix-title" className={styles.heading}>
+          <h3 id="fix-title" className={styles.iconHeading}>
             <WrenchRegular aria-hidden /> {t("fixesTitle", { count: previews.length })}
           </h3>
           <Caption1>{t("fixesHint")}</Caption1>
@@ -266,7 +281,7 @@ export function CheckStep({
         const units = Array.from(new Set(group.map((i) => i.unit ?? "")));
         return (
           <div key={s} className={styles.group}>
-            <h3 className={styles.heading}>
+            <h3 className={styles.iconHeading}>
               <SeverityIcon s={s} /> {sevLabel(s)}{" "}
               <CounterBadge
                 count={group.length}

@@ -8,6 +8,7 @@ import {
   Caption1,
   makeStyles,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   Spinner,
   tokens,
@@ -61,7 +62,7 @@ export function OutputsStep({
   onReading: (r: Reading) => void;
 }): React.JSX.Element {
   const styles = useStyles();
-  const { service, lang, t } = usePane();
+  const { service, lang, t, goTo } = usePane();
   const { busy, error, clearError, run } = useAction();
   const [done, setDone] = React.useState<string | null>(null);
   const [unnamed, setUnnamed] = React.useState(false);
@@ -118,6 +119,11 @@ export function OutputsStep({
       {unnamed && (
         <MessageBar intent="info">
           <MessageBarBody>{t("profileIncomplete")}</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={() => goTo("profile")}>
+              {t("openProfile")}
+            </Button>
+          </MessageBarActions>
         </MessageBar>
       )}
       <div className={styles.block}>

@@ -8,6 +8,7 @@ import {
   Caption1,
   makeStyles,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   Radio,
@@ -16,11 +17,11 @@ import {
   Spinner,
   tokens,
 } from "@fluentui/react-components";
-import { TrophyRegular } from "@fluentui/react-icons";
+import { ArrowRightRegular, TrophyRegular } from "@fluentui/react-icons";
 import { useAction, usePane } from "../context";
 import { topUnits, type RankMode, type RankResult, type Reading } from "../service";
 import { ErrorBar } from "./ErrorBar";
-import { formatNumber } from "./format";
+import { formatFixed } from "./format";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -60,7 +61,7 @@ export function RankStep({
   onReading: (r: Reading) => void;
 }): React.JSX.Element {
   const styles = useStyles();
-  const { service, lang, t } = usePane();
+  const { service, lang, t, goTo } = usePane();
   const { busy, error, clearError, run } = useAction();
   const [mode, setMode] = React.useState<RankMode>("values");
   const [result, setResult] = React.useState<RankResult | null>(null);
@@ -106,6 +107,13 @@ export function RankStep({
                 ? t("provisionalBody", { sheet: result.sheetName, errors: rep.errorCount })
                 : t("finalBody", { sheet: result.sheetName })}
             </MessageBarBody>
+            {rep.provisional && (
+              <MessageBarActions>
+                <Button size="small" onClick={() => goTo("check")}>
+                  {t("openCheck")}
+                </Button>
+              </MessageBarActions>
+            )}
           </MessageBar>
         )}
       </div>
@@ -155,11 +163,18 @@ export function RankStep({
                     </>
                   )}
                 </td>
-                <td className={styles.num}>{formatNumber(u.total, rep.precision, lang)}</td>
+                <td className={styles.num}>{formatFixed(u.total, rep.precision, lang)}</td>
               </tr>
             ))}
           </tbody>
         </table>
+      )}
+      {rep && (
+        <div>
+          <Button icon={<ArrowRightRegular />} iconPosition="after" onClick={() => goTo("outputs")}>
+            {t("nextOutputs")}
+          </Button>
+        </div>
       )}
     </section>
   );

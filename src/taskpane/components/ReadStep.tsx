@@ -15,8 +15,8 @@ import {
   tokens,
   mergeClasses,
 } from "@fluentui/react-components";
-import { DocumentSearchRegular, ArrowResetRegular } from "@fluentui/react-icons";
-import type { Lang } from "../../core/i18n";
+import { DocumentSearchRegular, ArrowResetRegular, ArrowRightRegular } from "@fluentui/react-icons";
+import type { Lang, Params } from "../../core/i18n";
 import type { CriterionNode } from "../../core/report";
 import { useAction, usePane } from "../context";
 import {
@@ -139,7 +139,7 @@ export function ReadStep({
   onReading: (r: Reading | null) => void;
 }): React.JSX.Element {
   const styles = useStyles();
-  const { service, lang, t } = usePane();
+  const { service, lang, t, goTo } = usePane();
   const { busy, error, clearError, run } = useAction();
   const [sheets, setSheets] = React.useState<SheetInfo[]>([]);
   const [chosen, setChosen] = React.useState<string[]>([]);
@@ -236,6 +236,13 @@ export function ReadStep({
         )}
       </div>
       {reading && m && rep && (
+        <div>
+          <Button icon={<ArrowRightRegular />} iconPosition="after" onClick={() => goTo("check")}>
+            {rep.errorCount > 0 ? t("nextCheckErrors", { count: rep.errorCount }) : t("nextCheck")}
+          </Button>
+        </div>
+      )}
+      {reading && m && rep && (
         <>
           <div className={styles.section}>
             <h3 className={styles.heading}>
@@ -269,10 +276,7 @@ export function ReadStep({
             <CriteriaTree criteria={rep.criteria} lang={lang} />
             <Caption1>
               {bonus.length > 0
-                ? t("bonusSection", {
-                    label: bonus.map((b) => b.label).join(", "),
-                    cap: formatNumber(rep.bonusCap, rep.precision, lang),
-                  })
+                ? bonusLine(bonus, rep.bonusCap, rep.precision, lang, t)
                 : t("noBonusSection")}
               {" · "}
               {deduction.length > 0
@@ -352,6 +356,26 @@ export function ReadStep({
       )}
     </section>
   );
+}
+
+/**
+ * The bonus section and its cap. Sheets usually title the section "Điểm cộng (tối đa 5 điểm)"; when
+ * the title already states the cap the engine applies, repeating "(tối đa 5)" reads as a stutter.
+ */
+export function bonusLine(
+  bonus: CriterionNode[],
+  bonusCap: number,
+  precision: number,
+  lang: Lang,
+  t: (key: PaneKey, params?: Params) => string
+): string {
+  const label = bonus.map((b) => b.label).join(", ");
+  const cap = formatNumber(bonusCap, precision, lang);
+  const num = cap.replace(/[.,]/g, "[.,]");
+  const stated = new RegExp(`(tối đa|max(imum)?|cap|up to)\\s*${num}(?![\\d.,])`, "i");
+  return stated.test(label)
+    ? t("bonusSectionStated", { label })
+    : t("bonusSection", { label, cap });
 }
 
 /** "'Bảng điểm'!D6:D14" → "D6:D14" when only that sheet was read: the sheet name is noise then. */

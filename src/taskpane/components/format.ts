@@ -7,3 +7,15 @@ export function formatNumber(n: number, precision: number, lang: Lang): string {
     maximumFractionDigits: Math.max(0, Math.min(10, precision)),
   });
 }
+
+/**
+ * A column of totals: every row with the sheet's precision ("88,00" under "87,75"), as the ranking
+ * sheet prints them, so the decimals line up and no total looks rounder than its neighbours.
+ */
+export function formatFixed(n: number, precision: number, lang: Lang): string {
+  const digits = Math.max(0, Math.min(10, precision));
+  return n.toLocaleString(lang === "vi" ? "vi-VN" : "en-US", {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
+}
