@@ -43,7 +43,11 @@ export function translateOfficeError(e: unknown, detail?: string): unknown {
   if (e instanceof ExcelAdapterError) return e;
   const code = officeCode(e);
   if (code === "ItemNotFound") return new ExcelAdapterError("sheet-not-found", detail, e);
-  if (code === "InvalidOperation" && /protect/i.test(String((e as Error).message)))
+  // A sheet protected with a password we do not know: Office answers AccessDenied or InvalidOperation.
+  if (
+    (code === "InvalidOperation" || code === "AccessDenied") &&
+    /protect|password/i.test(String((e as Error).message))
+  )
     return new ExcelAdapterError("sheet-protected", detail, e);
   if (code === "RequestPayloadSizeLimitExceeded")
     return new ExcelAdapterError("too-large", detail, e);

@@ -15,8 +15,8 @@ import { parseAddress } from "./address";
 import { ExcelAdapterError, translateOfficeError, type ExcelHost, type OfficeHost } from "./host";
 import { profileFromXml, profileToXml, queueProfilePart } from "./profile-store";
 import { queueDecimalSeparator, queueGridRead, queueSheetList, type SheetEntry } from "./read";
-import { needsTextFormat, planTarget, writeSpec } from "./render";
-import { ourSheets, queueTags, type SheetTag } from "./tags";
+import { needsTextFormat, planTarget, planTargets, writeSpec, writeSpecs } from "./render";
+import { ourSheets, queueTags, SCORE_KINDS, type SheetTag } from "./tags";
 
 export {
   ExcelAdapterError,
@@ -32,8 +32,13 @@ export interface SheetInfo {
   name: string;
   visible: boolean;
   active: boolean;
-  /** The kind of product sheet ("ranking", "covenant"…), null for the user's own sheets. */
+  /**
+   * The kind of product output ("ranking", "covenant"…), null for the user's own sheets and for our
+   * summary of returned forms, which is offered for ranking like any score sheet.
+   */
   ours: string | null;
+  /** The kind of any sheet we made, the summary included; null for the user's own. */
+  kind: string | null;
 }
 
 export interface CellFix {
@@ -83,11 +88,19 @@ export interface ExcelAdapter {
   readActiveGrid(): Promise<Grid>;
   /** The workbook culture's decimal separator. */
   decimalSeparator(): Promise<"," | ".">;
-  /** Writes a spec as a new sheet (replacing our previous one of the same kind and name). */
+  /**
+   * Writes a spec into our sheet of the same kind and name, cleared in place (so the user's formulas
+   * pointing at it keep working), or into a new sheet.
+   */
   renderSheetSpec(
     spec: SheetSpec,
     options?: { activate?: boolean }
   ): Promise<{ sheetName: string }>;
+  /**
+   * Several specs (a self-score template per member) in a constant number of syncs: one read, then
+   * the writes in as few requests as the 5 MB limit allows. The first sheet is activated.
+   */
+  renderSheetSpecs(specs: SheetSpec[]): Promise<{ sheetNames: string[] }>;
   loadProfile(): Promise<ClusterProfile>;
   saveProfile(profile: ClusterProfile): Promise<void>;
   /** Current content of single cells (to preview fixes). */
@@ -146,12 +159,16 @@ export function createExcelAdapter(excel: ExcelHost, options: AdapterOptions = {
           active.load("name");
           await context.sync();
           const t = tags();
-          return sheets().map((s) => ({
-            name: s.name,
-            visible: s.visible,
-            active: s.name === active.name,
-            ours: t.find((x) => x.sheet === s.name)?.kind ?? null,
-          }));
+          return sheets().map((s) => {
+            const kind = t.find((x) => x.sheet === s.name)?.kind ?? null;
+            return {
+              name: s.name,
+              visible: s.visible,
+              active: s.name === active.name,
+              ours: kind !== null && !SCORE_KINDS.has(kind) ? kind : null,
+              kind,
+            };
+          });
         })
       ),
 
@@ -203,6 +220,23 @@ export function createExcelAdapter(excel: ExcelHost, options: AdapterOptions = {
           return { sheetName: target.name };
         })
       ),
+
+    renderSheetSpecs: (specs) =>
+      guarded(specs.map((s) => s.name).join(", "), async () => {
+        if (specs.length === 0) return { sheetNames: [] };
+        return excel.run(async (context) => {
+          const sheets = queueSheetList(context);
+          const tags = queueTags(context);
+          await context.sync();
+          const targets = planTargets(specs, sheets(), tags());
+          await writeSpecs(
+            context,
+            specs.map((spec, i) => ({ spec, target: targets[i] })),
+            { budget }
+          );
+          return { sheetNames: targets.map((t) => t.name) };
+        });
+      }),
 
     loadProfile: () =>
       guarded(undefined, () =>

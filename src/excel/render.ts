@@ -1,7 +1,7 @@
 /**
- * Writing a SheetSpec into a new worksheet with whole-range writes: one `numberFormat`, one `formulas`
- * and one `setCellProperties` per block of rows, so the cost is a constant number of round trips
- * whatever the size. Blocks exist only to stay under Excel on the web's 5 MB request limit: a sheet
+ * Writing a SheetSpec into our worksheet (a new one, or our previous one cleared in place) with
+ * whole-range writes: one `numberFormat`, one `formulas` and one `setCellProperties` per block of
+ * rows, so the cost is a constant number of round trips whatever the size. Blocks exist only to stay under Excel on the web's 5 MB request limit: a sheet
  * that fits goes in ONE sync.
  */
 import { columnLetter } from "../core/grid";
@@ -38,43 +38,75 @@ export function needsTextFormat(s: string): boolean {
 }
 
 export interface RenderTarget {
-  /** The name the new sheet gets. */
+  /** The sheet's name: a reused sheet keeps the one it has (the user may have renamed it). */
   name: string;
   tag: string;
-  /** Our previous sheet of the same kind and wanted name, deleted first. */
-  replace: string | null;
+  /**
+   * Our previous sheet of the same kind and wanted name, cleared and written again in place, so
+   * formulas, charts and reports the user built on it keep pointing at it (a deleted sheet would
+   * turn every one of them into #REF!).
+   */
+  reuse: string | null;
   /** A tag whose sheet the user deleted: dropped and made again. */
   staleTag: boolean;
-  /** Where the replaced sheet stood, so the new one takes its place. */
-  position: number | null;
+}
+
+/**
+ * A name Excel accepts for `wanted`: a unit's name goes into template sheet names, and one with "/"
+ * or ":" ("Sở Nội vụ/Ban Thi đua") would make Excel refuse the whole batch.
+ */
+export function safeSheetName(wanted: string): string {
+  const s = wanted
+    .replace(/[\\/?*[\]:]/g, "-")
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/^'+|'+$/g, "")
+    .trim();
+  return s || "THIDUA";
 }
 
 /** "Xếp hạng", "Xếp hạng (2)", …, cut so the name stays within Excel's 31 characters. */
 function candidate(wanted: string, n: number): string {
-  if (n === 1) return wanted.slice(0, MAX_SHEET_NAME);
+  const base = safeSheetName(wanted);
+  if (n === 1) return base.slice(0, MAX_SHEET_NAME).trimEnd();
   const suffix = ` (${n})`;
-  return wanted.slice(0, MAX_SHEET_NAME - suffix.length) + suffix;
+  return base.slice(0, MAX_SHEET_NAME - suffix.length).trimEnd() + suffix;
 }
 
 /**
- * Where a spec goes. Only a sheet tagged as ours for the same kind and wanted name is replaced; any
+ * Where a spec goes. Only a sheet tagged as ours for the same kind and wanted name is reused; any
  * other sheet with the wanted name is the user's and keeps its name and cells.
  */
 export function planTarget(spec: SheetSpec, sheets: SheetEntry[], tags: SheetTag[]): RenderTarget {
   const tag = tagName(spec.kind, spec.name);
   const mine = tags.find((t) => t.tag === tag);
-  const replace =
-    mine && mine.sheet && sheets.some((s) => s.name === mine.sheet) ? mine.sheet : null;
-  const taken = new Set(sheets.filter((s) => s.name !== replace).map((s) => s.name.toLowerCase()));
+  const reuse = (mine?.sheet && sheets.find((s) => s.name === mine.sheet)?.name) || null;
+  if (reuse) return { name: reuse, tag, reuse, staleTag: false };
+  const taken = new Set(sheets.map((s) => s.name.toLowerCase()));
   let n = 1;
   while (taken.has(candidate(spec.name, n).toLowerCase())) n++;
-  return {
-    name: candidate(spec.name, n),
-    tag,
-    replace,
-    staleTag: Boolean(mine) && !replace,
-    position: replace ? (sheets.find((s) => s.name === replace)?.position ?? null) : null,
-  };
+  return { name: candidate(spec.name, n), tag, reuse: null, staleTag: Boolean(mine) };
+}
+
+/**
+ * Targets for several specs written in one batch: each new sheet's name is taken before the next
+ * spec is planned, so two specs never pick the same name.
+ */
+export function planTargets(
+  specs: SheetSpec[],
+  sheets: SheetEntry[],
+  tags: SheetTag[]
+): RenderTarget[] {
+  const list = [...sheets];
+  const known = [...tags];
+  return specs.map((spec) => {
+    const t = planTarget(spec, list, known);
+    if (!t.reuse) {
+      list.push({ name: t.name, position: list.length, visible: true });
+      known.push({ tag: t.tag, kind: spec.kind, sheet: t.name });
+    }
+    return t;
+  });
 }
 
 interface WriteOp {
@@ -289,10 +321,108 @@ export interface WriteOptions {
   activate?: boolean;
 }
 
+/** One queued call of a batch, with the bytes it adds to the request. */
+interface Step {
+  bytes: number;
+  run(): void;
+}
+
 /**
- * Queues the spec's writes on `context` and syncs: once when it fits the budget, once per budget-sized
- * group otherwise. Returns the number of syncs made. The caller may have queued reads or other writes
- * before; they ride with the first group.
+ * Our sheet, emptied back to a new sheet's state without deleting it: the sheet object, its name,
+ * position and tag stay, so references to it from the user's sheets survive the re-run. Unprotect
+ * comes first: when the user protected it with a password this fails before anything is changed.
+ */
+function resetSheet(ws: Excel.Worksheet): void {
+  ws.protection.unprotect();
+  const all = ws.getRange();
+  all.unmerge();
+  all.dataValidation.clear();
+  // "All": values, formulas, formats, hyperlinks; widths and heights are not formats to Excel.
+  all.clear("All");
+  all.format.useStandardWidth = true;
+  all.format.useStandardHeight = true;
+  ws.freezePanes.unfreeze();
+}
+
+/**
+ * The calls that write one spec into its target. The worksheet proxy is made by the first step, in
+ * queue order, so a batch can add a sheet and write into it before anything is sent.
+ */
+function specSteps(
+  context: Excel.RequestContext,
+  spec: SheetSpec,
+  target: RenderTarget,
+  budget: number,
+  activate: boolean
+): Step[] {
+  const wb = context.workbook;
+  let ws: Excel.Worksheet | null = null;
+  const sheet = (): Excel.Worksheet => {
+    if (!ws) throw new Error("specSteps: the sheet step did not run first");
+    return ws;
+  };
+  const prepare: Step = {
+    bytes: 600,
+    run: () => {
+      if (target.reuse) {
+        ws = wb.worksheets.getItem(target.reuse);
+        resetSheet(ws);
+        return;
+      }
+      if (target.staleTag) wb.names.getItem(target.tag).delete();
+      ws = wb.worksheets.add(target.name);
+      const name = wb.names.add(target.tag, ws.getRange("A1"), "THIDUA");
+      name.visible = false;
+    },
+  };
+  const tail: Step = {
+    bytes: 200,
+    run: () => {
+      const w = sheet();
+      if (spec.protect) w.protection.protect({ allowFormatColumns: true, allowFormatRows: true });
+      if (activate) {
+        // Our sheet the user hid is shown again: Excel refuses to activate a hidden sheet.
+        if (target.reuse) w.visibility = "Visible";
+        w.activate();
+      }
+    },
+  };
+  const body = [...cellOps(spec, budget), ...layoutOps(spec)].map((op): Step => ({
+    bytes: op.bytes,
+    run: () => op.apply(sheet(), context),
+  }));
+  return [prepare, ...body, tail];
+}
+
+/**
+ * Queues the steps and syncs: once when they fit the budget, once per budget-sized group otherwise.
+ * Returns the number of syncs made. Reads or writes the caller queued before ride with the first group.
+ */
+async function runSteps(
+  context: Excel.RequestContext,
+  steps: Step[],
+  budget: number
+): Promise<number> {
+  let syncs = 0;
+  let used = 600;
+  for (const step of steps) {
+    if (used + step.bytes > budget) {
+      // One sync per budget-sized group: only for writes above Excel on the web's request limit.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+      syncs++;
+      used = 0;
+    }
+    step.run();
+    used += step.bytes;
+  }
+  await context.sync();
+  return syncs + 1;
+}
+
+/**
+ * Writes the spec into its target: our previous sheet cleared in place, or a new tagged sheet.
+ * Returns the number of syncs made (one when it fits the budget).
  */
 export async function writeSpec(
   context: Excel.RequestContext,
@@ -300,39 +430,21 @@ export async function writeSpec(
   target: RenderTarget,
   options: WriteOptions = {}
 ): Promise<number> {
+  return writeSpecs(context, [{ spec, target }], options);
+}
+
+/**
+ * Several specs in one batch (a self-score template per member): the syncs depend on the total size
+ * only, not on how many sheets there are. `activate` applies to the first spec.
+ */
+export async function writeSpecs(
+  context: Excel.RequestContext,
+  writes: { spec: SheetSpec; target: RenderTarget }[],
+  options: WriteOptions = {}
+): Promise<number> {
   const budget = options.budget ?? DEFAULT_PAYLOAD_BUDGET;
-  const wb = context.workbook;
-  if (target.replace) wb.worksheets.getItem(target.replace).delete();
-  if (target.replace || target.staleTag) wb.names.getItem(target.tag).delete();
-  const ws = wb.worksheets.add(target.name);
-  if (target.position !== null) ws.position = target.position;
-
-  const tail: WriteOp[] = [
-    {
-      bytes: 300,
-      apply: (w) => {
-        const name = wb.names.add(target.tag, w.getRange("A1"), "THIDUA");
-        name.visible = false;
-        if (spec.protect) w.protection.protect({ allowFormatColumns: true, allowFormatRows: true });
-        if (options.activate !== false) w.activate();
-      },
-    },
-  ];
-  const ops = [...cellOps(spec, budget), ...layoutOps(spec), ...tail];
-
-  let syncs = 0;
-  let used = 600;
-  for (const op of ops) {
-    if (used + op.bytes > budget) {
-      // One sync per budget-sized group: only for writes above Excel on the web's request limit.
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop
-      await context.sync();
-      syncs++;
-      used = 0;
-    }
-    op.apply(ws, context);
-    used += op.bytes;
-  }
-  await context.sync();
-  return syncs + 1;
+  const steps = writes.flatMap(({ spec, target }, i) =>
+    specSteps(context, spec, target, budget, i === 0 && options.activate !== false)
+  );
+  return runSteps(context, steps, budget);
 }

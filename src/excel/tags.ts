@@ -53,7 +53,20 @@ export function queueTags(context: Excel.RequestContext): () => SheetTag[] {
       }));
 }
 
-/** Sheet names (lower-cased) the product made. */
+/**
+ * Kinds of our sheets that hold scores to rank, read like the user's own score sheets: the summary of
+ * the returned self-score forms is the cluster's score table once the email round is done.
+ */
+export const SCORE_KINDS: ReadonlySet<string> = new Set(["summary"]);
+
+/**
+ * Sheet names (lower-cased) of our outputs (ranking, covenant, templates, votes): never read as
+ * scores. A summary is ours too, but it is an input (SCORE_KINDS).
+ */
 export function ourSheets(tags: SheetTag[]): Set<string> {
-  return new Set(tags.filter((t) => t.sheet).map((t) => (t.sheet as string).toLowerCase()));
+  return new Set(
+    tags
+      .filter((t) => t.sheet && !SCORE_KINDS.has(t.kind))
+      .map((t) => (t.sheet as string).toLowerCase())
+  );
 }

@@ -673,11 +673,19 @@ export class WorksheetProtectionSim extends ProxyBase {
       if (s.protection.protected)
         throw new SimError("InvalidOperation", "The sheet is already protected.");
       s.protection = { protected: true, options: { ...(options ?? {}) } };
+      if (password) s.protection.password = password;
       this.context.model.touch();
     });
   }
-  unprotect(): void {
-    this._call("unprotect", [], (s: SheetModel) => {
+  /** Like Excel: a no-op on an unprotected sheet; refused without the password it was protected with. */
+  unprotect(password?: string): void {
+    this._call("unprotect", [password ? "***" : null], (s: SheetModel) => {
+      if (!s.protection.protected) return;
+      if (s.protection.password !== undefined && s.protection.password !== password)
+        throw new SimError(
+          "AccessDenied",
+          `The password to unprotect sheet ${s.name} is not correct (it is protected).`
+        );
       s.protection = { protected: false, options: {} };
       this.context.model.touch();
     });
@@ -1136,7 +1144,10 @@ export class RangeSim extends ProxyBase {
     });
   }
   unmerge(): void {
-    this._call("unmerge", [], (ref: RangeRef) => this.context.model.unmerge(ref.sheet, ref.rect));
+    this._call("unmerge", [], (ref: RangeRef) => {
+      assertEditable(ref, false, this.context.model);
+      this.context.model.unmerge(ref.sheet, ref.rect);
+    });
   }
   select(): void {
     this._call("select", [], (ref: RangeRef) => {
@@ -1146,14 +1157,26 @@ export class RangeSim extends ProxyBase {
       m.touch();
     });
   }
+  /**
+   * Excel.ClearApplyTo: "All" empties values, formulas and formats and, like Excel's Clear All, drops
+   * merges and data validation; "Formats" unmerges (a merge is a format to Excel) and keeps values;
+   * "Contents" keeps formats. Hyperlinks are not modelled, so those two are no-ops. Column widths
+   * and row heights are not formats: no mode resets them (RangeFormat.useStandardWidth does).
+   */
   clear(applyTo: string = "All"): void {
     this._call("clear", [applyTo], (ref: RangeRef) => {
       const m = this.context.model;
-      assertEditable(ref, false, m);
-      if (applyTo === "All" || applyTo === "Contents") m.clearContents(ref.sheet, ref.rect);
-      if (applyTo === "All" || applyTo === "Formats") m.clearFormats(ref.sheet, ref.rect);
+      if (applyTo === "Hyperlinks" || applyTo === "RemoveHyperlinks") return;
+      if (!["All", "Contents", "Formats", "ResetContents"].includes(applyTo))
+        throw new SimError("InvalidArgument", `Unknown ClearApplyTo "${applyTo}".`);
+      assertEditable(ref, applyTo === "Contents" || applyTo === "ResetContents", m);
+      if (applyTo !== "Formats") m.clearContents(ref.sheet, ref.rect);
+      if (applyTo === "All" || applyTo === "Formats") {
+        m.clearFormats(ref.sheet, ref.rect);
+        m.unmerge(ref.sheet, ref.rect);
+      }
       if (applyTo === "All")
-        ref.sheet.merges = ref.sheet.merges.filter((x) => !intersects(x, ref.rect));
+        ref.sheet.validations = ref.sheet.validations.filter((x) => !intersects(x.range, ref.rect));
     });
   }
 
@@ -1232,6 +1255,14 @@ function uniform<T>(ref: RangeRef, f: (r: number, c: number) => T): T | null {
   return first ?? null;
 }
 
+/** True when no line in first..last has its own size, false when all do, null when mixed. */
+function standardness(first: number, last: number, sizes: Map<number, number>): boolean | null {
+  let own = 0;
+  for (const i of sizes.keys()) if (i >= first && i <= last) own++;
+  if (own === 0) return true;
+  return own === last - first + 1 ? false : null;
+}
+
 /** Applies a style patch to every cell of the range (rows/columns themselves for widths and heights). */
 function styleEach(ctx: RequestContextSim, ref: RangeRef, patch: CellStyle): void {
   const m = ctx.model;
@@ -1256,6 +1287,8 @@ export class RangeFormatSim extends ProxyBase {
     "columnWidth",
     "rowHeight",
     "indentLevel",
+    "useStandardWidth",
+    "useStandardHeight",
   ];
   protected readonly _children = ["font", "fill", "borders", "protection"];
   readonly font = new RangeFontSim(this.context, `${this._path}.font`, () => this._ref());
@@ -1282,6 +1315,10 @@ export class RangeFormatSim extends ProxyBase {
           h.add(ref.sheet.rowHeight(r));
         return h.size === 1 ? [...h][0] : null;
       }
+      case "useStandardWidth":
+        return standardness(ref.rect.left, ref.rect.right, ref.sheet.columnWidths);
+      case "useStandardHeight":
+        return standardness(ref.rect.top, ref.rect.bottom, ref.sheet.rowHeights);
       case "horizontalAlignment":
         return uniform(ref, (r, c) => m.style(ref.sheet, r, c).horizontalAlignment ?? "General");
       case "verticalAlignment":
@@ -1332,8 +1369,23 @@ props(
     "columnWidth",
     "rowHeight",
     "indentLevel",
+    "useStandardWidth",
+    "useStandardHeight",
   ],
   {
+    // Office: "only intended to be set to true; setting it to false has no effect".
+    useStandardWidth: (ref: RangeRef, v: boolean, self: any) => {
+      if (v !== true) return;
+      for (const c of [...ref.sheet.columnWidths.keys()])
+        if (c >= ref.rect.left && c <= ref.rect.right) ref.sheet.columnWidths.delete(c);
+      self.context.model.touch();
+    },
+    useStandardHeight: (ref: RangeRef, v: boolean, self: any) => {
+      if (v !== true) return;
+      for (const r of [...ref.sheet.rowHeights.keys()])
+        if (r >= ref.rect.top && r <= ref.rect.bottom) ref.sheet.rowHeights.delete(r);
+      self.context.model.touch();
+    },
     horizontalAlignment: (ref: RangeRef, v: string, self: any) =>
       styleEach(self.context, ref, { horizontalAlignment: v }),
     verticalAlignment: (ref: RangeRef, v: string, self: any) =>
@@ -1636,6 +1688,7 @@ export class DataValidationSim extends ProxyBase {
   }
   clear(): void {
     this._call("clear", [], (ref: RangeRef) => {
+      assertEditable(ref, false, this.context.model);
       ref.sheet.validations = ref.sheet.validations.filter((x) => !intersects(x.range, ref.rect));
     });
   }

@@ -10,6 +10,7 @@ export type SimErrorCode =
   | "InvalidReference"
   | "InvalidOperation"
   | "InvalidObjectPath"
+  | "AccessDenied"
   | "RequestPayloadSizeLimitExceeded"
   | "GeneralException";
 

@@ -44,7 +44,7 @@ export interface Simulator {
   /** Excel on the web refuses larger requests; tests lower it to exercise chunking. */
   payloadLimitBytes: number;
   resetStats(): void;
-  /** The workbook as an .xlsx file (custom XML parts are not carried: ExcelJS cannot write them). */
+  /** The workbook as an .xlsx file, its custom XML parts (the cluster profile) included. */
   toXlsx(): Promise<Uint8Array>;
 }
 
@@ -110,7 +110,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   return sim;
 }
 
-/** A simulator holding the workbook of an .xlsx file (ExcelJS; values, formulas, fonts, merges, widths). */
+/** A simulator holding the workbook of an .xlsx file (values, formulas, fonts, merges, widths, custom XML parts). */
 export async function simulatorFromXlsx(
   data: ArrayBuffer | Uint8Array,
   options: Omit<SimulatorOptions, "model" | "sheets"> = {}

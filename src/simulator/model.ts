@@ -119,6 +119,12 @@ function newId(prefix: string): string {
   return `{${prefix}-${(nextId++).toString(16).padStart(8, "0")}}`;
 }
 
+/** "{0000002A-0000-4000-8000-000000000000}": GUID-shaped like Office's CustomXmlPart ids, reproducible. */
+function newGuid(): string {
+  const n = (nextId++).toString(16).toUpperCase().padStart(8, "0");
+  return `{${n}-0000-4000-8000-000000000000}`;
+}
+
 export class SheetModel {
   readonly id: string;
   name: string;
@@ -140,7 +146,10 @@ export class SheetModel {
     centerHorizontally: false,
     printArea: null,
   };
-  protection = { protected: false, options: {} as Record<string, unknown> };
+  protection: { protected: boolean; options: Record<string, unknown>; password?: string } = {
+    protected: false,
+    options: {},
+  };
   validations: ValidationModel[] = [];
 
   constructor(name: string) {
@@ -566,8 +575,9 @@ export class WorkbookModel {
 
   // ---- workbook parts ----
 
-  addCustomXmlPart(xml: string): CustomXmlPartModel {
-    const part = { id: newId("xml").toUpperCase(), namespaceUri: namespaceOf(xml), xml };
+  /** `id`: the part's id when loading a file that has one; a new GUID otherwise, as Office gives. */
+  addCustomXmlPart(xml: string, id?: string): CustomXmlPartModel {
+    const part = { id: id ?? newGuid(), namespaceUri: namespaceOf(xml), xml };
     this.customXmlParts.push(part);
     this.touch();
     return part;

@@ -1,12 +1,13 @@
 /**
  * .xlsx in and out of the simulator with ExcelJS (works on buffers, so in the browser too): values,
  * formulas, fonts, fills, borders, alignment, number formats, merges, widths, heights, freeze panes,
- * page setup, protection, validations and defined names. Custom XML parts are not carried: ExcelJS
- * neither reads nor writes them.
+ * page setup, protection, validations and defined names. Custom XML parts (the cluster profile),
+ * which ExcelJS neither reads nor writes, are carried by editing the package (custom-xml.ts).
  */
 import ExcelJS from "exceljs";
 import { columnLetter } from "../core/grid";
 import { parseRect, rectA1, splitSheet } from "./address";
+import { readCustomXmlParts, writeCustomXmlParts } from "./custom-xml";
 import {
   BorderModel,
   CellStyle,
@@ -176,7 +177,12 @@ export async function loadXlsx(
 ): Promise<WorkbookModel> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(toBytes(data) as any);
+  const parts = await readCustomXmlParts(toBytes(data));
   model.batch(() => {
+    for (const p of parts) {
+      const taken = p.id !== null && model.customXmlParts.some((x) => x.id === p.id);
+      model.addCustomXmlPart(p.xml, p.id !== null && !taken ? p.id : undefined);
+    }
     for (const ws of wb.worksheets as any[]) {
       const sheet = model.addSheet(ws.name);
       sheet.visibility =
@@ -381,5 +387,8 @@ export async function saveXlsx(model: WorkbookModel): Promise<Uint8Array> {
     }
   }
   const buf = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buf as ArrayBuffer);
+  return writeCustomXmlParts(
+    new Uint8Array(buf as ArrayBuffer),
+    model.customXmlParts.map((p) => ({ id: p.id, xml: p.xml }))
+  );
 }

@@ -180,13 +180,13 @@ export function createExcelService(env: ExcelServiceEnv = {}): ThiduaService {
       const a = need();
       const profile = withMembers(await a.loadProfile(), reading);
       const opts = { date: now(), lang };
-      const sheetNames: string[] = [];
-      for (const unit of profile.members) {
+      // One sheet per member, its name first (what a tab shows): under the builder's one name each
+      // template would overwrite the previous one. All of them go in one batch (constant syncs).
+      const specs = profile.members.map((unit) => {
         const spec = buildSelfScoreTemplate(profile, reading.report.criteria, unit, opts);
-        const { sheetName } = await a.renderSheetSpec(spec);
-        sheetNames.push(sheetName);
-      }
-      return { sheetNames };
+        return { ...spec, name: `${unit} - ${spec.name}` };
+      });
+      return a.renderSheetSpecs(specs);
     }),
 
     loadProfile: wrap(async () => need().loadProfile()),

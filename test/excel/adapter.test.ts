@@ -63,7 +63,7 @@ describe("oneClickRanking against the simulator (DESIGN.md round trips, user's c
     expect(mine.usedRect(false)).toEqual({ top: 0, left: 0, bottom: 0, right: 0 });
   });
 
-  test("our sheet renamed by the user is still ours: the re-run replaces it, in its place", async () => {
+  test("our sheet renamed by the user is still ours: the re-run rewrites it in its place, keeping the user's name (issue 5)", async () => {
     const sim = layoutASim(5);
     sim.model.addSheet("Khác");
     const a = adapterFor(sim);
@@ -72,7 +72,7 @@ describe("oneClickRanking against the simulator (DESIGN.md round trips, user's c
     sim.model.renameSheet(ours, "Kết quả 2025");
     sim.model.moveSheet(ours, 0);
     await a.oneClickRanking({ date: DATE, sheets: ["Bảng điểm"] });
-    expect(sim.model.sheets.map((s) => s.name)).toEqual(["Xếp hạng", "Bảng điểm", "Khác"]);
+    expect(sim.model.sheets.map((s) => s.name)).toEqual(["Kết quả 2025", "Bảng điểm", "Khác"]);
   });
 
   test("our sheet deleted by the user: its stale tag is dropped and the re-run makes a fresh sheet", async () => {

@@ -150,6 +150,8 @@ test("the covenant sheet and self-score templates are written; the docx is a Wor
   }
   const t = await svc.buildTemplates(r, "vi");
   expect(t.sheetNames).toHaveLength(r.report.units.length);
+  // One sheet per member, not one sheet overwritten per member.
+  expect(new Set(t.sheetNames).size).toBe(r.report.units.length);
   const names = sim.model.sheets.map((s: any) => s.name);
   for (const n of [...t.sheetNames, (sheet as any).sheetName]) expect(names).toContain(n);
 });
