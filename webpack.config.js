@@ -16,6 +16,7 @@ const root = __dirname;
 const src = (p) => path.join(root, "src", p);
 const FUNCTIONS_TS = src("functions/functions.ts");
 const FUNCTIONS_VI_SCRIPT = path.join(root, "scripts", "functions-vi.js");
+const FUNCTIONS_HELP_SCRIPT = path.join(root, "scripts", "functions-help.js");
 const PLAYGROUND_TSX = src("playground/index.tsx");
 const PLAYGROUND_HTML = src("playground/playground.html");
 const SAMPLES_DIR = path.join(root, "..", "shared", "samples");
@@ -107,6 +108,55 @@ class FunctionsVietnamesePlugin {
   }
 }
 
+/**
+ * help.html (README.md's functions section, the page each function's helpUrl opens) and, in production,
+ * the deployment URL in functions.json / functions-vi.json: the JSDoc says https://localhost:3000 so the
+ * dev server's page opens in development, and a deployment's Excel must open the deployment's page.
+ * Runs after FunctionsVietnamesePlugin (a later stage), so both metadata files are rewritten.
+ */
+class FunctionsHelpPlugin {
+  constructor(options) {
+    this.options = {
+      readme: path.join(root, "README.md"),
+      script: FUNCTIONS_HELP_SCRIPT,
+      prodUrl: null,
+      ...options,
+    };
+  }
+
+  apply(compiler) {
+    const name = "FunctionsHelpPlugin";
+    compiler.hooks.thisCompilation.tap(name, (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name, stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONS },
+        () => {
+          const { readme, script, prodUrl } = this.options;
+          const metadata = compilation.getAsset("functions.json");
+          if (!metadata) return;
+          compilation.fileDependencies.add(readme);
+          compilation.fileDependencies.add(script);
+          try {
+            delete require.cache[require.resolve(script)];
+            const { buildHelpPage } = require(script);
+            const ids = JSON.parse(metadata.source.source().toString()).functions.map((f) => f.id);
+            const html = buildHelpPage(fs.readFileSync(readme, "utf8"), ids);
+            compilation.emitAsset("help.html", new webpack.sources.RawSource(html));
+          } catch (err) {
+            compilation.errors.push(new webpack.WebpackError(`${name}: ${err && err.message}`));
+          }
+          if (!prodUrl) return;
+          for (const file of ["functions.json", "functions-vi.json", "help.html"]) {
+            const asset = compilation.getAsset(file);
+            if (!asset) continue;
+            const text = replaceDevUrl(asset.source.source().toString(), prodUrl);
+            compilation.updateAsset(file, new webpack.sources.RawSource(text));
+          }
+        }
+      );
+    });
+  }
+}
+
 /** Writes samples/index.json for the playground (development builds only). */
 class SamplesIndexPlugin {
   constructor(samples) {
@@ -176,6 +226,7 @@ module.exports = (_env, argv = {}) => {
       new CustomFunctionsMetadataPlugin({ input: FUNCTIONS_TS, output: "functions.json" })
     );
     plugins.push(new FunctionsVietnamesePlugin());
+    plugins.push(new FunctionsHelpPlugin({ prodUrl: dev ? null : prodUrl }));
   }
   if (hasPlayground) {
     plugins.push(
@@ -247,5 +298,6 @@ module.exports.productionUrl = productionUrl;
 module.exports.replaceDevUrl = replaceDevUrl;
 module.exports.listSamples = listSamples;
 module.exports.FunctionsVietnamesePlugin = FunctionsVietnamesePlugin;
+module.exports.FunctionsHelpPlugin = FunctionsHelpPlugin;
 module.exports.DEV_URL = DEV_URL;
 module.exports.DEFAULT_PROD_URL = DEFAULT_PROD_URL;

@@ -79,10 +79,14 @@ export function precisionArg(v: any, lang: Lang, fallback = 2): number {
   return x;
 }
 
-/** Bonus cap for R7: omitted → undefined (core takes the bonus section's max). */
+/**
+ * Bonus cap for R7: omitted → undefined (core takes the bonus section's max). 0 counts as omitted too:
+ * Excel desktop hands a blank cell given for the cap over as 0, and a cap of 0 would silently drop every
+ * bonus point; a cluster that gives no bonus leaves its bonus section empty instead.
+ */
 export function bonusCapArg(v: any, lang: Lang): number | undefined {
   const x = optionalScalar(v);
-  if (x === null) return undefined;
+  if (x === null || x === 0) return undefined;
   if (typeof x !== "number" || !(x >= 0)) fail("#VALUE!", functionStrings.t(lang, "badBonusCap"));
   return x;
 }

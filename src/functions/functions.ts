@@ -70,11 +70,11 @@ function requireNumber(v: CellValue, lang: Lang): number {
 /**
  * Total score of each unit by the emulation scoring rules: leaf criteria only, weights, bonus cap, deductions, rounded.
  * @customfunction TOTAL
- * @helpurl https://github.com/thidua/thidua/blob/main/README.md#thiduatotal
+ * @helpurl https://localhost:3000/help.html#thidua-total
  * @param criteria The code, label, max [and weight] columns of the criteria rows.
  * @param scores The scores of one or more units on the same rows, one column per unit.
  * @param [precision] Decimals the totals are rounded to (default 2).
- * @param [bonusCap] The bonus cap; blank takes the bonus section's max.
+ * @param [bonusCap] The bonus cap; blank or 0 takes the bonus section's max.
  * @returns {any[][]} One total per score column (spills right).
  */
 export function total(
@@ -91,7 +91,9 @@ export function total(
       precision: p,
       bonusCap: bonusCapArg(bonusCap, lang),
     });
-    return [res.totals.map((x) => roundAt(x, p))];
+    // R4: a unit with nothing entered yet has no total; a blank (not 0) keeps RANK and CLASSIFY
+    // beside it blank too, instead of ranking the unit last and classing it "Không hoàn thành".
+    return [res.totals.map((x, i) => (res.entered[i] ? roundAt(x, p) : ""))];
   });
 }
 
@@ -110,7 +112,7 @@ export function clearRankCache(): void {
 /**
  * Competition rank of a total among the totals, compared at the sheet's decimals: ties share a rank (1, 2, 2, 4).
  * @customfunction RANK
- * @helpurl https://github.com/thidua/thidua/blob/main/README.md#thiduarank
+ * @helpurl https://localhost:3000/help.html#thidua-rank
  * @param total The total to rank, or a whole range of totals.
  * @param totals The range of every unit's total.
  * @param [precision] Decimals used to compare (default 2).
@@ -162,12 +164,12 @@ export function rank(total: any[][], totals: any[][], precision?: number): any[]
 /**
  * The units sorted by rank, one row each: unit, total, rank, label (Nhất/Nhì/Ba), classification.
  * @customfunction RANKING
- * @helpurl https://github.com/thidua/thidua/blob/main/README.md#thiduaranking
+ * @helpurl https://localhost:3000/help.html#thidua-ranking
  * @param criteria The code, label, max [and weight] columns of the criteria rows.
  * @param scores The units' scores on the same rows, one column per unit.
- * @param [units] The unit names, one per score column (usually the header row).
+ * @param [units] The unit names, one per score column (the header row); for Tự chấm | Cụm chấm pairs, both header rows.
  * @param [precision] Decimals to round and compare at (default 2).
- * @param [bonusCap] The bonus cap; blank takes the bonus section's max.
+ * @param [bonusCap] The bonus cap; blank or 0 takes the bonus section's max.
  * @returns {any[][]} One row per unit: unit, total, rank, label, classification.
  */
 export function ranking(
@@ -187,27 +189,33 @@ export function ranking(
       units: units ?? undefined,
     });
     if (res.report.units.length === 0) fail("#N/A", t(lang, "noTotals"));
+    // Units with nothing entered (R4) stay listed, so none goes missing, but last and blank: a 0 would
+    // rank them and class them "Không hoàn thành nhiệm vụ" before they have sent a score.
+    const unscored = new Set(res.inSheetOrder.filter((_, i) => !res.entered[i]));
     // Stable on equal ranks: the sheet's column order, which is the order the office typed.
-    const rows = res.report.units.slice().sort((a, b) => a.rank - b.rank);
-    return rows.map((u) => [
-      u.name,
-      roundAt(u.total, p),
-      u.rank,
-      u.label ?? rankLabel(u.rank, lang) ?? "",
-      u.classification,
-    ]);
+    const rows = res.report.units.filter((u) => !unscored.has(u)).sort((a, b) => a.rank - b.rank);
+    return [
+      ...rows.map((u) => [
+        u.name,
+        roundAt(u.total, p),
+        u.rank,
+        u.label ?? rankLabel(u.rank, lang) ?? "",
+        u.classification,
+      ]),
+      ...[...unscored].map((u) => [u.name, "", "", "", ""]),
+    ];
   });
 }
 
 /**
  * Checks a score table: one row per issue (cell, code, message), or OK.
  * @customfunction VALIDATE
- * @helpurl https://github.com/thidua/thidua/blob/main/README.md#thiduavalidate
+ * @helpurl https://localhost:3000/help.html#thidua-validate
  * @requiresAddress
  * @requiresParameterAddresses
  * @param criteria The code, label, max [and weight] columns of the criteria rows.
  * @param scores The units' scores on the same rows, one column per unit.
- * @param [units] The unit names, one per score column.
+ * @param [units] The unit names, one per score column; for Tự chấm | Cụm chấm pairs, both header rows.
  * @param invocation Where the formula and its ranges are (Excel fills it in).
  * @returns {any[][]} One row per issue: the cell, the issue code, the message; or "OK".
  */
@@ -236,7 +244,8 @@ export function validate(
 /** Bands from a 2-column range: label, minimum share (0.9, or 90 when typed as a plain percentage). */
 function bandsArg(v: any, lang: Lang): ClassificationBand[] {
   if (v === null || v === undefined) return DEFAULT_BANDS;
-  const rows = toRows(v).filter((r) => r.some((x) => x !== null));
+  // Spare blank rows selected under the bands are skipped; Excel desktop may hand them over as 0s.
+  const rows = toRows(v).filter((r) => r.some((x) => x !== null && x !== 0));
   if (rows.length === 0) return DEFAULT_BANDS;
   const bands = rows.map((r) => {
     if (r.length < 2) fail("#VALUE!", t(lang, "badBands"));
@@ -257,7 +266,7 @@ function bandsArg(v: any, lang: Lang): ClassificationBand[] {
 /**
  * Classification label from the share of the maximum total (default bands 90 %, 70 %, 50 %).
  * @customfunction CLASSIFY
- * @helpurl https://github.com/thidua/thidua/blob/main/README.md#thiduaclassify
+ * @helpurl https://localhost:3000/help.html#thidua-classify
  * @param total The unit's total.
  * @param maxTotal The maximum total (content max + bonus cap).
  * @param [bands] A 2-column bands table: label, minimum share (0 to 1, or %).
@@ -279,7 +288,7 @@ export function classify(total: any, maxTotal: any, bands?: any[][]): any {
 /**
  * A number from a score typed as text: "8,5", "8.5", " 8,50 ", "8,5đ".
  * @customfunction NUMBER
- * @helpurl https://github.com/thidua/thidua/blob/main/README.md#thiduanumber
+ * @helpurl https://localhost:3000/help.html#thidua-number
  * @param text The cell or text to convert.
  * @param [decimalSeparator] The text's decimal separator, "," or "."; needed only for text that reads two ways, such as "1.250".
  * @returns {any} The number read.
@@ -303,7 +312,7 @@ export function number(text: any, decimalSeparator?: string): any {
 /**
  * TCVN3 (ABC) or VNI text converted to Unicode: "Së Néi vô" becomes "Sở Nội vụ".
  * @customfunction UNICODE
- * @helpurl https://github.com/thidua/thidua/blob/main/README.md#thiduaunicode
+ * @helpurl https://localhost:3000/help.html#thidua-unicode
  * @param text The text to convert.
  * @param [fontName] The cell's font name (".VnTime", "VNI-Times"), when known.
  * @returns {any} The Unicode text.

@@ -14,6 +14,8 @@ export const functionStrings = defineStrings(
     noMaxColumn:
       "Vùng tiêu chí không có điểm chuẩn ở cột thứ {column}: hãy chọn các cột STT, nội dung, điểm chuẩn [, hệ số].",
     unitsMismatch: "Có {units} tên đơn vị nhưng có {columns} cột điểm.",
+    pairsOrder:
+      "Hàng dưới tên đơn vị phải lần lượt là Tự chấm, Cụm chấm cho từng đơn vị, khớp với các cột điểm.",
     analyzeFailed: "Không đọc được bảng điểm: {reason}",
     notANumber: "Không phải là số: {value}",
     cellError: "Ô có lỗi {error}.",
@@ -37,6 +39,8 @@ export const functionStrings = defineStrings(
     noMaxColumn:
       "The criteria range has no max in its column {column}: select the code, label, max [, weight] columns.",
     unitsMismatch: "There are {units} unit names but {columns} score columns.",
+    pairsOrder:
+      "The row under the unit names must read Tự chấm (self), Cụm chấm (review) for each unit, matching the score columns.",
     analyzeFailed: "Cannot read the score table: {reason}",
     notANumber: "Not a number: {value}",
     cellError: "The cell holds the error {error}.",

@@ -5,8 +5,9 @@
 import type { CellValue } from "../core/grid";
 import type { Lang } from "../core/i18n";
 import { analyzeTable } from "../core";
-import type { RankingReport } from "../core/report";
-import { parseNumberText, toUnicode } from "../core/text";
+import type { RankingReport, UnitResult } from "../core/report";
+import { foldKey, parseNumberText, toUnicode } from "../core/text";
+import { headerRole } from "../core/layout/vocab";
 import { fail } from "./errors";
 import { flatten, toRows } from "./args";
 import { functionStrings } from "./strings";
@@ -23,8 +24,108 @@ export interface TableOptions {
 export interface TableResult {
   totals: number[];
   report: RankingReport;
-  /** Count of score columns, i.e. of units. */
+  /** The units in column order (the report's are in rank order): the same objects. */
+  inSheetOrder: UnitResult[];
+  /** Count of score columns (two per unit in layout C). */
   columns: number;
+  /**
+   * Per unit, in column order: something is entered in its column(s). A column holding only blanks,
+   * or 0s where a SUM of blank cells or Excel desktop's blank-as-0 put them, is a unit not scored yet.
+   */
+  entered: boolean[];
+}
+
+/** A cell that can only hold text or a max, handed over as 0 by Excel desktop for a blank cell. */
+function blankIfZero(v: CellValue): CellValue {
+  return v === 0 ? null : v;
+}
+
+/**
+ * Excel desktop may hand a blank cell inside a range over as 0 instead of "" (the version decides). Where
+ * a 0 cannot be what the user typed it is read as blank (R4: a blank is not a zero): a code or a label
+ * of 0, a max (điểm chuẩn) of 0, and so a row with no code and no label whose other cells are all 0 or
+ * blank (a spacer row, or the spare rows selected below the table). A 0 in a score cell stays a score:
+ * there it may be typed, and nothing in the value tells the two apart.
+ */
+function normaliseBlankZeros(
+  criteria: CellValue[][],
+  scores: CellValue[][],
+  maxCol: number
+): { criteria: CellValue[][]; scores: CellValue[][] } {
+  const textCols = maxCol === 1 ? [0] : [0, 1];
+  const crit = criteria.map((row) =>
+    row.map((v, c) => (textCols.includes(c) || c === maxCol ? blankIfZero(v) : v))
+  );
+  const sc = scores.map((row, r) => {
+    const cr = crit[r] ?? [];
+    const labelless = textCols.every((c) => cr[c] === null || cr[c] === undefined);
+    const empty = (v: CellValue): boolean => v === null || v === 0;
+    if (labelless && cr.every(empty) && row.every(empty)) {
+      crit[r] = cr.map(() => null);
+      return row.map(() => null);
+    }
+    return row;
+  });
+  return { criteria: crit, scores: sc };
+}
+
+/** The unit columns as the function reads them: one per unit, or self | review pairs (layout C). */
+interface UnitsReading {
+  names: string[] | undefined;
+  pairs: boolean;
+}
+
+function unitName(v: CellValue): string {
+  // N4: names typed in TCVN3/VNI come out in Unicode, as everywhere the product shows a name. A range
+  // carries no font, so the text itself is what gives the encoding away.
+  return v === null || typeof v === "object" ? "" : toUnicode(String(v)).text.normalize("NFC");
+}
+
+/**
+ * The units argument against the score columns. Layout C (DOMAIN §4) puts each unit's name merged over
+ * two columns, Tự chấm | Cụm chấm; Excel hands a merged cell over as its value then blanks. Two shapes
+ * are read as pairs: the two header rows (names, then Tự chấm / Cụm chấm under each), and one row of
+ * names where every second cell is blank or repeats the name before it (at least two units, so one
+ * unit without a name yet is not taken for a pair; two neighbours of one name would be a
+ * duplicate-unit error anyway). Without units nothing tells a review column from a unit's column: each column is
+ * a unit, as documented.
+ */
+function readUnits(unitsArg: any, columns: number, lang: Lang): UnitsReading {
+  if (unitsArg === undefined || unitsArg === null) return { names: undefined, pairs: false };
+  const rows = toRows(unitsArg).map((r) => r.map(blankIfZero));
+  // A blank cell given for the optional units is the argument left out.
+  if (rows.every((r) => r.every((v) => v === null))) return { names: undefined, pairs: false };
+  const even = columns >= 2 && columns % 2 === 0;
+
+  if (rows.length === 2 && rows[0].length === columns) {
+    const roles = rows[1].map((v) => (typeof v === "string" ? headerRole(foldKey(v)) : null));
+    if (roles.some((r) => r === "self" || r === "review")) {
+      const paired = even && roles.every((r, i) => r === (i % 2 === 0 ? "self" : "review"));
+      if (!paired) fail("#VALUE!", functionStrings.t(lang, "pairsOrder"));
+      const names = Array.from({ length: columns / 2 }, (_, i) =>
+        unitName(rows[0][2 * i] ?? rows[0][2 * i + 1])
+      );
+      return { names, pairs: true };
+    }
+  }
+
+  const flat = flatten(rows);
+  // The second half of a merged name is blank in Excel; a copy that unmerged it repeats the name.
+  const merged = (i: number): boolean =>
+    flat[2 * i] !== null && (flat[2 * i + 1] === null || flat[2 * i + 1] === flat[2 * i]);
+  if (
+    flat.length === columns &&
+    even &&
+    columns >= 4 &&
+    Array.from({ length: columns / 2 }, (_, i) => i).every(merged)
+  ) {
+    return { names: flat.filter((_, i) => i % 2 === 0).map(unitName), pairs: true };
+  }
+  // A units range selected one cell too wide (the "Ghi chú" column) is a mistake worth naming.
+  if (flat.length !== columns) {
+    fail("#VALUE!", functionStrings.t(lang, "unitsMismatch", { units: flat.length, columns }));
+  }
+  return { names: flat.map(unitName), pairs: false };
 }
 
 /**
@@ -47,23 +148,25 @@ export function runTable(criteriaArg: any, scoresArg: any, opts: TableOptions): 
       functionStrings.t(lang, "sizeMismatch", { criteria: criteria.length, scores: scores.length })
     );
   }
+  // analyzeTable reads the max (điểm chuẩn) from the 3rd column, or the 2nd when only 2 are selected.
+  const width = criteria.reduce((w, r) => Math.max(w, r.length), 0);
+  const maxCol = width === 2 ? 1 : 2;
+  const blanked = normaliseBlankZeros(criteria, scores, maxCol);
   let end = criteria.length;
   while (
     end > 0 &&
-    criteria[end - 1].every((v) => v === null) &&
-    scores[end - 1].every((v) => v === null)
+    blanked.criteria[end - 1].every((v) => v === null) &&
+    blanked.scores[end - 1].every((v) => v === null)
   ) {
     end--;
   }
-  const crit = end === criteria.length ? criteria : criteria.slice(0, end);
-  const sc = end === scores.length ? scores : scores.slice(0, end);
-  const columns = sc[0].length;
+  if (end === 0) fail("#VALUE!", functionStrings.t(lang, "noCriteria"));
+  const crit = blanked.criteria.slice(0, end);
+  const sc = blanked.scores.slice(0, end);
+  const columns = scores[0].length;
 
-  // analyzeTable reads the max (điểm chuẩn) from the 3rd column, or the 2nd when only 2 are selected. A
-  // selection without a single number there (the STT and label columns only, or the wrong columns) is
-  // a selection mistake: say so rather than total scores against no max.
-  const width = crit.reduce((w, r) => Math.max(w, r.length), 0);
-  const maxCol = width === 2 ? 1 : 2;
+  // A selection without a single number in the max column (the STT and label columns only, or the
+  // wrong columns) is a selection mistake: say so rather than total scores against no max.
   const hasMax = crit.some((r) => {
     const v = r[maxCol];
     return (
@@ -74,27 +177,28 @@ export function runTable(criteriaArg: any, scoresArg: any, opts: TableOptions): 
   if (width >= 2 && !hasMax)
     fail("#VALUE!", functionStrings.t(lang, "noMaxColumn", { column: maxCol + 1 }));
 
-  let units: string[] | undefined;
-  if (opts.units !== undefined && opts.units !== null) {
-    const names = flatten(toRows(opts.units));
-    // A units range selected one cell too wide (the "Ghi chú" column) is a mistake worth naming.
-    if (names.length !== columns) {
-      fail("#VALUE!", functionStrings.t(lang, "unitsMismatch", { units: names.length, columns }));
-    }
-    // N4: names typed in TCVN3/VNI come out in Unicode, as everywhere the product shows a name. A range
-    // carries no font, so the text itself is what gives the encoding away.
-    units = names.map((v: CellValue) =>
-      v === null || typeof v === "object" ? "" : toUnicode(String(v)).text.normalize("NFC")
-    );
-  }
+  const units = readUnits(opts.units, columns, lang);
 
   const res = analyzeTable(crit, sc, {
     precision: opts.precision,
     bonusCap: opts.bonusCap,
     decimalSeparator: opts.decimalSeparator,
     lang,
-    units,
+    units: units.names,
+    selfReviewPairs: units.pairs,
   });
   if (!res.ok) fail("#VALUE!", functionStrings.t(lang, "analyzeFailed", { reason: res.message }));
-  return { totals: res.totals, report: res.report, columns };
+  const filled = Array.from({ length: columns }, (_, c) =>
+    sc.some((row) => row[c] !== null && row[c] !== undefined && row[c] !== 0)
+  );
+  const entered = units.pairs
+    ? Array.from({ length: columns / 2 }, (_, i) => filled[2 * i] || filled[2 * i + 1])
+    : filled;
+  return {
+    totals: res.totals,
+    report: res.report,
+    inSheetOrder: res.inSheetOrder,
+    columns,
+    entered,
+  };
 }

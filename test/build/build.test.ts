@@ -118,6 +118,33 @@ describe("production build (npm run build)", () => {
     if (HAS_VI_SCRIPT) expect(ids(JSON.parse(read("functions-vi.json")))).toEqual(ids(en));
     else expect(files).not.toContain("functions-vi.json");
   });
+
+  it("points every function's help link at the deployment's help.html, English and Vietnamese (issue 4)", () => {
+    if (!HAS_FUNCTIONS) return;
+    const files = ["functions.json", ...(HAS_VI_SCRIPT ? ["functions-vi.json"] : [])];
+    for (const file of files) {
+      const text = read(file);
+      expect([file, /localhost/i.test(text)]).toEqual([file, false]);
+      for (const f of JSON.parse(text).functions as { id: string; helpUrl: string }[])
+        expect([file, f.helpUrl]).toEqual([
+          file,
+          `${PROD_URL}help.html#thidua-${f.id.toLowerCase()}`,
+        ]);
+    }
+  });
+
+  it("publishes help.html with a section at every help link's anchor (issue 4)", () => {
+    if (!HAS_FUNCTIONS) return;
+    const html = read("help.html");
+    const anchors = (JSON.parse(read("functions.json")).functions as { helpUrl: string }[]).map(
+      (f) => new URL(f.helpUrl).hash.slice(1)
+    );
+    expect(anchors.length).toBeGreaterThan(0);
+    // The production build minifies the page, so an id may lose its quotes.
+    for (const a of anchors)
+      expect([a, new RegExp(`\\sid="?${a}"?[\\s>]`).test(html)]).toEqual([a, true]);
+    expect(html).not.toMatch(/localhost/i);
+  });
 });
 
 /** Serves the built files on 127.0.0.1 (a free port), as the add-in's web server would. */
@@ -191,6 +218,17 @@ describe("the built task pane in a real browser (Chromium)", () => {
     const t0 = Date.now();
     await page.getByText("Đang chạy ngoài Excel").waitFor({ timeout: 6000 });
     expect(Date.now() - t0).toBeGreaterThanOrEqual(1500);
+    await page.close();
+  }, 20_000);
+
+  it("opens help.html at a function's section, as Excel's help link for THIDUA.RANK does (issue 4)", async () => {
+    if (!HAS_FUNCTIONS) return;
+    const page = await browser.newPage();
+    await page.goto(`${base}/help.html#thidua-rank`);
+    const heading = page.locator("#thidua-rank");
+    expect(await heading.innerText()).toBe("THIDUA.RANK");
+    expect(await heading.isVisible()).toBe(true);
+    expect(await page.locator("table").count()).toBeGreaterThan(0);
     await page.close();
   }, 20_000);
 

@@ -396,6 +396,217 @@ describe("THIDUA.UNICODE", () => {
   });
 });
 
+/** The three ways Excel hands a blank cell over inside a range (web: null, Windows: "", bridges: undefined). */
+const BLANKS: [string, unknown][] = [
+  ['""', ""],
+  ["null", null],
+  ["undefined", undefined],
+];
+
+/** SCORES with unit C's criterion I.2 (row 3) set to `v`. */
+const withC2 = (v: unknown): any[][] => SCORES.map((r, i) => (i === 2 ? [r[0], r[1], v] : r));
+
+describe("blank cells and omitted arguments (R4, issue 4)", () => {
+  beforeEach(() => clearRankCache());
+
+  test.each(BLANKS)(
+    "R4 a blank score handed over as %s is score-missing in VALIDATE; a typed 0 is a score",
+    (_name, blank) => {
+      const missing = validate(CRITERIA, withC2(blank), null as any).filter(
+        (r) => r[1] === "score-missing"
+      );
+      expect(missing.map((r) => r[0])).toEqual(["C3"]);
+      const zero = validate(CRITERIA, withC2(0), null as any).map((r) => r[1]);
+      expect(zero).not.toContain("score-missing");
+      // §6: the blank counts 0 in the total, as a typed 0 does; only the warning tells them apart.
+      expect(total(CRITERIA, withC2(blank), null as any, null as any)).toEqual(
+        total(CRITERIA, withC2(0), null as any, null as any)
+      );
+    }
+  );
+
+  test.each(BLANKS)(
+    "R4 a unit with nothing entered (every score %s) gets a blank total, rank and class, not 0 and last",
+    (_name, blank) => {
+      // Section rows hold 0 where a SUM of blank cells sits: still nothing entered.
+      const scores = SCORES.map((r, i) => [r[0], r[1], [0, 3, 6, 9].includes(i) ? 0 : blank]);
+      expect(total(CRITERIA, scores, null as any, null as any)).toEqual([[90, 89, ""]]);
+      const out = ranking(CRITERIA, scores, [["A", "B", "C"]], null as any, null as any);
+      expect(out).toEqual([
+        ["A", 90, 1, "Nhất", "Hoàn thành tốt nhiệm vụ"],
+        ["B", 89, 2, "Nhì", "Hoàn thành tốt nhiệm vụ"],
+        ["C", "", "", "", ""],
+      ]);
+      // Chained as a sheet would: RANK and CLASSIFY of that blank total stay blank.
+      const [[, , blankTotal]] = total(CRITERIA, scores, null as any, null as any);
+      expect(rank([[blankTotal]], [[90], [89], [blankTotal]], null as any)).toEqual([[""]]);
+      expect(classify(blankTotal, 105, null as any)).toBe("");
+    }
+  );
+
+  test.each(BLANKS)(
+    "RANK skips a blank total (%s) among the totals and leaves its own rank blank",
+    (_name, blank) => {
+      const totals = [[90], [blank], [85], [85]];
+      expect(rank(totals, totals, null as any)).toEqual([[1], [""], [2], [2]]);
+    }
+  );
+
+  test.each(BLANKS)("CLASSIFY of a blank total (%s) is blank (K6)", (_name, blank) => {
+    expect(classify(blank, 105, null as any)).toBe("");
+    expect(classify([[blank]], 105, null as any)).toBe("");
+  });
+
+  test("spare rows selected under the table, handed over as 0s by Excel desktop, are not criteria", () => {
+    const spare = [
+      [0, 0, 0],
+      [0, 0, 0],
+    ];
+    const crit = [...CRITERIA, ...spare];
+    const scores = [...SCORES, ...spare];
+    expect(total(crit, scores, null as any, null as any)).toEqual([[90, 89, 85.5]]);
+    expect(validate(crit, scores, null as any)).toEqual(validate(CRITERIA, SCORES, null as any));
+  });
+
+  test("R1 a blank max on the deduction row handed over as 0 raises nothing a blank would not", () => {
+    const crit = CRITERIA.map((r, i) => (i === 9 ? [r[0], r[1], 0] : r));
+    expect(validate(crit, SCORES, null as any)).toEqual(validate(CRITERIA, SCORES, null as any));
+  });
+
+  const OMITTED: [string, unknown][] = [
+    ...BLANKS,
+    ["a blank 1×1 range", [[""]]],
+    ["[[null]]", [[null]]],
+  ];
+
+  test.each(OMITTED)(
+    "R10 an omitted precision handed over as %s takes the default of 2 decimals",
+    (_name, omitted) => {
+      const scores = SCORES.map((r, i) => (i === 1 ? [30.125, 33, 30] : r));
+      expect(total(CRITERIA, scores, omitted as any, omitted as any)[0][0]).toBe(90.13);
+      expect(rank([[85.254]], [[85.25], [85.254], [90]], omitted as any)).toEqual([[2]]);
+    }
+  );
+
+  test.each([...OMITTED, ["0 (a blank cap cell on Excel desktop)", 0]] as [string, unknown][])(
+    "R7 a bonus cap handed over as %s takes the bonus section's max (5), not a cap of 0",
+    (_name, omitted) => {
+      expect(total(CRITERIA, SCORES, null as any, omitted as any)).toEqual([[90, 89, 85.5]]);
+      expect(ranking(CRITERIA, SCORES, null as any, null as any, omitted as any)[0][1]).toBe(90);
+    }
+  );
+
+  test.each(OMITTED)("omitted unit names (%s) are named Đơn vị 1, 2, 3", (_name, omitted) => {
+    const out = ranking(CRITERIA, SCORES, omitted as any, null as any, null as any);
+    expect(out.map((r) => r[0])).toEqual(["Đơn vị 1", "Đơn vị 2", "Đơn vị 3"]);
+  });
+
+  test("a blank unit name handed over as 0 gets the fallback name, never '0'", () => {
+    const out = ranking(
+      CRITERIA,
+      SCORES,
+      [["Sở Nội vụ", 0, "Sở Tài chính"]],
+      null as any,
+      null as any
+    );
+    expect(out.map((r) => r[0])).toEqual(["Sở Nội vụ", "Đơn vị 2", "Sở Tài chính"]);
+  });
+
+  test.each([
+    ...OMITTED,
+    [
+      "blank rows as 0s",
+      [
+        [0, 0],
+        [0, 0],
+      ],
+    ],
+  ] as [string, unknown][])(
+    "K6 omitted bands (%s) take the default 90 / 70 / 50 %%",
+    (_name, omitted) => {
+      expect(classify(95, 100, omitted as any)).toBe("Hoàn thành xuất sắc nhiệm vụ");
+      expect(classify(60, 100, omitted as any)).toBe("Hoàn thành nhiệm vụ");
+    }
+  );
+
+  test('K6 spare blank rows under a bands table (as "" or 0) are skipped, not a bad band', () => {
+    const bands = [
+      ["Tốt", 0.7],
+      ["Chưa đạt", 0],
+      ["", ""],
+      [0, 0],
+    ];
+    expect(classify(75, 100, bands)).toBe("Tốt");
+    expect(classify(50, 100, bands)).toBe("Chưa đạt");
+  });
+});
+
+// Layout C (DOMAIN §4): each unit's name merged over Tự chấm | Cụm chấm. Unit A's review lowers I.1
+// from 30 to 28 and leaves I.2 blank (its self score counts there); unit B has no review at all.
+const SCORES_C = SCORES.map((r, i) => {
+  const selfA = r[0];
+  const reviewA = i === 1 ? 28 : i === 2 ? "" : r[0];
+  return [selfA, reviewA, r[1], ""];
+});
+const HEADER_C = [
+  ["Sở Nội vụ", "", "Sở Tư pháp", ""],
+  ["Tự chấm", "Cụm chấm", "Tự chấm", "Cụm chấm"],
+];
+
+describe("layout C: self and review columns side by side (DOMAIN §4, R6)", () => {
+  test("RANKING with the two header rows as units: one row per unit, the review score counting where present", () => {
+    // A: review 28 + self 20 (review blank) + 18 + 17 + bonus 5 = 88; B: self only, 89.
+    expect(ranking(CRITERIA, SCORES_C, HEADER_C, null as any, null as any)).toEqual([
+      ["Sở Tư pháp", 89, 1, "Nhất", "Hoàn thành tốt nhiệm vụ"],
+      ["Sở Nội vụ", 88, 2, "Nhì", "Hoàn thành tốt nhiệm vụ"],
+    ]);
+  });
+
+  test.each([
+    ["blank", ""],
+    ["0 (Excel desktop)", 0],
+  ])(
+    "RANKING reads names merged over two columns (the merged cell's %s second half) as pairs",
+    (_name, blank) => {
+      const out = ranking(
+        CRITERIA,
+        SCORES_C,
+        [["Sở Nội vụ", blank, "Sở Tư pháp", blank]],
+        null as any,
+        null as any
+      );
+      expect(out.map((r) => [r[0], r[1]])).toEqual([
+        ["Sở Tư pháp", 89],
+        ["Sở Nội vụ", 88],
+      ]);
+    }
+  );
+
+  test("VALIDATE with the header rows raises review-missing (R6) where a self score stood in for the review", () => {
+    const out = validate(CRITERIA, SCORES_C, HEADER_C);
+    // B has no review at all; A's review leaves I.2 blank, so A's self score counts there.
+    const reviewMissing = out.filter((r) => r[1] === "review-missing").map((r) => r[0]);
+    expect(reviewMissing.sort()).toEqual(["Sở Nội vụ", "Sở Tư pháp"]);
+    // A blank review beside a self score is not a missing score (R4): the self score counts.
+    expect(out.map((r) => r[1])).not.toContain("score-missing");
+    // Read as layout A, the same range would call the review columns units with missing scores.
+    expect(validate(CRITERIA, SCORES_C, null as any).map((r) => r[1])).toContain("score-missing");
+  });
+
+  test("a header row that is not Tự chấm, Cụm chấm per unit gives #VALUE! saying how it must read", () => {
+    const swapped = [HEADER_C[0], ["Cụm chấm", "Tự chấm", "Cụm chấm", "Tự chấm"]];
+    const f = failure(() => ranking(CRITERIA, SCORES_C, swapped, null as any, null as any));
+    expect(f.code).toBe("#VALUE!");
+    expect(f.message).toBe(functionStrings.t("vi", "pairsOrder"));
+  });
+
+  test("TOTAL totals each column as it stands: self and review side by side, blank where nothing is entered", () => {
+    // Like the sheet's own TỔNG CỘNG row under Tự chấm | Cụm chấm: A's review column alone is
+    // 28 + 18 + 17 + bonus 5 = 68 (its blank I.2 counts 0 there); B has no review total yet.
+    expect(total(CRITERIA, SCORES_C, null as any, null as any)).toEqual([[90, 68, 89, ""]]);
+  });
+});
+
 describe("strings", () => {
   test("vi and en tables have the same keys and no empty message", () => {
     expect(Object.keys(functionStrings.en).sort()).toEqual(Object.keys(functionStrings.vi).sort());

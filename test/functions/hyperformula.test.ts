@@ -242,6 +242,40 @@ describe("bridge mechanics", () => {
   });
 });
 
+describe("sample s3 (layout C: Tự chấm | Cụm chấm per unit) through HyperFormula (R6)", () => {
+  const exp = (): [string, number, number][] =>
+    expected("s3-layout-c-pairs").units.map((u) => [u.name, u.total, u.rank]);
+
+  test("BANGXEPHANG with both header rows as units ranks one row per unit on the review scores", async () => {
+    const s = await loadSample("s3-layout-c-pairs");
+    const out = evaluate(s, "A40", "=THIDUA.BANGXEPHANG(A6:C24, D6:M24, D4:M5)", 5, 3);
+    expect(out).toEqual(exp());
+  });
+
+  test("the merged name row alone, as Excel hands it (each name then a blank), ranks the same", async () => {
+    const s = await loadSample("s3-layout-c-pairs");
+    for (const a1 of ["E4", "G4", "I4", "K4", "M4"])
+      s.hf.setCellContents(s.hf.simpleCellAddressFromString(a1, s.sheet)!, null);
+    const out = evaluate(s, "A40", "=THIDUA.BANGXEPHANG(A6:C24, D6:M24, D4:M4)", 5, 3);
+    expect(out).toEqual(exp());
+  });
+
+  test("TONGDIEM totals each column: the Cụm chấm columns give the totals that rank", async () => {
+    const s = await loadSample("s3-layout-c-pairs");
+    const [row] = evaluate(s, "A40", "=THIDUA.TONGDIEM(A6:C24, D6:M24)", 1, 10);
+    const names = block(s, "D4:M4")[0].filter((_: string, i: number) => i % 2 === 0);
+    const review = row.filter((_: number, i: number) => i % 2 === 1);
+    expect(review).toEqual(
+      names.map((n: string) => expected("s3-layout-c-pairs").units.find((u) => u.name === n)!.total)
+    );
+  });
+
+  test("KIEMTRA with both header rows finds nothing to report, as the sample expects", async () => {
+    const s = await loadSample("s3-layout-c-pairs");
+    expect(evaluate(s, "A40", "=THIDUA.KIEMTRA(A6:C24, D6:M24, D4:M5)", 1, 1)[0][0]).toBe("OK");
+  });
+});
+
 describe("the worked examples of README.md (section Hàm / Functions) compute what it says", () => {
   test("XEPLOAI on s1's TỔNG CỘNG cell, CHUYENSO on s4's '18,5', CHUYENMA on s5's TCVN3 name", async () => {
     const s1 = await loadSample("s1-layout-a");
