@@ -133,7 +133,25 @@ export function reportJson(
   }));
   if (report.settingsProblems && report.settingsProblems.length > 0)
     json.settingsProblems = report.settingsProblems;
+  if (report.skippedSheets && report.skippedSheets.length > 0)
+    json.skippedSheets = report.skippedSheets;
+  if (report.notes && report.notes.length > 0) json.notes = report.notes;
   return json;
+}
+
+/**
+ * The reading's notes (a sheet skipped, hidden columns) with, when a score sheet was skipped, how to
+ * pick it: a workbook with "Quý I" and "Quý II" must never look as if it held one ranking.
+ */
+export function readingNotes(report: RankingReport, lang: Lang): string[] {
+  const t = CLI_STRINGS.t.bind(CLI_STRINGS);
+  const out = [...(report.notes ?? [])];
+  const skipped = report.skippedSheets ?? [];
+  if (skipped.length > 0) {
+    const names = [...new Set([...report.sheets, ...skipped.map((s) => s.sheet)])];
+    out.push(t(lang, "chooseSheet", { sheets: names.map((n) => `"${n}"`).join(", ") }));
+  }
+  return out;
 }
 
 /** Width of a string as a terminal shows it (combining marks take no column). */
@@ -181,6 +199,7 @@ export function formatTable(report: RankingReport, lang: Lang): string {
       confidence: m.confidence,
     })
   );
+  for (const n of readingNotes(report, lang)) out.push(`  ${n}`);
   out.push("");
   out.push(line(head));
   out.push(widths.map((w) => "-".repeat(w)).join("  "));
@@ -303,6 +322,9 @@ async function rankOrValidate(
       for (const line of collectLines(collected, lang)) io.stderr.write(line + "\n");
       returns = collectJson(collected);
     }
+    // With --json, stdout is for programs: the notes go to stderr as well, for the person at the prompt.
+    if (args.json || command === "validate")
+      for (const n of readingNotes(report, lang)) io.stderr.write(`thidua: ${n}\n`);
     if (args.json) {
       const json = reportJson(report, lang, command === "rank");
       if (returns) json.returns = returns;

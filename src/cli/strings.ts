@@ -32,6 +32,7 @@ export const CLI_STRINGS = defineStrings(
     sevInfo: "THÔNG TIN",
     read: "Đã đọc: {where} (bố cục {layout}, độ tin cậy {confidence}).",
     settingsTitle: "Cài đặt của cụm cần xem lại:",
+    chooseSheet: "Muốn xếp hạng trang khác, chọn bằng --sheet: {sheets}.",
     legacyGroup:
       "{n} ô dùng mã {encodings} (như {cells}): đã đọc thành Unicode; có thể chuyển cả bảng sang Unicode.",
   },
@@ -63,6 +64,7 @@ export const CLI_STRINGS = defineStrings(
     sevInfo: "INFO",
     read: "Read: {where} (layout {layout}, confidence {confidence}).",
     settingsTitle: "The cluster's settings need a look:",
+    chooseSheet: "To rank another sheet, choose it with --sheet: {sheets}.",
     legacyGroup:
       "{n} cells use {encodings} text (such as {cells}): read as Unicode; the sheet can be converted to Unicode.",
   }

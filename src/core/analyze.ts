@@ -7,7 +7,7 @@ import { columnLetter, type CellValue, type Grid } from "./grid";
 import type { Lang } from "./i18n";
 import type { Issue } from "./issues";
 import { defaultProfile, type ClusterProfile } from "./profile";
-import type { RankingReport, SectionScore, UnitResult } from "./report";
+import type { RankingReport, SectionScore, SkippedSheet, UnitResult } from "./report";
 import { buildTreeShape } from "./criteria";
 import { formatScore, roundAt } from "./numeric";
 import { checkBands, classifier, rankUnits } from "./ranking";
@@ -43,14 +43,18 @@ function fileOf(g: Grid): string {
   return g.file ?? "";
 }
 
-/** Choose what to rank in each file: its summary sheet (A, B, C) if it has one, else all its unit forms (D). */
-function selectReadings(readings: Reading[]): Reading[] {
+/**
+ * Choose what to rank in each file: its summary sheet (A, B, C) if it has one, else all its unit forms
+ * (D). Whatever is left out is returned too, so the report can say which sheet was ranked instead.
+ */
+function selectReadings(readings: Reading[]): { chosen: Reading[]; skipped: SkippedSheet[] } {
   const byFile = new Map<string, Reading[]>();
   for (const r of readings) {
     const k = fileOf(r.grid);
     byFile.set(k, [...(byFile.get(k) ?? []), r]);
   }
   const out: Reading[] = [];
+  const skipped: SkippedSheet[] = [];
   for (const list of byFile.values()) {
     const summaries = list.filter((r) => r.mapping.layout !== "D");
     if (summaries.length === 0) {
@@ -69,8 +73,31 @@ function selectReadings(readings: Reading[]): Reading[] {
         : a
     );
     out.push(best);
+    for (const r of list) {
+      if (r === best) continue;
+      const s: SkippedSheet = {
+        sheet: r.grid.sheetName,
+        layout: r.mapping.layout,
+        instead: best.grid.sheetName,
+      };
+      if (r.grid.file !== undefined) s.file = r.grid.file;
+      skipped.push(s);
+    }
   }
-  return out;
+  return { chosen: out, skipped };
+}
+
+/** One sentence per skipped sheet, naming the sheet ranked in its place (and its file, if several). */
+function skippedNotes(skipped: SkippedSheet[], lang: Lang, files: number): string[] {
+  const t = CORE_STRINGS.t.bind(CORE_STRINGS);
+  return skipped.map((s) =>
+    t(lang, s.layout === "D" ? "noteSkippedForm" : "noteSkippedSheet", {
+      sheet: s.sheet,
+      instead: s.instead,
+      inFile:
+        s.file && files > 1 ? t(lang, "noteInFile", { file: s.file.replace(/^.*[\\/]/, "") }) : "",
+    })
+  );
 }
 
 export function analyzeWorkbook(grids: Grid[], options: AnalyzeOptions = {}): AnalyzeResult {
@@ -141,7 +168,7 @@ function analyze(
       reasons: failures,
     };
   }
-  const chosen = selectReadings(readings);
+  const { chosen, skipped } = selectReadings(readings);
   const scored: Scored[] = [];
   const issues: Issue[] = [];
   for (const reading of chosen) {
@@ -159,6 +186,23 @@ function analyze(
     issues.push(...result.issues);
   }
   const built = buildReport(scored, issues, profile, lang);
+  // Hidden columns and rows change what is ranked: the reading's reasons say it, the report repeats it.
+  const hiddenNotes = chosen.flatMap((r) =>
+    r.mapping.reasons
+      .filter((x) => x.key.startsWith("reasonHidden"))
+      .map((x) =>
+        t(lang, "noteOnSheet", {
+          sheet: r.grid.sheetName,
+          text: t(lang, x.key as "reasonHiddenUnitCols", x.params),
+        })
+      )
+  );
+  if (hiddenNotes.length > 0) built.report.notes = hiddenNotes;
+  if (skipped.length > 0) {
+    built.report.skippedSheets = skipped;
+    const files = new Set(readings.map((r) => fileOf(r.grid))).size;
+    built.report.notes = [...(built.report.notes ?? []), ...skippedNotes(skipped, lang, files)];
+  }
   return { ok: true, report: built.report, inSheetOrder: built.inSheetOrder };
 }
 
@@ -323,8 +367,15 @@ export function analyzeTable(
     decimalSeparator?: "," | ".";
     lang?: Lang;
     units?: string[];
+    /**
+     * Layout C (DOMAIN §4): the score columns come in pairs, Tự chấm | Cụm chấm per unit, so unit i
+     * reads self from column 2i and review from 2i + 1 (R6: the review counts where present).
+     */
+    selfReviewPairs?: boolean;
   } = {}
-): { ok: true; totals: number[]; report: RankingReport } | { ok: false; message: string } {
+):
+  | { ok: true; totals: number[]; report: RankingReport; inSheetOrder: UnitResult[] }
+  | { ok: false; message: string } {
   const lang = options.lang ?? "vi";
   const w = criteria.reduce((m, r) => Math.max(m, r.length), 0);
   const k = scores.reduce((m, r) => Math.max(m, r.length), 0);
@@ -357,7 +408,8 @@ export function analyzeTable(
     for (let c = 0; c < k; c++) row[w + c] = cell(sr[c] ?? null);
     values[r] = row;
   }
-  const names = Array.from({ length: k }, (_, i) =>
+  const pairs = options.selfReviewPairs === true && k >= 2 && k % 2 === 0;
+  const names = Array.from({ length: pairs ? k / 2 : k }, (_, i) =>
     options.units?.[i] !== undefined && String(options.units[i]).trim() !== ""
       ? String(options.units[i])
       : CORE_STRINGS.t(lang, "unitFallback", { n: i + 1 })
@@ -366,7 +418,7 @@ export function analyzeTable(
   const two = w === 2;
   const mapping: SheetMapping = {
     version: 1,
-    layout: "A",
+    layout: pairs ? "C" : "A",
     sheet: grid.sheetName,
     headerRow: -1,
     headerRows: 1,
@@ -377,7 +429,11 @@ export function analyzeTable(
     firstRow: 0,
     lastRow: rows - 1,
     totalRow: null,
-    units: names.map((name, i) => ({ name, self: w + i, review: null, nameCell: null })),
+    units: names.map((name, i) =>
+      pairs
+        ? { name, self: w + 2 * i, review: w + 2 * i + 1, nameCell: null }
+        : { name, self: w + i, review: null, nameCell: null }
+    ),
     confidence: 1,
     reasons: [],
   };
@@ -405,5 +461,5 @@ export function analyzeTable(
   // One unit per score column, in column order, even when names repeat (duplicate-unit).
   const inOrder = "inSheetOrder" in res ? res.inSheetOrder : report.units;
   const totals = inOrder.map((u) => u.total);
-  return { ok: true, totals, report };
+  return { ok: true, totals, report, inSheetOrder: inOrder };
 }

@@ -50,6 +50,11 @@ export interface Grid {
   /** Fonts and indents; omitted when the source gave none. */
   formats?: (CellFormat | null)[][];
   merges?: Merge[];
+  /**
+   * Rows and columns hidden in the sheet, in grid coordinates: an office hides last year's column or
+   * folds sub-criteria away. Omitted when the source does not say.
+   */
+  hidden?: { rows: number[]; cols: number[] };
   /** The file the sheet came from, when there is one (CLI, email import). */
   file?: string;
 }

@@ -87,4 +87,24 @@ export interface RankingReport {
    * language; empty when the settings are sound. Optional only for reports built outside the engine.
    */
   settingsProblems?: string[];
+  /**
+   * Score sheets found but not ranked, with why: another summary of the same file was ranked (a
+   * workbook with "Quý I" and "Quý II", or a score sheet and its old copy), or the unit forms of a
+   * file that also has a summary. Never skipped in silence: `notes` says it in words.
+   */
+  skippedSheets?: SkippedSheet[];
+  /**
+   * What the reader decided that changes the result and that the user should hear of: sheets skipped,
+   * hidden columns or rows not ranked or still counted. Sentences in the report's language.
+   */
+  notes?: string[];
+}
+
+export interface SkippedSheet {
+  file?: string;
+  sheet: string;
+  /** The layout the skipped sheet was read as (DOMAIN §4). */
+  layout: "A" | "B" | "C" | "D";
+  /** The sheet ranked in its place. */
+  instead: string;
 }

@@ -125,6 +125,8 @@ class TableScorer {
   private readonly topContent: number[] = [];
   /** Parents that sit on a score line, so can hold a typed subtotal (R2); layout B has none. */
   private readonly typedParents: number[] = [];
+  /** "Cộng" rows (columns in B) and the nodes whose sum each must show (R2). */
+  private readonly subtotalChecks: SubtotalCheck[] = [];
   private readonly leafMaxOf: (number | null)[];
   /** Per leaf, readScore's options, made when a leaf first needs the full reading. */
   private readonly readOpts: ({ decimalSeparator: "," | "."; scaleMax: number } | undefined)[] = [];
@@ -184,6 +186,7 @@ class TableScorer {
       if (shape.parent[i] < 0 && shape.kind[i] === "content") this.topContent.push(i);
     for (let i = 0; i < n; i++)
       if (this.lines[i] >= 0 && shape.children[i].length > 0) this.typedParents.push(i);
+    this.resolveSubtotals();
 
     const leafMaxOf = (this.leafMaxOf = leaves.map((i) => info[i].typedMax));
     const weights = (this.weights = floats(crit.length, (i) => crit[i].weight));
@@ -212,6 +215,45 @@ class TableScorer {
     this.leafKind = new Uint8Array(leaves.length).map((_, k) =>
       shape.kind[leaves[k]] === "content" ? 0 : shape.kind[leaves[k]] === "bonus" ? 1 : 2
     );
+  }
+
+  /**
+   * Which nodes each "Cộng" row closes: the section its label names ("Cộng mục II"); else the section
+   * just above it (the top-level ancestor of the last criterion before it); else, in a list without
+   * sections or after a "Cộng" inside the same section, the criteria since the previous subtotal.
+   */
+  private resolveSubtotals(): void {
+    const { shape, table } = this;
+    const n = shape.parent.length;
+    const bare = (i: number): string =>
+      shape.code[i]
+        .trim()
+        .replace(/[.)]+$/, "")
+        .toLowerCase();
+    for (const s of table.subtotals) {
+      let nodes: number[] = [];
+      if (s.named !== null) {
+        let hit = -1;
+        for (let i = 0; i < n && hit < 0; i++)
+          if (shape.parent[i] < 0 && bare(i) === s.named) hit = i;
+        // A sub-section ("Cộng mục 2" under I): the nearest one above the subtotal.
+        for (let i = Math.min(s.after, n - 1); i >= 0 && hit < 0; i--)
+          if (bare(i) === s.named) hit = i;
+        if (hit >= 0) nodes = [hit];
+      }
+      if (nodes.length === 0 && s.after >= 0) {
+        let top = s.after;
+        while (shape.parent[top] >= 0) top = shape.parent[top];
+        if (top >= s.from && shape.children[top].length > 0) nodes = [top];
+        else for (let i = s.from; i <= s.after; i++) if (shape.parent[i] < s.from) nodes.push(i);
+      }
+      if (nodes.length > 0)
+        this.subtotalChecks.push({
+          line: s.line,
+          nodes,
+          section: nodes.length === 1 ? nodes[0] : -1,
+        });
+    }
   }
 
   private addr(at: Pos): string {
@@ -389,7 +431,12 @@ class TableScorer {
     const rawTotal = content + bonus - deduction;
     if (hasReview && state.usedSelfWhereReview)
       issues.push(makeIssue("review-missing", lang, { cell: null, unit: u.name, file: opts.file }));
-    if (this.typedParents.length > 0 || u.typedTotal.self || u.typedTotal.review)
+    if (
+      this.typedParents.length > 0 ||
+      this.subtotalChecks.length > 0 ||
+      u.typedTotal.self ||
+      u.typedTotal.review
+    )
       this.typedChecks(u);
 
     const firstSection = topContent.length > 0 ? score[topContent[0]] : 0;
@@ -442,12 +489,18 @@ class TableScorer {
       [u.reviewLine, u.typedTotal.review],
     ] as const) {
       if (line === null) continue;
+      const subs = this.subtotalChecks.map((sc) => ({
+        at: (this.axisRows ? [sc.line, line] : [line, sc.line]) as Pos,
+        nodes: sc.nodes,
+        section: sc.section,
+      }));
       // Nothing typed on the section rows and no total cell: nothing to compare, skip the re-read.
       if (
         totalAt === null &&
         this.typedParents.every((i) =>
           isBlank(view.ownValue(this.rowOf(line, i), this.colOf(line, i)) ?? null)
-        )
+        ) &&
+        subs.every((sc) => isBlank(view.ownValue(sc.at[0], sc.at[1]) ?? null))
       )
         continue;
       const cells = shape.parent.map((_, i) => cellOf(table, line, i));
@@ -455,6 +508,7 @@ class TableScorer {
         table,
         shape,
         cells,
+        subs,
         totalAt,
         this.cap,
         this.opts,
@@ -571,6 +625,15 @@ class TableScorer {
     }
     this.score[i] = x * this.weights[i];
   }
+}
+
+interface SubtotalCheck {
+  /** The subtotal's row (criteria in rows) or column (layout B). */
+  line: number;
+  /** The nodes whose scores it adds up. */
+  nodes: number[];
+  /** The one section it closes, -1 when it closes a group of top-level criteria. */
+  section: number;
 }
 
 interface UnitState {
@@ -697,6 +760,7 @@ function checkTyped(
   table: ScoreTable,
   shape: TreeShape,
   cells: readonly (Pos | null)[],
+  subtotals: readonly { at: Pos; nodes: number[]; section: number }[],
   totalAt: Pos | null,
   cap: number | null,
   opts: ScoreOptions,
@@ -744,6 +808,32 @@ function checkTyped(
           unit,
           criterion: critName(i),
           params: { typed: fmt(tw), sum: fmt(sum[i]) },
+          file: opts.file,
+        })
+      );
+  }
+  for (const st of subtotals) {
+    const typed = read(st.at);
+    if (typed === null) continue;
+    let signed = 0;
+    let magnitude = 0;
+    for (const i of st.nodes) {
+      signed += sum[i];
+      magnitude += mag[i];
+    }
+    const deductions = st.nodes.every((i) => shape.kind[i] === "deduction");
+    if (
+      roundAt(typed, p) !== roundAt(signed, p) &&
+      !(deductions && roundAt(Math.abs(typed), p) === roundAt(magnitude, p))
+    )
+      issues.push(
+        makeIssue("subtotal-mismatch", opts.lang, {
+          cell: addr(st.at),
+          unit,
+          criterion:
+            st.section >= 0 ? critName(st.section) : st.nodes.map((i) => critName(i)).join("; "),
+          key: "issue.section-subtotal-mismatch",
+          params: { typed: fmt(typed), sum: fmt(signed) },
           file: opts.file,
         })
       );

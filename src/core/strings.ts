@@ -35,6 +35,8 @@ export const CORE_STRINGS = defineStrings(
       'Ô ghi {typed} nhưng tổng các tiêu chí con là {sum} ({unit}, "{criterion}"): dùng {sum}.',
     "issue.total-mismatch":
       "Tổng điểm ghi trong bảng là {typed} nhưng tính theo quy tắc là {sum} ({unit}).",
+    "issue.section-subtotal-mismatch":
+      'Ô cộng của "{criterion}" ghi {typed} nhưng các tiêu chí cộng lại là {sum} ({unit}): dùng {sum}.',
     "issue.bonus-capped": "Điểm thưởng {bonus} vượt mức tối đa {cap} ({unit}): bỏ {dropped} điểm.",
     "issue.deduction-sign":
       'Điểm trừ nhập số âm {value} ({unit}, "{criterion}"): vẫn trừ {magnitude} điểm.',
@@ -48,6 +50,11 @@ export const CORE_STRINGS = defineStrings(
     "issue.not-eligible":
       "Đơn vị {unit} không đủ điều kiện khen thưởng ({reasons}): giữ thứ hạng, nhường suất cho đơn vị kế tiếp.",
     notScoreSheet: "Không phải bảng chấm điểm: {what}.",
+    noteSkippedSheet:
+      'Trang "{sheet}"{inFile} cũng là bảng điểm nhưng không được xếp hạng: đã xếp hạng trang "{instead}".',
+    noteSkippedForm:
+      'Trang "{sheet}"{inFile} (phiếu tự chấm của một đơn vị) không được xếp hạng: đã xếp hạng bảng tổng hợp "{instead}".',
+    noteInFile: " (tệp {file})",
     noHeader: "không tìm thấy dòng tiêu đề (STT, Nội dung/Tiêu chí, Điểm chuẩn, tên đơn vị)",
     noMax: "không tìm thấy cột điểm chuẩn",
     noUnits: "không tìm thấy cột/dòng điểm của đơn vị nào",
@@ -73,6 +80,17 @@ export const CORE_STRINGS = defineStrings(
     reasonTotalCol: "Cột tổng điểm: cột {col}",
     reasonBonus: "Điểm thưởng: {where}",
     reasonDeduction: "Điểm trừ: {where}",
+    reasonSubtotalRows: "Dòng cộng từng mục (đối chiếu, không tính là tiêu chí): dòng {rows}",
+    reasonSubtotalCols: "Cột cộng từng mục (đối chiếu, không tính là tiêu chí): cột {cols}",
+    reasonHiddenUnitCols:
+      "Cột {cols} đang ẩn ({names}): không xếp hạng; bỏ ẩn cột nếu đó là đơn vị cần xếp hạng.",
+    reasonHiddenUnitRows:
+      "Dòng {rows} đang ẩn ({names}): không xếp hạng; bỏ ẩn dòng nếu đó là đơn vị cần xếp hạng.",
+    reasonHiddenCriteriaRows:
+      "Dòng {rows} đang ẩn nhưng vẫn được tính là tiêu chí (như hàm SUM của Excel).",
+    reasonHiddenCriteriaCols:
+      "Cột {cols} đang ẩn nhưng vẫn được tính là tiêu chí (như hàm SUM của Excel).",
+    noteOnSheet: 'Trang "{sheet}": {text}',
     unitFallback: "Đơn vị {n}",
     provisional: "Tạm tính",
   },
@@ -106,6 +124,8 @@ export const CORE_STRINGS = defineStrings(
       'The cell shows {typed} but the children add up to {sum} ({unit}, "{criterion}"): {sum} is used.',
     "issue.total-mismatch":
       "The total typed in the sheet is {typed} but the rules give {sum} ({unit}).",
+    "issue.section-subtotal-mismatch":
+      'The subtotal cell of "{criterion}" shows {typed} but its criteria add up to {sum} ({unit}): {sum} is used.',
     "issue.bonus-capped":
       "Bonus {bonus} is above the cap {cap} ({unit}): {dropped} points dropped.",
     "issue.deduction-sign":
@@ -120,6 +140,11 @@ export const CORE_STRINGS = defineStrings(
     "issue.not-eligible":
       "{unit} is not eligible for an award ({reasons}): it keeps its rank, the next unit takes the slot.",
     notScoreSheet: "Not a score sheet: {what}.",
+    noteSkippedSheet:
+      'Sheet "{sheet}"{inFile} is a score sheet too but was not ranked: sheet "{instead}" was ranked.',
+    noteSkippedForm:
+      'Sheet "{sheet}"{inFile} (one unit\'s self-score form) was not ranked: the summary "{instead}" was ranked.',
+    noteInFile: " (file {file})",
     noHeader: "no header row found (STT, Nội dung/Tiêu chí, Điểm chuẩn, unit names)",
     noMax: "no max column (Điểm chuẩn) found",
     noUnits: "no unit score column or row found",
@@ -145,6 +170,18 @@ export const CORE_STRINGS = defineStrings(
     reasonTotalCol: "Total column: column {col}",
     reasonBonus: "Bonus: {where}",
     reasonDeduction: "Deductions: {where}",
+    reasonSubtotalRows: "Section subtotal rows (checked, not counted as criteria): rows {rows}",
+    reasonSubtotalCols:
+      "Section subtotal columns (checked, not counted as criteria): columns {cols}",
+    reasonHiddenUnitCols:
+      "Hidden column(s) {cols} ({names}): not ranked; unhide to rank them as units.",
+    reasonHiddenUnitRows:
+      "Hidden row(s) {rows} ({names}): not ranked; unhide to rank them as units.",
+    reasonHiddenCriteriaRows:
+      "Hidden row(s) {rows}: still counted as criteria (as Excel's SUM counts them).",
+    reasonHiddenCriteriaCols:
+      "Hidden column(s) {cols}: still counted as criteria (as Excel's SUM counts them).",
+    noteOnSheet: 'Sheet "{sheet}": {text}',
     unitFallback: "Unit {n}",
     provisional: "Provisional",
   }

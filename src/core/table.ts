@@ -9,6 +9,7 @@ import type { SheetMapping } from "./layout/types";
 import { SheetView } from "./layout/view";
 import { parseNumberText } from "./text";
 import { maxInHeader } from "./layout/detect";
+import { subtotalSection } from "./layout/vocab";
 
 export type Pos = [number, number];
 
@@ -42,6 +43,18 @@ export interface TableUnit {
   typedTotal: { self: Pos | null; review: Pos | null };
 }
 
+/** A "Cộng" / "Cộng mục I" row (or layout B column) closing a section: checked by R2, never scored. */
+export interface TableSubtotal {
+  /** Its row (criteria in rows) or column (layout B). */
+  line: number;
+  /** Index of the last criterion before it, -1 when none. */
+  after: number;
+  /** Index of the first criterion after the previous subtotal (where a flat list's group starts). */
+  from: number;
+  /** The section code its label names ("Cộng mục II" → "ii"), or null for a bare "Cộng". */
+  named: string | null;
+}
+
 export interface ScoreTable {
   view: SheetView;
   mapping: SheetMapping;
@@ -51,6 +64,26 @@ export interface ScoreTable {
   axis: "rows" | "cols";
   /** Per criterion, its row (axis rows) or column (axis cols); -1 when it holds no scores. */
   lines: number[];
+  /** Section subtotals inside the table, in sheet order. */
+  subtotals: TableSubtotal[];
+}
+
+/** Subtotal lines placed among the criteria lines (both in sheet order). */
+function placeSubtotals(
+  subLines: readonly number[],
+  critLines: readonly number[],
+  namedOf: (line: number) => string | null
+): TableSubtotal[] {
+  const out: TableSubtotal[] = [];
+  let from = 0;
+  for (const line of [...subLines].sort((a, b) => a - b)) {
+    let after = -1;
+    for (let i = 0; i < critLines.length; i++)
+      if (critLines[i] >= 0 && critLines[i] < line) after = i;
+    out.push({ line, after, from, named: namedOf(line) });
+    from = after + 1;
+  }
+  return out;
 }
 
 /** The cell of criterion `i` on a unit's line, or null. */
@@ -160,9 +193,10 @@ export function readTable(view: SheetView, mapping: SheetMapping, sep: "," | "."
     const sectionIdx = new Set(sections.values());
     const lines = criteria.map((c, i) => (sectionIdx.has(i) ? -1 : c.at[1]));
     const units: TableUnit[] = [];
+    const hidden = new Set(mapping.hiddenUnitRows ?? []);
     for (let r = mapping.firstRow; r <= mapping.lastRow; r++) {
       const name = v.text(r, mapping.nameCol);
-      if (name === null) continue;
+      if (name === null || hidden.has(r)) continue;
       units.push(
         makeUnit(lines, "cols", {
           name,
@@ -177,7 +211,13 @@ export function readTable(view: SheetView, mapping: SheetMapping, sep: "," | "."
         })
       );
     }
-    return { view, mapping, criteria, units, axis: "cols", lines };
+    // Column criteria: a criterion's own column orders it even where `lines` holds -1 (a section).
+    const subtotals = placeSubtotals(
+      mapping.subtotalCols ?? [],
+      criteria.map((c) => c.at[1]),
+      (col) => subtotalSection(v.fold(mapping.headerRow + mapping.headerRows - 1, col))
+    );
+    return { view, mapping, criteria, units, axis: "cols", lines, subtotals };
   }
   const criteria: TableCriterion[] = [];
   const rows: number[] = [];
@@ -186,9 +226,9 @@ export function readTable(view: SheetView, mapping: SheetMapping, sep: "," | "."
     .filter((c): c is number => c !== null);
   // "Cộng" rows closing a section repeat the sum of the rows above: reading them as criteria counts
   // that section twice.
-  const subtotals = new Set(mapping.subtotalRows ?? []);
+  const subtotalSet = new Set(mapping.subtotalRows ?? []);
   for (let r = mapping.firstRow; r <= mapping.lastRow; r++) {
-    if (subtotals.has(r)) continue;
+    if (subtotalSet.has(r)) continue;
     const label = v.text(r, mapping.labelCol) ?? "";
     const code = mapping.codeCol !== null ? v.display(r, mapping.codeCol).trim() : "";
     const maxEmpty = mapping.maxInLabel
@@ -248,7 +288,11 @@ export function readTable(view: SheetView, mapping: SheetMapping, sep: "," | "."
       },
     })
   );
-  return { view, mapping, criteria, units, axis: "rows", lines: rows };
+  const subtotals = placeSubtotals(mapping.subtotalRows ?? [], rows, (r) => {
+    const named = subtotalSection(v.fold(r, mapping.labelCol));
+    return named ?? (mapping.codeCol !== null ? subtotalSection(v.fold(r, mapping.codeCol)) : null);
+  });
+  return { view, mapping, criteria, units, axis: "rows", lines: rows, subtotals };
 }
 
 export type { CriterionKind };

@@ -144,6 +144,14 @@ function worksheetToGrid(ws: ExcelJS.Worksheet, file: string | undefined): Grid 
     if (m) merges.push(m);
   }
   const g: Grid = { sheetName: ws.name, top: 0, left: 0, values, formulas, formats, merges };
+  // Hidden rows and columns are read like any other (Excel's SUM counts them); the engine decides
+  // what a hidden unit column means and says so.
+  const hidden = { rows: [] as number[], cols: [] as number[] };
+  ws.eachRow({ includeEmpty: false }, (row, rn) => {
+    if (row.hidden && rn <= rows) hidden.rows.push(rn - 1);
+  });
+  for (let c = 1; c <= cols; c++) if (ws.getColumn(c).hidden) hidden.cols.push(c - 1);
+  if (hidden.rows.length > 0 || hidden.cols.length > 0) g.hidden = hidden;
   if (file !== undefined) g.file = file;
   return g;
 }
@@ -176,13 +184,32 @@ export async function readWorkbookGrids(
   } catch {
     throw new WorkbookReadError("corrupt", name);
   }
-  const sheets = wb.worksheets.filter((ws) => ws.state !== "hidden" && ws.state !== "veryHidden");
-  if (sheets.length === 0) throw new WorkbookReadError("empty", name);
+  const visible = wb.worksheets.filter((ws) => ws.state !== "hidden" && ws.state !== "veryHidden");
+  if (visible.length === 0) throw new WorkbookReadError("empty", name);
+  // A ranking we wrote earlier (`--out`) holds results, not scores: read again it would be a second
+  // "score sheet" of the file. Templates and summaries are inputs once filled, so they stay.
+  const outputs = outputSheets(wb);
+  const inputs = visible.filter((ws) => !outputs.has(ws.name));
+  const sheets = inputs.length > 0 ? inputs : visible;
   const grids = sheets.map((ws) => worksheetToGrid(ws, name));
   // Loaded only when needed: HyperFormula adds ~75 ms to every CLI start otherwise.
   if (grids.some(hasUnknown))
     fillUnknownResults((await import("hyperformula")).HyperFormula, wb, sheets, grids);
   return grids;
+}
+
+/** Tags of our sheets (src/xlsx/write.ts): a defined name "_thidua_<kind>_<n>" pointing at A1. */
+const OUTPUT_TAG = /^_thidua_(ranking|covenant|votes)_\d+$/;
+
+function outputSheets(wb: ExcelJS.Workbook): Set<string> {
+  const out = new Set<string>();
+  const model = (wb.definedNames.model ?? []) as { name: string; ranges: string[] }[];
+  for (const n of model) {
+    if (!OUTPUT_TAG.test(n.name)) continue;
+    for (const r of n.ranges)
+      out.add(r.slice(0, r.lastIndexOf("!")).replace(/^'|'$/g, "").replace(/''/g, "'"));
+  }
+  return out;
 }
 
 function hasUnknown(g: Grid): boolean {

@@ -15,6 +15,7 @@ import {
   isFooterText,
   isTotalLabel,
   kindOfLabel,
+  subtotalSection,
   type HeaderRole,
 } from "./vocab";
 import type {
@@ -253,6 +254,27 @@ function moreCriteriaBelow(
   return false;
 }
 
+/** A bare "Cộng" / "Tổng" (in the label or the code column): the word offices use for subtotals. */
+function isShortTotal(label: string, code: string): boolean {
+  const short = (f: string): boolean => /^(cong|tong)$/.test(bareHeader(f));
+  return short(label) || short(code);
+}
+
+/** The next non-empty row under `row` is a total or a named subtotal (before any footer). */
+function totalBelow(v: SheetView, row: number, labelCol: number, codeCol: number | null): boolean {
+  for (let r = row + 1; r <= v.bottom; r++) {
+    if (v.rowIsEmpty(r)) continue;
+    const label = v.fold(r, labelCol);
+    const code = codeCol !== null ? v.fold(r, codeCol) : "";
+    return (
+      isTotalLabel(label) ||
+      isTotalLabel(code) ||
+      (subtotalSection(label) ?? subtotalSection(code)) !== null
+    );
+  }
+  return false;
+}
+
 function sttIsRowCounter(
   v: SheetView,
   sttCol: number,
@@ -418,9 +440,19 @@ function detectRows(
   for (; r <= v.bottom; r++) {
     const label = v.fold(r, labelCol);
     const code = codeCol !== null ? v.fold(r, codeCol) : "";
+    // "Cộng mục I" names the section it closes: a subtotal wherever it stands.
+    if (firstRow >= 0 && (subtotalSection(label) ?? subtotalSection(code)) !== null) {
+      subtotalRows.push(r);
+      continue;
+    }
     if (isTotalLabel(label) || isTotalLabel(code)) {
-      // A "Cộng" row closing one section, with criteria after it: a subtotal, not the end of the table.
-      if (firstRow >= 0 && moreCriteriaBelow(v, r, labelCol, codeCol, maxCol, sep)) {
+      // A "Cộng" row closing one section, with criteria after it or the grand total under it: a
+      // subtotal (R2), not the end of the table.
+      if (
+        firstRow >= 0 &&
+        (moreCriteriaBelow(v, r, labelCol, codeCol, maxCol, sep) ||
+          (isShortTotal(label, code) && totalBelow(v, r, labelCol, codeCol)))
+      ) {
         subtotalRows.push(r);
         continue;
       }
@@ -449,8 +481,15 @@ function detectRows(
     if (i >= 0) reasons.splice(i, 1);
   }
 
+  // A hidden unit column (last year's "Năm 2024", a unit that left the cluster) is not ranked, and the
+  // reasons say so: never scored in silence, never dropped in silence.
+  const unitCols = (u: UnitColumns): number[] =>
+    [u.self, u.review].filter((c): c is number => c !== null);
+  const hiddenUnits =
+    layout === "D" ? [] : units.filter((u) => unitCols(u).every((c) => v.isHiddenCol(c)));
+  const shown = units.filter((u) => !hiddenUnits.includes(u));
   // A unit column holds scores: drop text columns ("Căn cứ", "Minh chứng") that only look like names.
-  const kept = units.filter((u) => {
+  const kept = shown.filter((u) => {
     const cols = [u.self, u.review].filter((c): c is number => c !== null);
     let nums = 0;
     let texts = 0;
@@ -467,6 +506,24 @@ function detectRows(
     key: "reasonUnits",
     params: { n: kept.length, names: kept.map((u) => u.name).join("; ") },
   });
+  if (hiddenUnits.length > 0)
+    reasons.push({
+      key: "reasonHiddenUnitCols",
+      params: {
+        cols: hiddenUnits.flatMap((u) => unitCols(u).map((c) => columnLetter(c))).join(", "),
+        names: hiddenUnits.map((u) => u.name).join("; "),
+      },
+    });
+  const hiddenRows: string[] = [];
+  for (let rr = firstRow; rr <= lastRow; rr++)
+    if (v.isHiddenRow(rr) && !v.rowIsEmpty(rr)) hiddenRows.push(String(rr + 1));
+  if (hiddenRows.length > 0)
+    reasons.push({ key: "reasonHiddenCriteriaRows", params: { rows: shortList(hiddenRows) } });
+  if (subtotalRows.length > 0)
+    reasons.push({
+      key: "reasonSubtotalRows",
+      params: { rows: shortList(subtotalRows.map((x) => String(x + 1))) },
+    });
   if (totalRow !== null) reasons.push({ key: "reasonTotalRow", params: { row: totalRow + 1 } });
 
   let confidence = 0.5;
@@ -474,7 +531,7 @@ function detectRows(
   if (codeCol !== null) confidence += 0.1;
   if (totalRow !== null) confidence += 0.1;
   if (layout === "A" ? kept.length >= 2 : true) confidence += 0.1;
-  if (kept.length === units.length) confidence += 0.05;
+  if (kept.length === shown.length) confidence += 0.05;
   const mapping: RowsMapping = {
     version: 1,
     layout,
@@ -497,6 +554,11 @@ function detectRows(
   return ok(mapping, lang);
 }
 
+/** "12, 13, 14" for a few items, the first ten and "…" for more. */
+function shortList(items: string[]): string {
+  return items.length <= 10 ? items.join(", ") : `${items.slice(0, 10).join(", ")}, …`;
+}
+
 function rowHasFooter(v: SheetView, r: number): boolean {
   for (const c of v.textColumns(r)) {
     const f = v.fold(r, c);
@@ -513,7 +575,8 @@ export function unitNameFromTitle(
   for (let r = v.top; r < headerRow; r++) {
     for (let c = v.left; c <= v.right; c++) {
       const f = v.fold(r, c);
-      if (!/^(ten )?(don vi|co quan|dia phuong)( duoc cham| tu cham| cham)?\s*:/.test(f)) continue;
+      if (!/^((ten )?(don vi|co quan|dia phuong)( duoc cham| tu cham| cham)?|unit)\s*:/.test(f))
+        continue;
       const text = v.text(r, c) ?? "";
       const after = text.slice(text.indexOf(":") + 1).trim();
       if (after !== "") return { name: after, cell: [r, c], source: text };
@@ -577,8 +640,6 @@ function detectCols(
     "label",
     "average",
   ]);
-  const totalCol = first(roles, "total");
-
   // A second header row: criterion names under a merged section title.
   let headerRows = 1;
   if (
@@ -593,16 +654,29 @@ function detectCols(
     if (texts >= 1) headerRows = 2;
   }
   const criteria: ColumnCriterion[] = [];
+  // Columns headed "Cộng" / "Tổng": a subtotal closing a section (R2) or the grand total.
+  const subtotalCols: number[] = [];
+  const totals: number[] = [];
   for (let c = nameCol + 1; c <= v.right; c++) {
     const top = v.text(hr, c);
     const low = headerRows === 2 ? v.text(hr + 1, c) : null;
     const label = low ?? top;
     if (label === null) continue;
     const role = headerRole(v.fold(hr, c));
-    if (role !== null && skip.has(role) && low === null) continue;
     const lowRole = low !== null ? headerRole(v.fold(hr + 1, c)) : null;
-    if (lowRole !== null && skip.has(lowRole)) continue;
     const foldLabel = low !== null ? v.fold(hr + 1, c) : v.fold(hr, c);
+    // "Cộng mục I", or "Cộng" under a merged section title: that section's subtotal.
+    if (
+      subtotalSection(foldLabel) !== null ||
+      (lowRole === "total" && top !== null && role === null && top !== low)
+    ) {
+      subtotalCols.push(c);
+      continue;
+    }
+    // "Tổng điểm" merged down over a two-row header lends its text to the lower cell.
+    if (role === "total" && (low === null || low === top)) totals.push(c);
+    if (role !== null && skip.has(role) && low === null) continue;
+    if (lowRole !== null && skip.has(lowRole)) continue;
     const kind =
       kindOfLabel(foldLabel) ?? (low !== null ? kindOfLabel(v.fold(hr, c)) : null) ?? "content";
     const crit: ColumnCriterion = { col: c, code: "", label, max: maxInHeader(label, sep), kind };
@@ -614,6 +688,15 @@ function detectCols(
     criteria.push(crit);
   }
   if (criteria.length === 0) return fail(lang, t("noCriteria"), reasons);
+  // A bare "Cộng" with criteria after it, or before the last total column, closes a group of
+  // criteria; the total column is what remains.
+  const lastTotal = totals.length > 0 ? totals[totals.length - 1] : null;
+  for (const c of totals) {
+    const short = /^(cong|tong)$/.test(bareHeader(v.fold(hr, c)));
+    if (criteria.some((cr) => cr.col > c) || (short && c !== lastTotal)) subtotalCols.push(c);
+  }
+  subtotalCols.sort((a, b) => a - b);
+  const totalCol = totals.find((c) => !subtotalCols.includes(c)) ?? null;
 
   let r = hr + headerRows;
   let maxRow: number | null = null;
@@ -663,14 +746,33 @@ function detectCols(
   if (firstRow < 0) return fail(lang, t("noUnits"), reasons);
   const names: string[] = [];
   const unitRows: { name: string; row: number }[] = [];
+  const hiddenUnitRows: { name: string; row: number }[] = [];
   for (let rr = firstRow; rr <= lastRow; rr++) {
     const n = v.text(rr, nameCol);
-    if (n) {
+    if (!n) continue;
+    // A hidden unit row is not ranked (as a hidden unit column in layout A), and the reasons say so.
+    if (v.isHiddenRow(rr)) hiddenUnitRows.push({ name: n, row: rr });
+    else {
       names.push(n);
       unitRows.push({ name: n, row: rr });
     }
   }
+  if (names.length === 0) return fail(lang, t("noUnits"), reasons);
   reasons.push({ key: "reasonUnits", params: { n: names.length, names: names.join("; ") } });
+  if (hiddenUnitRows.length > 0)
+    reasons.push({
+      key: "reasonHiddenUnitRows",
+      params: {
+        rows: shortList(hiddenUnitRows.map((u) => String(u.row + 1))),
+        names: hiddenUnitRows.map((u) => u.name).join("; "),
+      },
+    });
+  const hiddenCriteria = criteria.filter((c) => v.isHiddenCol(c.col));
+  if (hiddenCriteria.length > 0)
+    reasons.push({
+      key: "reasonHiddenCriteriaCols",
+      params: { cols: shortList(hiddenCriteria.map((c) => columnLetter(c.col))) },
+    });
   const bonus = criteria.filter((c) => c.kind === "bonus");
   const ded = criteria.filter((c) => c.kind === "deduction");
   if (bonus.length)
@@ -682,6 +784,11 @@ function detectCols(
     reasons.push({
       key: "reasonDeduction",
       params: { where: ded.map((c) => columnLetter(c.col)).join(", ") },
+    });
+  if (subtotalCols.length > 0)
+    reasons.push({
+      key: "reasonSubtotalCols",
+      params: { cols: shortList(subtotalCols.map((c) => columnLetter(c))) },
     });
   if (totalCol !== null)
     reasons.push({ key: "reasonTotalCol", params: { col: columnLetter(totalCol) } });
@@ -705,6 +812,8 @@ function detectCols(
     lastRow,
     criteria,
     totalCol,
+    ...(subtotalCols.length > 0 ? { subtotalCols } : {}),
+    ...(hiddenUnitRows.length > 0 ? { hiddenUnitRows: hiddenUnitRows.map((u) => u.row) } : {}),
     unitRows,
     confidence: Math.min(1, Math.round(confidence * 100) / 100),
     reasons,

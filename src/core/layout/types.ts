@@ -87,6 +87,10 @@ export interface ColsMapping {
   criteria: ColumnCriterion[];
   /** A typed "Tổng điểm" column, checked against the computed total (R2). */
   totalCol: number | null;
+  /** "Cộng" / "Cộng mục I" columns closing a section: subtotals (R2), not criteria. */
+  subtotalCols?: number[];
+  /** Unit rows hidden in the sheet: not ranked (the reasons name them). */
+  hiddenUnitRows?: number[];
   /** The units found, with their rows (for describeMapping; scoring re-reads the rows). */
   unitRows?: { name: string; row: number }[];
   confidence: number;

@@ -64,6 +64,9 @@ export class SheetView {
   /** Grid columns holding text, per grid row (rows without text are absent). */
   private readonly textCols = new Map<number, number[]>();
   readonly legacy: LegacyHit[] = [];
+  /** Hidden rows and columns, sheet coordinates. */
+  private readonly hiddenRows: Set<number>;
+  private readonly hiddenCols: Set<number>;
 
   constructor(grid: Grid) {
     this.grid = grid;
@@ -74,6 +77,8 @@ export class SheetView {
     this.bottom = grid.top + rows - 1;
     this.right = grid.left + cols - 1;
     const formats = grid.formats;
+    this.hiddenRows = new Set((grid.hidden?.rows ?? []).map((r) => r + grid.top));
+    this.hiddenCols = new Set((grid.hidden?.cols ?? []).map((c) => c + grid.left));
     for (let r = 0; r < rows; r++) {
       const vr = grid.values[r];
       let list: number[] | null = null;
@@ -139,6 +144,16 @@ export class SheetView {
   /** Sheet columns of the text cells of a row (merged areas not included), in order. */
   textColumns(row: number): number[] {
     return (this.textCols.get(row - this.top) ?? []).map((c) => c + this.left);
+  }
+
+  /** The row is hidden in the sheet (sheet coordinates). */
+  isHiddenRow(row: number): boolean {
+    return this.hiddenRows.has(row);
+  }
+
+  /** The column is hidden in the sheet (sheet coordinates). */
+  isHiddenCol(col: number): boolean {
+    return this.hiddenCols.has(col);
   }
 
   inRange(row: number, col: number): boolean {

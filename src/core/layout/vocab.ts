@@ -29,24 +29,26 @@ export function bareHeader(folded: string): string {
     .trim();
 }
 
+// English words are those of our own forms (`thidua template --lang en`, the ranking sheet) and of
+// sheets kept in English for a foreign partner: a form we send out must read back.
 const EXACT: [HeaderRole, RegExp][] = [
-  ["stt", /^(stt|tt|so tt|so thu tu|thu tu|ma|ma so|ma tieu chi)$/],
+  ["stt", /^(stt|tt|so tt|so thu tu|thu tu|ma|ma so|ma tieu chi|no\.|#|code)$/],
   [
     "label",
-    /^((ten |cac )?(noi dung|tieu chi)( tieu chi| thi dua| cham diem| danh gia| cham| tham dinh)?( cham diem| danh gia)?|noi dung va tieu chi|noi dung, tieu chi|chi tieu|linh vuc|noi dung cong viec)$/,
+    /^((ten |cac )?(noi dung|tieu chi)( tieu chi| thi dua| cham diem| danh gia| cham| tham dinh)?( cham diem| danh gia)?|noi dung va tieu chi|noi dung, tieu chi|chi tieu|linh vuc|noi dung cong viec|criteri(on|a)|content)$/,
   ],
   [
     "max",
-    /^((so )?diem (chuan|toi da|td|quy dinh|thang|chuan toi da)|thang diem|diem|muc diem|khung diem|diem chuan quy dinh|toi da)$/,
+    /^((so )?diem (chuan|toi da|td|quy dinh|thang|chuan toi da)|thang diem|diem|muc diem|khung diem|diem chuan quy dinh|toi da|max(imum)?( points| score)?)$/,
   ],
-  ["weight", /^(he so|trong so|he so tieu chi)$/],
+  ["weight", /^(he so|trong so|he so tieu chi|weight)$/],
   [
     "self",
-    /^((diem )?(don vi )?tu (cham|danh gia)( diem)?|diem tu cham cua don vi|tu cham diem|don vi tu cham|(diem )?don vi cham|tc)$/,
+    /^((diem )?(don vi )?tu (cham|danh gia)( diem)?|diem tu cham cua don vi|tu cham diem|don vi tu cham|(diem )?don vi cham|tc|self[- ]?score|self[- ]assessment)$/,
   ],
   [
     "review",
-    /^((diem )?(cum|khoi|doan|hoi dong)( thi dua)? (cham|tham dinh|danh gia)( diem)?|(diem )?tham dinh|ket qua tham dinh|(diem )?(cum|khoi) truong cham|diem cum cham|diem khoi cham|cc|kc)$/,
+    /^((diem )?(cum|khoi|doan|hoi dong)( thi dua)? (cham|tham dinh|danh gia)( diem)?|(diem )?tham dinh|ket qua tham dinh|(diem )?(cum|khoi) truong cham|diem cum cham|diem khoi cham|cc|kc|review(ed)? score|cluster score)$/,
   ],
   [
     "bonus",
@@ -55,16 +57,16 @@ const EXACT: [HeaderRole, RegExp][] = [
   ["deduction", /^(diem tru|tru diem|diem bi tru)$/],
   [
     "total",
-    /^(tong|tong cong|tong diem|tong so diem|cong|tong diem dat|tong diem dat duoc|diem tong|tong diem thi dua)$/,
+    /^(tong|tong cong|tong diem|tong so diem|cong|tong diem dat|tong diem dat duoc|diem tong|tong diem thi dua|total( score)?)$/,
   ],
   ["rank", /^(xep hang|xep thu|thu hang|hang|thu tu xep hang)$/],
   [
     "note",
-    /^(ghi chu|giai trinh|ly do|nhan xet|ghi chu\/giai trinh|giai trinh\/ghi chu|giai trinh, ghi chu)$/,
+    /^(ghi chu|giai trinh|ly do|nhan xet|ghi chu\/giai trinh|giai trinh\/ghi chu|giai trinh, ghi chu|explanation|notes?)$/,
   ],
   [
     "unit",
-    /^((ten )?(don vi|co quan|dia phuong|don vi, dia phuong)( thi dua| duoc cham| duoc danh gia)?|ten co quan, don vi|co quan, don vi)$/,
+    /^((ten )?(don vi|co quan|dia phuong|don vi, dia phuong)( thi dua| duoc cham| duoc danh gia)?|ten co quan, don vi|co quan, don vi|unit( name)?)$/,
   ],
   ["classification", /^(xep loai|danh hieu|de nghi khen thuong|muc xep loai)$/],
   // A computed column beside the units ("Điểm bình quân", "Điểm TB"): not a unit to rank.
@@ -82,10 +84,14 @@ export function headerRole(folded: string): HeaderRole | null {
 /** A bonus or deduction header with something after it ("Điểm thưởng (tối đa 5đ)", "Điểm trừ"). */
 export function kindOfLabel(folded: string): "bonus" | "deduction" | null {
   const s = bareHeader(folded.replace(/^[ivxlc]+[.)]?\s+|^[0-9]+[.)]?\s+|^[a-zđ][.)]\s+/, ""));
-  if (/^(cac )?(noi dung |tieu chi |muc )?(diem tru|tru diem|bi tru diem)\b/.test(s))
+  if (
+    /^((cac )?(noi dung |tieu chi |muc )?(diem tru|tru diem|bi tru diem)|deductions?|penalt(y|ies))\b/.test(
+      s
+    )
+  )
     return "deduction";
   if (
-    /^(cac )?(noi dung |tieu chi |muc )?(diem thuong|diem cong|cong diem|thuong diem|diem khuyen khich)\b/.test(
+    /^((cac )?(noi dung |tieu chi |muc )?(diem thuong|diem cong|cong diem|thuong diem|diem khuyen khich)|bonus)\b/.test(
       s
     )
   )
@@ -96,9 +102,22 @@ export function kindOfLabel(folded: string): "bonus" | "deduction" | null {
 /** "TỔNG CỘNG", "Tổng điểm", "Cộng": the label of a total row. */
 export function isTotalLabel(folded: string): boolean {
   const s = bareHeader(folded);
-  return /^(tong|tong cong|tong diem|tong so diem|cong|tong diem dat|tong diem dat duoc|tong cong diem|tong so)$/.test(
+  return /^(tong|tong cong|tong diem|tong so diem|cong|tong diem dat|tong diem dat duoc|tong cong diem|tong so|total)$/.test(
     s
   );
+}
+
+/**
+ * "Cộng mục I", "Tổng phần II", "Cộng I": a subtotal row that names the section it closes. Returns the
+ * section's code as typed in the label ("i", "2"), or null when the label names no section.
+ */
+export function subtotalSection(folded: string): string | null {
+  const s = bareHeader(folded).replace(/[.:]+$/, "");
+  const m =
+    /^(?:cong|tong|tong cong|tong diem)\s+(?:(?:muc|phan|nhom|chuong|linh vuc)\s+)?([ivxlc]+|[0-9]+|[a-z])$/.exec(
+      s
+    );
+  return m ? m[1] : null;
 }
 
 /** Words of a signature block or footer: the table has ended. */
