@@ -20,12 +20,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import {
-  ArrowDownloadRegular,
-  FolderOpenRegular,
-  LocalLanguageRegular,
-  TableSimpleRegular,
-} from "@fluentui/react-icons";
+import { ArrowDownloadRegular, FolderOpenRegular, TableSimpleRegular } from "@fluentui/react-icons";
 import { columnLetter } from "../core/grid";
 import type { Lang } from "../core/i18n";
 import type { ExcelHost } from "../excel";
@@ -239,6 +234,8 @@ export function Playground({ initialLang, initialSample }: PlaygroundProps): Rea
     () => (sim ? sim.model.onChange(() => setVersion((v) => v + 1)) : undefined),
     [sim]
   );
+  // The grid redraws on the model's changes only; a new language changes how every number is shown.
+  React.useEffect(() => setVersion((v) => v + 1), [lang]);
 
   // The pane talks to the simulator exactly as to Excel; counting its runs shows the round trips.
   const host = React.useMemo<ExcelHost | null>(() => {
@@ -344,14 +341,6 @@ export function Playground({ initialLang, initialSample }: PlaygroundProps): Rea
             {t("syncs", { n: syncs })}
           </Badge>
         </Tooltip>
-        <Button
-          appearance="subtle"
-          icon={<LocalLanguageRegular />}
-          style={{ color: "inherit" }}
-          onClick={() => setLang(lang === "vi" ? "en" : "vi")}
-        >
-          {t("language")}
-        </Button>
       </header>
 
       <div className={styles.toolbar} role="toolbar">
@@ -470,8 +459,16 @@ export function Playground({ initialLang, initialSample }: PlaygroundProps): Rea
             <TableSimpleRegular />
             {t("taskPane")}
           </div>
+          {/* The pane's English switch is the page's only one: it drives the grid's decimal mark too. */}
           {sim && host && (
-            <App key={`${loaded?.id}-${lang}`} host="excel" excel={host} office={sim.Office} />
+            <App
+              key={loaded?.id}
+              host="excel"
+              excel={host}
+              office={sim.Office}
+              lang={lang}
+              onLangChange={setLang}
+            />
           )}
         </aside>
       </div>

@@ -19,7 +19,6 @@ export const PLAYGROUND_STRINGS = defineStrings(
     sheetTabs: "Các trang tính",
     grid: "Bảng tính",
     taskPane: "Ngăn tác vụ THIDUA",
-    language: "English",
     emptySheet: "Trang tính trống",
   },
   {
@@ -38,7 +37,6 @@ export const PLAYGROUND_STRINGS = defineStrings(
     sheetTabs: "Sheets",
     grid: "Spreadsheet",
     taskPane: "THIDUA task pane",
-    language: "Tiếng Việt",
     emptySheet: "Empty sheet",
   }
 );

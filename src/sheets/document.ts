@@ -49,15 +49,17 @@ export function upper(s: string): string {
 /**
  * The cluster's full name: profiles hold either "Cụm thi đua các cơ quan tham mưu" or just
  * "các cơ quan tham mưu"; the printed name always carries the "Cụm/Khối thi đua" prefix once.
+ * Without a name the printout keeps a dotted blank after the prefix, as paper forms do: a bare
+ * "CỤM THI ĐUA" heading reads as a complete (wrong) name, the dots say a name goes there.
  */
 export function clusterFullName(profile: ClusterProfile, lang: Lang): string {
   const name = profile.clusterName.trim().replace(/\s+/g, " ");
   const prefix = SHEET_STRINGS.t(lang, profile.kind === "khoi" ? "clusterKhoi" : "clusterCum");
-  if (!name) return prefix;
+  const pre = prefix.charAt(0) + prefix.slice(1).toLocaleLowerCase(lang === "vi" ? "vi" : "en");
+  if (!name) return `${pre} ${SHEET_STRINGS.t(lang, "clusterNameBlank")}`;
   const lower = name.normalize("NFC").toLocaleLowerCase("vi");
   if (lower.startsWith("cụm") || lower.startsWith("khối") || lower.startsWith("emulation"))
     return name;
-  const pre = prefix.charAt(0) + prefix.slice(1).toLocaleLowerCase(lang === "vi" ? "vi" : "en");
   return `${pre} ${name}`;
 }
 

@@ -5,6 +5,7 @@
 import * as React from "react";
 import { Spinner } from "@fluentui/react-components";
 import { MailRegular } from "@fluentui/react-icons";
+import type { Lang } from "../core/i18n";
 import type { ExcelHost, OfficeHost } from "../excel";
 import type { BootstrapProps } from "./index";
 import { Pane, type ExtraStep } from "./Pane";
@@ -20,9 +21,19 @@ export interface AppProps extends BootstrapProps {
   office?: OfficeHost;
   /** Replaces the Excel-backed service entirely (tests). */
   service?: ThiduaService;
+  /** A host page that has words of its own (the playground) holds the language; see PaneProps. */
+  lang?: Lang;
+  onLangChange?: (lang: Lang) => void;
 }
 
-export default function App({ host, excel, office, service }: AppProps): React.JSX.Element {
+export default function App({
+  host,
+  excel,
+  office,
+  service,
+  lang,
+  onLangChange,
+}: AppProps): React.JSX.Element {
   const g = globalThis as unknown as { Excel?: ExcelHost; Office?: OfficeHost };
   const xl = excel ?? g.Excel;
   const off = office ?? g.Office;
@@ -52,7 +63,7 @@ export default function App({ host, excel, office, service }: AppProps): React.J
   );
   return (
     <main data-host={host}>
-      <Pane service={svc} extraSteps={extraSteps} />
+      <Pane service={svc} extraSteps={extraSteps} lang={lang} onLangChange={onLangChange} />
     </main>
   );
 }

@@ -10,6 +10,8 @@ import {
   MessageBar,
   MessageBarActions,
   MessageBarBody,
+  Overflow,
+  OverflowItem,
   Switch,
   Tab,
   TabList,
@@ -32,6 +34,11 @@ import { CheckStep } from "./components/CheckStep";
 import { RankStep } from "./components/RankStep";
 import { OutputsStep } from "./components/OutputsStep";
 import { ProfileStep } from "./components/ProfileStep";
+import { StepBoundary } from "./components/StepBoundary";
+
+const MoreSteps = React.lazy(
+  () => import(/* webpackChunkName: "more-steps" */ "./components/MoreSteps")
+);
 
 const useStyles = makeStyles({
   root: {
@@ -42,6 +49,9 @@ const useStyles = makeStyles({
     boxSizing: "border-box",
     fontFamily: tokens.fontFamilyBase,
     color: tokens.colorNeutralForeground1,
+    // The pane's own width, not the window's, decides how the tabs are drawn: the playground shows
+    // the pane in a wide page.
+    containerType: "inline-size",
   },
   header: {
     display: "flex",
@@ -53,13 +63,22 @@ const useStyles = makeStyles({
     paddingTop: tokens.spacingVerticalS,
   },
   title: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
+  // One row whatever the width: the steps that do not fit go to the "⋯" menu at the row's end.
   tabs: {
-    flexWrap: "wrap",
+    flexWrap: "nowrap",
+    minWidth: 0,
     paddingInline: tokens.spacingHorizontalXS,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
-  // Six steps with icons need ~560 px; in a narrower pane the words alone keep them on fewer rows.
-  tabIcon: { "@media (max-width: 560px)": { display: "none" } },
+  // Narrow tabs so that a 320 px pane still shows the four working steps Đọc → Giao ước in words.
+  // The bold copy Fluent reserves so the selected tab does not grow costs ~8 px a tab: too dear here.
+  tab: {
+    paddingInline: tokens.spacingHorizontalXS,
+    flexShrink: 0,
+    "& .fui-Tab__content--reserved-space": { display: "none" },
+  },
+  // Six steps with icons need ~560 px; in a narrower pane the words alone keep more of them visible.
+  tabIcon: { "@container (max-width: 560px)": { display: "none" } },
   panel: { padding: tokens.spacingHorizontalM, minWidth: 0 },
 });
 
@@ -123,7 +142,7 @@ function Steps({
   extraSteps: ExtraStep[];
 }): React.JSX.Element {
   const styles = useStyles();
-  const { t } = usePane();
+  const { t, goTo } = usePane();
   const [reading, setReading] = React.useState<Reading | null>(null);
   const [notice, setNotice] = React.useState<RibbonNotice | null>(currentNotice());
   React.useEffect(() => subscribeNotice(setNotice), []);
@@ -146,6 +165,8 @@ function Steps({
   ];
   const extra = extraSteps.find((x) => x.id === step);
   const errors = reading ? reading.report.issues.filter((i) => i.severity === "error").length : 0;
+  const labelOf = (tab: { id: string; label: string }): string =>
+    tab.id === "check" && errors > 0 ? `${tab.label} (${errors})` : tab.label;
 
   return (
     <div className={styles.root}>
@@ -158,32 +179,53 @@ function Steps({
         />
       </header>
       {notice && <NoticeBar notice={notice} onDismiss={() => setNotice(null)} />}
-      <TabList
-        className={styles.tabs}
-        size="small"
-        selectedValue={step}
-        onTabSelect={(_, d) => setStep(String(d.value))}
-        aria-label={t("stepsLabel")}
-      >
-        {tabs.map((tab) => (
-          <Tab
-            key={tab.id}
-            value={tab.id}
-            icon={tab.icon ? { children: tab.icon, className: styles.tabIcon } : undefined}
-            id={`tab-${tab.id}`}
-            aria-controls="step-panel"
-          >
-            {tab.id === "check" && errors > 0 ? `${tab.label} (${errors})` : tab.label}
-          </Tab>
-        ))}
-      </TabList>
+      <Overflow minimumVisible={1}>
+        <TabList
+          className={styles.tabs}
+          size="small"
+          selectedValue={step}
+          onTabSelect={(_, d) => setStep(String(d.value))}
+          aria-label={t("stepsLabel")}
+        >
+          {tabs.map((tab, i) => (
+            // The open step never hides in the menu; otherwise the last steps hide first.
+            <OverflowItem
+              key={tab.id}
+              id={tab.id}
+              {...(tab.id === step ? { pinned: true } : { priority: tabs.length - i })}
+            >
+              <Tab
+                className={styles.tab}
+                value={tab.id}
+                icon={tab.icon ? { children: tab.icon, className: styles.tabIcon } : undefined}
+                id={`tab-${tab.id}`}
+                aria-controls="step-panel"
+              >
+                {labelOf(tab)}
+              </Tab>
+            </OverflowItem>
+          ))}
+          {/* Without its code (a failed download) the menu stays out of sight; the tabs still work. */}
+          <StepBoundary>
+            <React.Suspense fallback={null}>
+              <MoreSteps
+                steps={tabs.map((tab) => ({ ...tab, label: labelOf(tab) }))}
+                label={(count) => t("moreSteps", { count })}
+                onSelect={goTo}
+              />
+            </React.Suspense>
+          </StepBoundary>
+        </TabList>
+      </Overflow>
       <div className={styles.panel} role="tabpanel" id="step-panel" aria-labelledby={`tab-${step}`}>
-        {step === "read" && <ReadStep reading={reading} onReading={onReading} />}
-        {step === "check" && <CheckStep reading={reading} onReading={onReading} />}
-        {step === "rank" && <RankStep reading={reading} onReading={onReading} />}
-        {step === "outputs" && <OutputsStep reading={reading} onReading={onReading} />}
-        {step === "profile" && <ProfileStep reading={reading} />}
-        {extra && extra.render(lang)}
+        <StepBoundary key={step} title={t("errStepTitle")} next={t("errStepNext")}>
+          {step === "read" && <ReadStep reading={reading} onReading={onReading} />}
+          {step === "check" && <CheckStep reading={reading} onReading={onReading} />}
+          {step === "rank" && <RankStep reading={reading} onReading={onReading} />}
+          {step === "outputs" && <OutputsStep reading={reading} onReading={onReading} />}
+          {step === "profile" && <ProfileStep reading={reading} />}
+          {extra && extra.render(lang)}
+        </StepBoundary>
       </div>
     </div>
   );
@@ -193,6 +235,11 @@ export interface PaneProps {
   service: ThiduaService;
   /** Overrides Office's display language (tests, the playground). */
   lang?: Lang;
+  /**
+   * Given with `lang`, the language is the caller's: the pane's switch asks for a change instead of
+   * making it, so a host page with words of its own (the playground) has one switch for both.
+   */
+  onLangChange?: (lang: Lang) => void;
   initialStep?: StepId;
   /** Steps other rooms add, shown between Giao ước and Cấu hình. */
   extraSteps?: ExtraStep[];
@@ -200,19 +247,35 @@ export interface PaneProps {
 
 const NO_EXTRA: ExtraStep[] = [];
 
+/**
+ * Focuses a step's tab once it is shown: a step opened from the "⋯" menu or a next-step button may
+ * still be hidden in the menu until the overflow manager has made room for it.
+ */
+function focusTab(id: string, tries = 20): void {
+  setTimeout(() => {
+    const tab = document.getElementById(`tab-${id}`);
+    if (tab && !tab.hasAttribute("data-overflowing")) tab.focus();
+    else if (tab && tries > 0) focusTab(id, tries - 1);
+  }, 16);
+}
+
 export function Pane({
   service,
   lang: forced,
+  onLangChange,
   initialStep = "read",
   extraSteps = NO_EXTRA,
 }: PaneProps): React.JSX.Element {
-  const [lang, setLang] = React.useState<Lang>(forced ?? langFromLocale(service.displayLanguage));
+  const [own, setOwn] = React.useState<Lang>(forced ?? langFromLocale(service.displayLanguage));
+  const controlled = forced !== undefined && onLangChange !== undefined;
+  const lang = controlled ? forced : own;
+  const setLang = controlled ? onLangChange : setOwn;
   const [step, setStep] = React.useState<string>(initialStep);
   // A "next step" button inside the panel unmounts with its step: focus moves to the new step's tab
   // so keyboard and screen-reader users land where they were sent, not at the top of the page.
   const goTo = React.useCallback((next: string) => {
     setStep(next);
-    setTimeout(() => document.getElementById(`tab-${next}`)?.focus(), 0);
+    focusTab(next);
   }, []);
   return (
     <PaneProvider service={service} lang={lang} goTo={goTo}>

@@ -4,6 +4,7 @@ import { defineStrings } from "../core/i18n";
 const vi = {
   englishSwitch: "English",
   stepsLabel: "Các bước",
+  moreSteps: "Các bước khác ({count})",
   tabRead: "Đọc",
   tabCheck: "Kiểm tra",
   tabRank: "Xếp hạng",
@@ -98,7 +99,7 @@ const vi = {
   incomplete: "chưa đủ điểm",
   proposedAward: "Đề nghị: {award}",
   nextCheck: "Tiếp theo: Kiểm tra",
-  nextCheckErrors: "Tiếp theo: xem {count} lỗi ở bước Kiểm tra",
+  nextCheckErrors: "Tiếp theo: Kiểm tra ({count} lỗi)",
   nextRank: "Tiếp theo: Xếp hạng",
   nextOutputs: "Tiếp theo: Giao ước",
   openCheck: "Mở bước Kiểm tra",
@@ -107,7 +108,7 @@ const vi = {
   outputsTitle: "Giao ước và phiếu tự chấm",
   outputsHint: "Lập từ cấu hình (bước Cấu hình) và các tiêu chí đã đọc.",
   profileIncomplete:
-    "Cấu hình chưa có tên cụm/khối hoặc danh sách thành viên: giao ước sẽ lấy các đơn vị trong bảng điểm và để trống tên cụm. Hãy điền ở bước Cấu hình.",
+    "Cấu hình chưa có tên cụm/khối hoặc danh sách thành viên: giao ước sẽ lấy các đơn vị trong bảng điểm và để dòng chấm (……) thay tên cụm. Hãy điền ở bước Cấu hình.",
   covenantTitle: "Giao ước thi đua",
   covenantSheet: "Tạo trang giao ước",
   covenantDocx: "Tải tệp Word (.docx)",
@@ -196,6 +197,9 @@ const vi = {
   errBusyNext: "Hãy thoát khỏi chế độ sửa ô (nhấn Enter hoặc Esc) rồi thử lại.",
   errNotSupportedTitle: "Phiên bản Excel này chưa hỗ trợ",
   errNotSupportedNext: "Hãy dùng Microsoft 365, Excel 2021 trở lên hoặc Excel trên web.",
+  errStepTitle: "Không mở được bước này",
+  errStepNext:
+    "Có thể mạng vừa bị gián đoạn hoặc THIDUA vừa được cập nhật. Sổ tính không bị thay đổi. Hãy đóng ngăn tác vụ THIDUA rồi mở lại; các bước khác vẫn dùng được.",
   errUnexpectedTitle: "Đã xảy ra lỗi không mong muốn",
   errUnexpectedNext:
     "Không có ô nào bị thay đổi ngoài những gì đã báo. Hãy thử lại; nếu vẫn lỗi, lưu tệp, đóng và mở lại Excel.",
@@ -206,6 +210,7 @@ export type PaneKey = keyof typeof vi;
 const en: Record<PaneKey, string> = {
   englishSwitch: "English",
   stepsLabel: "Steps",
+  moreSteps: "More steps ({count})",
   tabRead: "Read",
   tabCheck: "Check",
   tabRank: "Rank",
@@ -309,7 +314,7 @@ const en: Record<PaneKey, string> = {
   outputsTitle: "Covenant and self-score forms",
   outputsHint: "Built from the settings (Settings step) and the criteria read.",
   profileIncomplete:
-    "The settings have no cluster name or member list yet: the covenant will list the units of the score sheet and leave the cluster name blank. Fill them in on the Settings step.",
+    "The settings have no cluster name or member list yet: the covenant will list the units of the score sheet and print a dotted line (……) for the cluster name. Fill them in on the Settings step.",
   covenantTitle: "Emulation covenant",
   covenantSheet: "Create covenant sheet",
   covenantDocx: "Download Word file (.docx)",
@@ -399,6 +404,9 @@ const en: Record<PaneKey, string> = {
   errBusyNext: "Leave cell editing (press Enter or Esc) and try again.",
   errNotSupportedTitle: "This Excel version is not supported",
   errNotSupportedNext: "Use Microsoft 365, Excel 2021 or later, or Excel on the web.",
+  errStepTitle: "This step could not open",
+  errStepNext:
+    "The network may have dropped or THIDUA was just updated. The workbook was not changed. Close the THIDUA pane and open it again; the other steps still work.",
   errUnexpectedTitle: "Something unexpected went wrong",
   errUnexpectedNext:
     "No cell was changed beyond what was reported. Try again; if it persists, save the file, close and reopen Excel.",

@@ -142,6 +142,25 @@ test("the playground opens s1 (Vietnamese Excel), shows the grid with its cells 
   await page.screenshot({ path: path.join(ARTIFACTS, "playground-s1-vi.png") });
 }, 60_000);
 
+test("issue 7: one English switch, the pane's, turns the pane, the playground's words and the grid's decimal mark to English", async () => {
+  // The page before: Vietnamese throughout, and no second language control beside the pane's.
+  expect(await page.getByRole("switch").count()).toBe(1);
+  expect(await page.getByRole("button", { name: /^(English|Tiếng Việt)$/ }).count()).toBe(0);
+  await page.getByRole("switch", { name: "English" }).click();
+  await page.getByRole("button", { name: "Read score sheet" }).waitFor({ timeout: 10_000 });
+  await page.getByRole("button", { name: "Save .xlsx" }).waitFor();
+  await page.waitForFunction(
+    () => document.querySelector("td[data-cell=D24]")?.textContent === "87.75"
+  );
+  expect(await page.getByRole("switch", { name: "English" }).isChecked()).toBe(true);
+  await page.screenshot({ path: path.join(ARTIFACTS, "playground-s1-switched-en.png") });
+  // And back: the same switch undoes both.
+  await page.getByRole("switch", { name: "English" }).click();
+  await page.getByRole("button", { name: "Lưu .xlsx" }).waitFor();
+  await page.getByRole("button", { name: "Đọc bảng điểm" }).waitFor();
+  expect(await page.textContent("td[data-cell=D24]")).toBe("87,75");
+}, 30_000);
+
 test('in English, typing =THIDUA.NUMBER("8,5") in a cell shows 8.5 (N1)', async () => {
   await page.goto(`${base}playground.html?sample=s1-layout-a/input.xlsx&lang=en`);
   await page.waitForSelector("td[data-cell=M3]", { timeout: 30_000 });

@@ -171,3 +171,21 @@ describe("vote tally (K7)", () => {
     expect(spec.cells.some((c) => String(c.value).includes("Cờ thi đua của UBND tỉnh"))).toBe(true);
   });
 });
+
+describe("issue 6: a profile without a cluster name", () => {
+  it("prints a dotted blank to fill after “Cụm thi đua”, never a bare CỤM THI ĐUA heading", () => {
+    const m = covenantModel(profileFor({ clusterName: "  " }), criteria, {
+      date: DATE,
+      lang: "vi",
+    });
+    expect(m.subtitle).toBe("của Cụm thi đua ……………………");
+    expect(m.partiesIntro).toBe("Các đơn vị thành viên Cụm thi đua …………………… gồm:");
+    const spec = buildCovenantSheet(profileFor({ clusterName: "", kind: "khoi" }), criteria, {
+      date: DATE,
+      lang: "en",
+    });
+    const texts = spec.cells.map((c) => String(c.value ?? ""));
+    expect(texts).not.toContain("EMULATION BLOC");
+    expect(texts).toContain("EMULATION BLOC ……………………");
+  });
+});

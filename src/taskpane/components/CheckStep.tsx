@@ -43,6 +43,8 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase300,
     margin: 0,
   },
+  // "Cells fixed" and the counts under it would otherwise touch.
+  status: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   counts: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM },
   count: { display: "inline-flex", alignItems: "center", gap: tokens.spacingHorizontalXS },
   group: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
@@ -206,7 +208,7 @@ export function CheckStep({
         {busy && <Spinner size="tiny" label={t("working")} />}
       </div>
       <ErrorBar error={error} onDismiss={clearError} />
-      <div role="status" aria-live="polite">
+      <div role="status" aria-live="polite" className={styles.status}>
         {fixedCount !== null && (
           <MessageBar intent="success">
             <MessageBarBody>{t("fixedCells", { count: fixedCount })}</MessageBarBody>

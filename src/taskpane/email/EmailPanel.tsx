@@ -42,6 +42,16 @@ import { EMAIL_STRINGS, type EmailKey } from "./strings";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
+  status: {
+    position: "sticky",
+    top: 0,
+    zIndex: 1,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+    paddingBlock: tokens.spacingVerticalXS,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
   section: {
     display: "flex",
     flexDirection: "column",
@@ -141,6 +151,8 @@ export function EmailPanel({ service, lang }: EmailPanelProps): React.JSX.Elemen
     setBusy(true);
     setError(null);
     try {
+      // Reading a dozen returned workbooks is heavy synchronous work: let the spinner paint first.
+      await new Promise<void>((resolve) => setTimeout(resolve, 0));
       await work();
     } catch (e) {
       setError(
@@ -258,11 +270,17 @@ export function EmailPanel({ service, lang }: EmailPanelProps): React.JSX.Elemen
 
   return (
     <div className={styles.root} aria-busy={busy}>
-      {busy && <Spinner size="tiny" label={t("working")} />}
-      {error && (
-        <MessageBar intent="error">
-          <MessageBarBody>{error}</MessageBarBody>
-        </MessageBar>
+      {/* Import and write buttons sit far down a 320 px pane: the progress and the failure stay
+          in sight at the top of the pane while the officer is scrolled down to them. */}
+      {(busy || error) && (
+        <div className={styles.status}>
+          {busy && <Spinner size="tiny" label={t("working")} />}
+          {error && (
+            <MessageBar intent="error">
+              <MessageBarBody>{error}</MessageBarBody>
+            </MessageBar>
+          )}
+        </div>
       )}
 
       <section className={styles.section} aria-labelledby="thidua-email-send">
