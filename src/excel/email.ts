@@ -24,7 +24,7 @@ import { buildSummarySheet, SUMMARY_STRINGS } from "../sheets/summary";
 import type { ExcelHost } from "./host";
 import { translateOfficeError } from "./host";
 import { profileFromXml, queueProfilePart } from "./profile-store";
-import { queueGridRead } from "./read";
+import { loadHiddenDetail, queueGridRead } from "./read";
 import { planTarget, writeSpec } from "./render";
 import { queueTags, tagName, type SheetTag } from "./tags";
 
@@ -57,6 +57,7 @@ export async function readWorkbookSnapshot(xl: ExcelHost): Promise<WorkbookSnaps
     const part = partOf();
     const xml = part ? part.getXml() : null;
     await ctx.sync();
+    await loadHiddenDetail(ctx, readers);
     const tags = tagsOf();
     const ours = new Set(tags.filter((t) => t.sheet).map((t) => (t.sheet as string).toLowerCase()));
     return {

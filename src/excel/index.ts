@@ -14,7 +14,14 @@ import type { SheetSpec } from "../sheets/spec";
 import { parseAddress } from "./address";
 import { ExcelAdapterError, translateOfficeError, type ExcelHost, type OfficeHost } from "./host";
 import { profileFromXml, profileToXml, queueProfilePart } from "./profile-store";
-import { queueDecimalSeparator, queueGridRead, queueSheetList, type SheetEntry } from "./read";
+import {
+  loadHiddenDetail,
+  queueDecimalSeparator,
+  queueGridRead,
+  queueHiddenDetail,
+  queueSheetList,
+  type SheetEntry,
+} from "./read";
 import { needsTextFormat, planTarget, planTargets, writeSpec, writeSpecs } from "./render";
 import { ourSheets, queueTags, SCORE_KINDS, type SheetTag } from "./tags";
 
@@ -187,6 +194,7 @@ export function createExcelAdapter(excel: ExcelHost, options: AdapterOptions = {
           }
           const readers = names.map((n) => queueGridRead(context.workbook.worksheets.getItem(n)));
           await context.sync();
+          await loadHiddenDetail(context, readers);
           return readers.map((r) => r());
         })
       ),
@@ -196,6 +204,7 @@ export function createExcelAdapter(excel: ExcelHost, options: AdapterOptions = {
         excel.run(async (context) => {
           const read = queueGridRead(context.workbook.worksheets.getActiveWorksheet());
           await context.sync();
+          await loadHiddenDetail(context, [read]);
           return read();
         })
       ),
@@ -344,20 +353,31 @@ export function createExcelAdapter(excel: ExcelHost, options: AdapterOptions = {
           const tagList: SheetTag[] = tags();
           const ours = ourSheets(tagList);
           let grids: Grid[];
+          let readInTrip2 = false;
+          let hiddenQueued = false;
           if (activeReader && ours.has(active.name.toLowerCase())) {
             // The user is looking at our ranking: rank what it was made from (every other visible sheet).
             const others: SheetEntry[] = sheets().filter(
               (s) => s.visible && !ours.has(s.name.toLowerCase())
             );
             readers = others.map((s) => queueGridRead(context.workbook.worksheets.getItem(s.name)));
+            readInTrip2 = readers.length > 0;
+            // No other sheet: the active one is read after all, partly hidden rows included.
+            if (!readInTrip2) hiddenQueued = queueHiddenDetail([activeReader]);
+          } else {
+            // Rows or columns partly hidden: their states ride along round trip 2.
+            hiddenQueued = queueHiddenDetail(activeReader ? [activeReader] : readers);
           }
-          // Round trip 2 (only when a profile is stored, or the extra read above): the profile's XML.
+          // Round trip 2 (only when a profile is stored, the extra read above or mixed hiding): the
+          // profile's XML.
           const p = part();
           const xml = p ? p.getXml() : null;
-          if (xml || (activeReader && readers.length > 0)) {
+          if (xml || readInTrip2 || hiddenQueued) {
             await context.sync();
             syncs++;
           }
+          // Sheets first read in round trip 2 with rows or columns partly hidden: one more.
+          if (readInTrip2) syncs += await loadHiddenDetail(context, readers);
           grids =
             readers.length > 0 ? readers.map((r) => r()) : activeReader ? [activeReader()] : [];
           const stored = (xml && profileFromXml(xml.value)) || defaultProfile();

@@ -34,18 +34,46 @@ function formatOf(p: Excel.CellProperties | undefined): CellFormat | null {
   return out;
 }
 
+/** A queued worksheet read. Call it, after the syncs, for the Grid. */
+export interface GridReader {
+  (): Grid;
+  /**
+   * After the sync that loaded the used range: when some of its rows (columns) are hidden and some
+   * not, queues each row's (column's) state. True when something was queued, so one more sync is due.
+   */
+  queueHidden(): boolean;
+}
+
+/**
+ * Which of `count` rows (columns) are hidden, in grid coordinates, from the used range's uniform
+ * state (`all`) or, when that is null (mixed), each one's state (`each`, read by queueHidden).
+ */
+function hiddenIndexes(
+  all: boolean | null,
+  count: number,
+  each: (boolean | null)[] | null
+): number[] {
+  if (all !== null) return all ? Array.from({ length: count }, (_, i) => i) : [];
+  // Finishing without the queueHidden() sync would rank a hidden "Năm 2024": fail loudly instead.
+  if (!each) throw new Error("Mixed hidden rows or columns were read without queueHidden().");
+  return each.flatMap((h, i) => (h ? [i] : []));
+}
+
 /**
  * Queues the read of one worksheet's used range. `valuesOnly`: a sheet formatted down to row 1000
  * would otherwise hand the engine hundreds of blank rows; the cells that matter all hold a value.
+ * rowHidden/columnHidden come with the values: no extra round trip unless hiding is mixed.
  */
-export function queueGridRead(ws: Excel.Worksheet): () => Grid {
+export function queueGridRead(ws: Excel.Worksheet): GridReader {
   ws.load("name");
   const used = ws.getUsedRange(true);
-  used.load("rowIndex, columnIndex, values, formulas, valueTypes");
+  used.load("rowIndex, columnIndex, values, formulas, valueTypes, rowHidden, columnHidden");
   const props = used.getCellProperties(CELL_PROPS);
   const merged = used.getMergedAreasOrNullObject();
   merged.load("address");
-  return () => {
+  let rowStates: Excel.Range[] | null = null;
+  let colStates: Excel.Range[] | null = null;
+  const finish = (): Grid => {
     const values = used.values.map((row, r) =>
       row.map((v, c) => cellValue(v, used.valueTypes[r][c]))
     );
@@ -79,8 +107,53 @@ export function queueGridRead(ws: Excel.Worksheet): () => Grid {
     if (values.length === 1 && values[0].length === 1 && values[0][0] === null && !formulas[0][0]) {
       return { ...grid, values: [], formulas: [], formats: [] };
     }
+    // Hidden rows and columns as the .xlsx reader gives them (src/xlsx/read.ts): the engine decides
+    // what a hidden unit column means, so the task pane and `thidua rank` rank a workbook alike.
+    const rows = hiddenIndexes(
+      used.rowHidden,
+      values.length,
+      rowStates && rowStates.map((r) => r.rowHidden)
+    );
+    const cols = hiddenIndexes(
+      used.columnHidden,
+      values[0].length,
+      colStates && colStates.map((c) => c.columnHidden)
+    );
+    if (rows.length > 0 || cols.length > 0) grid.hidden = { rows, cols };
     return grid;
   };
+  const queueHidden = (): boolean => {
+    let queued = false;
+    if (used.rowHidden === null && !rowStates) {
+      rowStates = used.values.map((_, i) => used.getRow(i).load("rowHidden"));
+      queued = true;
+    }
+    if (used.columnHidden === null && !colStates) {
+      colStates = (used.values[0] ?? []).map((_, j) => used.getColumn(j).load("columnHidden"));
+      queued = true;
+    }
+    return queued;
+  };
+  return Object.assign(finish, { queueHidden });
+}
+
+/**
+ * After the sync that loaded `readers`: the one more sync that mixed hiding needs, shared by every
+ * sheet and skipped when no sheet needs it. Returns the syncs spent (0 or 1).
+ */
+export async function loadHiddenDetail(
+  context: Excel.RequestContext,
+  readers: readonly GridReader[]
+): Promise<number> {
+  if (!queueHiddenDetail(readers)) return 0;
+  await context.sync();
+  return 1;
+}
+
+/** Queues every reader's per-row/per-column hidden state it needs; true when a sync is due. */
+export function queueHiddenDetail(readers: readonly GridReader[]): boolean {
+  // Every reader must queue, so no short-circuit.
+  return readers.map((r) => r.queueHidden()).some(Boolean);
 }
 
 export interface SheetEntry {

@@ -910,7 +910,45 @@ const RANGE_SCALARS = [
   "cellCount",
   "isEntireColumn",
   "isEntireRow",
+  "rowHidden",
+  "columnHidden",
 ];
+
+/**
+ * Office's Range.rowHidden / columnHidden: true when every row (column) of the span is hidden, false
+ * when none is, null when some are. Walks the hidden set, not the span: a whole column is a million rows.
+ */
+function hiddenState(hidden: Set<number>, first: number, last: number): boolean | null {
+  let n = 0;
+  for (const i of hidden) if (i >= first && i <= last) n++;
+  return n === 0 ? false : n === last - first + 1 ? true : null;
+}
+
+function setHidden(
+  ref: RangeRef,
+  v: unknown,
+  what: "rowHidden" | "columnHidden",
+  model: WorkbookModel
+): void {
+  if (typeof v !== "boolean") throw new SimError("InvalidArgument", `${what} takes true or false.`);
+  const { sheet, rect } = ref;
+  const rows = what === "rowHidden";
+  // Hiding is formatting rows or columns: a protected sheet refuses it unless its options allow it.
+  const allow = rows ? "allowFormatRows" : "allowFormatColumns";
+  if (sheet.protection.protected && sheet.protection.options[allow] !== true) {
+    throw new SimError(
+      "InvalidOperation",
+      `The cell or chart you're trying to change is on a protected sheet (${qualifiedA1(sheet.name, rect)}).`
+    );
+  }
+  const set = rows ? sheet.hiddenRows : sheet.hiddenCols;
+  const [first, last] = rows ? [rect.top, rect.bottom] : [rect.left, rect.right];
+  if (v) {
+    if (last - first + 1 > 100_000) throw new SimError("GeneralException", "Too many rows.");
+    for (let i = first; i <= last; i++) set.add(i);
+  } else for (const i of [...set]) if (i >= first && i <= last) set.delete(i);
+  model.touch();
+}
 
 export class RangeSim extends ProxyBase {
   protected readonly _typeName = "Range";
@@ -1003,6 +1041,10 @@ export class RangeSim extends ProxyBase {
         return rect.top === 0 && rect.bottom === MAX_ROWS - 1;
       case "isEntireRow":
         return rect.left === 0 && rect.right === MAX_COLS - 1;
+      case "rowHidden":
+        return hiddenState(sheet.hiddenRows, rect.top, rect.bottom);
+      case "columnHidden":
+        return hiddenState(sheet.hiddenCols, rect.left, rect.right);
       default:
         throw new SimError("InvalidArgument", `Range has no property ${prop}.`);
     }
@@ -1222,7 +1264,13 @@ export class RangeSim extends ProxyBase {
 }
 props(
   RangeSim,
-  RANGE_SCALARS.filter((p) => !["values", "formulas", "numberFormat"].includes(p))
+  RANGE_SCALARS.filter((p) => !["values", "formulas", "numberFormat"].includes(p)),
+  {
+    rowHidden: (ref: RangeRef, v: unknown, self: RangeSim) =>
+      setHidden(ref, v, "rowHidden", self.context.model),
+    columnHidden: (ref: RangeRef, v: unknown, self: RangeSim) =>
+      setHidden(ref, v, "columnHidden", self.context.model),
+  }
 );
 
 export class RangeAreasSim extends ProxyBase {

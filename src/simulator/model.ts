@@ -134,6 +134,9 @@ export class SheetModel {
   readonly cells = new Map<number, CellModel>();
   readonly columnWidths = new Map<number, number>();
   readonly rowHeights = new Map<number, number>();
+  /** Hidden rows and columns (0-based): kept apart from heights and widths, so unhiding restores them. */
+  readonly hiddenRows = new Set<number>();
+  readonly hiddenCols = new Set<number>();
   merges: Rect[] = [];
   freeze: { rows: number; columns: number } | null = null;
   pageLayout: PageLayoutModel = {

@@ -216,6 +216,7 @@ export async function loadXlsx(
 function readSheet(model: WorkbookModel, sheet: SheetModel, ws: any): void {
   ws.eachRow({ includeEmpty: true }, (row: any, rowNumber: number) => {
     if (row.height) sheet.rowHeights.set(rowNumber - 1, row.height);
+    if (row.hidden) sheet.hiddenRows.add(rowNumber - 1);
     row.eachCell({ includeEmpty: true }, (cell: any, colNumber: number) => {
       const r = rowNumber - 1;
       const c = colNumber - 1;
@@ -240,6 +241,7 @@ function readSheet(model: WorkbookModel, sheet: SheetModel, ws: any): void {
   });
   (ws.columns ?? []).forEach((col: any, i: number) => {
     if (col && typeof col.width === "number") sheet.columnWidths.set(i, charsToPoints(col.width));
+    if (col?.hidden) sheet.hiddenCols.add(i);
   });
   for (const m of (ws.model?.merges ?? []) as string[]) {
     const r = parseRect(m);
@@ -337,6 +339,12 @@ export async function saveXlsx(model: WorkbookModel): Promise<Uint8Array> {
     });
     for (const [c, w] of sheet.columnWidths) ws.getColumn(c + 1).width = pointsToChars(w);
     for (const [r, h] of sheet.rowHeights) ws.getRow(r + 1).height = h;
+    for (const c of sheet.hiddenCols) ws.getColumn(c + 1).hidden = true;
+    for (const r of sheet.hiddenRows) {
+      // ExcelJS drops a row with no cells and no height, its hidden flag with it.
+      if (!sheet.rowHeights.has(r)) ws.getRow(r + 1).height = sheet.rowHeight(r);
+      ws.getRow(r + 1).hidden = true;
+    }
     for (const m of sheet.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
     if (sheet.freeze)
       ws.views = [{ state: "frozen", xSplit: sheet.freeze.columns, ySplit: sheet.freeze.rows }];

@@ -4,17 +4,17 @@
  * the grid and the task pane render, that a THIDUA formula typed in a cell computes (N1: "8,5" → 8.5),
  * and saves screenshots to test-artifacts/ for a human look.
  */
-import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as http from "http";
 import * as os from "os";
 import * as path from "path";
 import type { AddressInfo } from "net";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { devBundle } from "./dev-bundle";
 
 const ROOT = path.join(__dirname, "..", "..");
-// Our own output folder: dist/ belongs to whoever builds it, and webpack cleans its output.
-const OUT = path.join(ROOT, "node_modules", ".cache", "thidua-playground");
+// The development build shared with the other E2E tests (dev-bundle.ts).
+let OUT = "";
 const ARTIFACTS = path.join(ROOT, "test-artifacts");
 
 const TYPES: Record<string, string> = {
@@ -31,49 +31,10 @@ let context: BrowserContext;
 let userDataDir = "";
 let page: Page;
 
-/** Newest modification time under `dir` (the sources the bundle is made of). */
-function newest(dir: string): number {
-  let t = 0;
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs);
-  }
-  return t;
-}
-
-/** Rebuilds only when a source is newer than the bundle: the build is most of this test's time. */
-function bundleIsFresh(): boolean {
-  const js = path.join(OUT, "playground.js");
-  return (
-    fs.existsSync(js) &&
-    fs.statSync(js).mtimeMs >
-      Math.max(
-        newest(path.join(ROOT, "src")),
-        fs.statSync(path.join(ROOT, "webpack.config.js")).mtimeMs
-      )
-  );
-}
-
 beforeAll(async () => {
-  if (!bundleIsFresh()) buildBundle();
+  OUT = devBundle();
   await startServerAndBrowser();
-}, 90_000);
-
-function buildBundle(): void {
-  const build = spawnSync(
-    process.execPath,
-    [
-      path.join(ROOT, "node_modules", "webpack-cli", "bin", "cli.js"),
-      "--mode",
-      "development",
-      "--output-path",
-      OUT,
-    ],
-    { cwd: ROOT, encoding: "utf8" }
-  );
-  if (build.status !== 0)
-    throw new Error(`playground build failed:\n${build.stdout}\n${build.stderr}`);
-}
+}, 240_000);
 
 async function startServerAndBrowser(): Promise<void> {
   server = http.createServer((req, res) => {

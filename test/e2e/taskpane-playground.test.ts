@@ -6,14 +6,15 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { spawnSync } from "child_process";
 import type { BrowserContext, Locator, Page } from "playwright-core";
+import { devBundle } from "./dev-bundle";
 import { launch, serve } from "./taskpane-server";
 
 jest.setTimeout(240_000);
 
 const ROOT = path.join(__dirname, "..", "..");
-const OUT = path.join(ROOT, "node_modules", ".cache", "thidua-e2e", "playground");
+// The development build shared with the other E2E tests (dev-bundle.ts).
+let OUT = "";
 const ARTIFACTS = path.join(ROOT, "test-artifacts");
 const EXPECTED = JSON.parse(
   fs.readFileSync(
@@ -27,19 +28,7 @@ let context: BrowserContext;
 let userDataDir: string;
 
 beforeAll(async () => {
-  const build = spawnSync(
-    process.execPath,
-    [
-      path.join(ROOT, "node_modules", "webpack-cli", "bin", "cli.js"),
-      "--mode",
-      "development",
-      "--output-path",
-      OUT,
-    ],
-    { cwd: ROOT, encoding: "utf8" }
-  );
-  if (build.status !== 0)
-    throw new Error(`playground build failed:\n${build.stdout}\n${build.stderr}`);
+  OUT = devBundle();
   server = await serve(OUT);
   ({ context, userDataDir } = await launch());
   fs.mkdirSync(ARTIFACTS, { recursive: true });

@@ -33,6 +33,8 @@ describe("src/excel against office-addin-mock (the real API's shape)", () => {
           values: [["STT", 8.5, "#DIV/0!"]],
           formulas: [["STT", 8.5, "=1/0"]],
           valueTypes: [["String", "Double", "Error"]],
+          rowHidden: false,
+          columnHidden: false,
           getCellProperties: (opts: unknown) => {
             calls.push(["getCellProperties", opts]);
             return {
@@ -78,6 +80,71 @@ describe("src/excel against office-addin-mock (the real API's shape)", () => {
       formulas: [[null, null, "=1/0"]],
     });
     expect(grid.formats?.[0][0]).toEqual({ font: { name: "Times New Roman", bold: true } });
+  });
+
+  test("readActiveGrid with rows partly hidden (issue 5): rowHidden null → one getRow(i) per row, all in ONE more sync", async () => {
+    const calls: Call[] = [];
+    let syncs = 0;
+    const mock: any = new OfficeMockObject({
+      workbook: {
+        worksheets: { getActiveWorksheet: () => mock.workbook.sheet },
+        sheet: { name: "Bảng điểm", getUsedRange: () => mock.workbook.used },
+        used: {
+          rowIndex: 0,
+          columnIndex: 0,
+          values: [
+            ["Tiêu chí", "Sở A"],
+            ["1", 8],
+            ["2", 9],
+          ],
+          formulas: [
+            ["Tiêu chí", "Sở A"],
+            ["1", 8],
+            ["2", 9],
+          ],
+          valueTypes: [
+            ["String", "String"],
+            ["String", "Double"],
+            ["String", "Double"],
+          ],
+          rowHidden: false,
+          columnHidden: false,
+          getCellProperties: () => ({
+            value: [
+              [{}, {}],
+              [{}, {}],
+              [{}, {}],
+            ],
+          }),
+          getMergedAreasOrNullObject: () => mock.workbook.merged,
+          getRow: (i: number) => {
+            calls.push(["getRow", i]);
+            return mock.workbook[`row${i}`];
+          },
+          getColumn: (j: number) => {
+            calls.push(["getColumn", j]);
+            return mock.workbook.row0;
+          },
+        },
+        merged: { address: "" },
+        row0: { rowHidden: false },
+        row1: { rowHidden: true },
+        row2: { rowHidden: false },
+      },
+    });
+    mock.workbook.merged.isNullObject = true;
+    // Office's answer for a range whose rows are partly hidden (the mock cannot be built with a null).
+    mock.workbook.used.rowHidden = null;
+    const realSync = mock.sync.bind(mock);
+    mock.sync = async () => {
+      syncs++;
+      calls.push(["sync"]);
+      await realSync();
+    };
+    const grid = await createExcelAdapter(hostOver(mock)).readActiveGrid();
+    expect(calls).toEqual([["sync"], ["getRow", 0], ["getRow", 1], ["getRow", 2], ["sync"]]);
+    expect(syncs).toBe(2);
+    expect(grid.hidden).toEqual({ rows: [1], cols: [] });
   });
 
   test("applyFixes: one getRange per named cell, values set as a 1×1 array, one sync, no other writes", async () => {
