@@ -6,20 +6,10 @@ import { execFileSync, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { main } from "../../src/cli/main";
+import { runCli as run } from "./run";
 
 const SAMPLES = path.resolve(__dirname, "../../../shared/samples");
 const ROOT = path.resolve(__dirname, "../..");
-
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await main(args, {
-    stdout: { write: (s: string) => (out += s) },
-    stderr: { write: (s: string) => (err += s) },
-  });
-  return { code, out, err };
-}
 
 describe("thidua rank", () => {
   it("--json gives units sorted by rank with totals, labels, sections; exit 0 for a clean sheet", async () => {

@@ -5,19 +5,9 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { main } from "../../src/cli/main";
+import { runCli as run } from "./run";
 
 const S6 = path.resolve(__dirname, "../../../shared/samples/s6-per-unit-files");
-
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await main(args, {
-    stdout: { write: (s: string) => (out += s) },
-    stderr: { write: (s: string) => (err += s) },
-  });
-  return { code, out, err };
-}
 
 describe("thidua rank with a cluster profile (issue 8: collect returned forms)", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "thidua-returns-"));

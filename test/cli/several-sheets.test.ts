@@ -9,17 +9,7 @@ import * as os from "os";
 import * as path from "path";
 import { analyzeWorkbook } from "../../src/core";
 import { gridFromRows } from "../../src/core/grid";
-import { main } from "../../src/cli/main";
-
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await main(args, {
-    stdout: { write: (s: string) => (out += s) },
-    stderr: { write: (s: string) => (err += s) },
-  });
-  return { code, out, err };
-}
+import { runCli as run } from "./run";
 
 /** One layout-A sheet: Sở A and Sở B, two criteria of 50. */
 function addQuarter(wb: ExcelJS.Workbook, name: string, a: number, b: number): void {

@@ -5,19 +5,9 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { main } from "../../src/cli/main";
+import { runCli as run } from "./run";
 
 const SAMPLES = path.resolve(__dirname, "../../../shared/samples");
-
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await main(args, {
-    stdout: { write: (s: string) => (out += s) },
-    stderr: { write: (s: string) => (err += s) },
-  });
-  return { code, out, err };
-}
 
 describe("thidua rank human table", () => {
   it("N4 the TCVN3 sample's converted cells are one grouped line in the table, one issue each in --json", async () => {

@@ -8,19 +8,9 @@ import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { main } from "../../src/cli/main";
+import { runCli as run } from "./run";
 
 const S1 = path.resolve(__dirname, "../../../shared/samples/s1-layout-a/input.xlsx");
-
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await main(args, {
-    stdout: { write: (s: string) => (out += s) },
-    stderr: { write: (s: string) => (err += s) },
-  });
-  return { code, out, err };
-}
 
 /**
  * Fills a form as a unit would: every entry cell (the unlocked cells of the self-score column) at its
