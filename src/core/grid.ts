@@ -1,6 +1,6 @@
 /**
  * A worksheet as plain data: the ONLY input shape of the domain (DESIGN.md "Grid in, results out").
- * Adapters (Office.js, ExcelJS, the simulator, custom-function ranges) build Grids; core never knows
+ * Adapters (the Office JavaScript API, ExcelJS, the simulator, custom-function ranges) build Grids; core never knows
  * where a Grid came from.
  */
 

@@ -1,8 +1,8 @@
 /**
  * A read-only view of a Grid in sheet coordinates, with every text converted once: legacy encodings to
  * Unicode (N4), NFC and spaces normalised (N3), and a folded key for matching header words. Merged areas
- * lend their text to every cell they cover, because Office.js gives it only to the top-left cell while
- * ExcelJS repeats it: both must read the same.
+ * lend their text to every cell they cover, because the Office JavaScript API gives it only to the
+ * top-left cell while ExcelJS repeats it: both must read the same.
  */
 import { isCellError, type CellValue, type Grid } from "../grid";
 import { foldKey, normalizeText, toUnicode, type LegacyEncoding } from "../text";

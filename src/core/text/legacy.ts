@@ -80,7 +80,7 @@ const TCVN3_TONED: Record<Vowel, readonly number[]> = {
   y: [0xfa, 0xfb, 0xfc, 0xfd, 0xfe],
 };
 
-/** The toneless non-ASCII letters. 0xAD (ư) is the soft hyphen in Windows-1252: invisible in Excel. */
+/** The toneless non-ASCII letters. 0xAD (ư) is the soft hyphen in Windows-1252: invisible in Excel cells. */
 const TCVN3_PLAIN: ReadonlyArray<readonly [number, string]> = [
   [0xa1, "Ă"],
   [0xa2, "Â"],
