@@ -427,6 +427,9 @@ export function Playground({ initialLang, initialSample }: PlaygroundProps): Rea
               version={version}
               selected={selected}
               label={t("grid")}
+              hiddenHint={(kind, which) =>
+                t(kind === "cols" ? "hiddenCols" : "hiddenRows", { which })
+              }
               onSelect={select}
               onEdit={startEdit}
               onClear={(pos) => model.batch(() => model.enter(sheet, pos.row, pos.col, null))}

@@ -89,6 +89,9 @@ const useStyles = makeStyles({
     outline: `2px solid ${tokens.colorBrandStroke1}`,
     outlineOffset: "-2px",
   },
+  // Excel marks where rows or columns are hidden with a double line in the headers.
+  hiddenBeforeCol: { borderLeft: `3px double ${tokens.colorNeutralForeground3}` },
+  hiddenBeforeRow: { borderTop: `3px double ${tokens.colorNeutralForeground3}` },
 });
 
 export interface CellPos {
@@ -161,6 +164,28 @@ export interface SheetGridProps {
   onSelect(pos: CellPos): void;
   onEdit(initial: string | null): void;
   onClear(pos: CellPos): void;
+  /** The tooltip of a header next to hidden rows or columns ("Cột ẩn: D"), in the page's language. */
+  hiddenHint?: (kind: "rows" | "cols", which: string) => string;
+}
+
+/** The next row or column from `from` in direction `d` that is not hidden; `from` at the edge. */
+function stepOver(from: number, d: number, hidden: ReadonlySet<number>): number {
+  if (d === 0) return from;
+  let x = from + d;
+  while (x >= 0 && hidden.has(x)) x += d;
+  return x < 0 ? from : x;
+}
+
+/** The hidden run just before `index` ("C:D", "4"), or null when `index - 1` is shown. */
+function hiddenRunBefore(
+  index: number,
+  hidden: ReadonlySet<number>,
+  name: (i: number) => string
+): string | null {
+  if (index === 0 || !hidden.has(index - 1)) return null;
+  let first = index - 1;
+  while (first > 0 && hidden.has(first - 1)) first--;
+  return first === index - 1 ? name(first) : `${name(first)}:${name(index - 1)}`;
 }
 
 export function SheetGrid(props: SheetGridProps): React.JSX.Element {
@@ -173,21 +198,35 @@ export function SheetGrid(props: SheetGridProps): React.JSX.Element {
     const cols = Math.min(MAX_COLS, Math.max(used.right + 4, 12, selected.col + 2));
     const rect: Rect = { top: 0, left: 0, bottom: rows - 1, right: cols - 1 };
     const results = model.results(sheet, rect);
-    const spans = new Map<string, { rowSpan: number; colSpan: number }>();
+    // Hidden rows and columns are not drawn at all, as in Excel; the others keep their own address.
+    const shownRows: number[] = [];
+    for (let r = 0; r < rows; r++) if (!sheet.hiddenRows.has(r)) shownRows.push(r);
+    const shownCols: number[] = [];
+    for (let c = 0; c < cols; c++) if (!sheet.hiddenCols.has(c)) shownCols.push(c);
+    // A merge is drawn from its first shown cell and spans only its shown rows and columns; what it
+    // shows is still its top-left cell's.
+    const spans = new Map<string, { rowSpan: number; colSpan: number; row: number; col: number }>();
     const covered = new Set<string>();
     for (const m of sheet.merges) {
       if (m.top >= rows || m.left >= cols) continue;
-      spans.set(`${m.top},${m.left}`, {
-        rowSpan: Math.min(m.bottom, rows - 1) - m.top + 1,
-        colSpan: Math.min(m.right, cols - 1) - m.left + 1,
-      });
-      for (let r = m.top; r <= Math.min(m.bottom, rows - 1); r++) {
-        for (let c = m.left; c <= Math.min(m.right, cols - 1); c++)
-          if (r !== m.top || c !== m.left) covered.add(`${r},${c}`);
+      const bottom = Math.min(m.bottom, rows - 1);
+      const right = Math.min(m.right, cols - 1);
+      const mRows = shownRows.filter((r) => r >= m.top && r <= bottom);
+      const mCols = shownCols.filter((c) => c >= m.left && c <= right);
+      if (mRows.length > 0 && mCols.length > 0)
+        spans.set(`${mRows[0]},${mCols[0]}`, {
+          rowSpan: mRows.length,
+          colSpan: mCols.length,
+          row: m.top,
+          col: m.left,
+        });
+      for (let r = m.top; r <= bottom; r++) {
+        for (let c = m.left; c <= right; c++)
+          if (r !== mRows[0] || c !== mCols[0]) covered.add(`${r},${c}`);
       }
     }
     void version; // the model is mutable: its change counter is what tells the memo to redraw
-    return { rows, cols, results, spans, covered };
+    return { rows, cols, results, spans, covered, shownRows, shownCols };
   }, [model, sheet, version, selected.row, selected.col]);
 
   const onKeyDown = (e: React.KeyboardEvent): void => {
@@ -202,7 +241,10 @@ export function SheetGrid(props: SheetGridProps): React.JSX.Element {
     const mv = moves[e.key];
     if (mv) {
       e.preventDefault();
-      onSelect({ row: Math.max(0, selected.row + mv[0]), col: Math.max(0, selected.col + mv[1]) });
+      onSelect({
+        row: stepOver(selected.row, mv[0], sheet.hiddenRows),
+        col: stepOver(selected.col, mv[1], sheet.hiddenCols),
+      });
     } else if (e.key === "F2") {
       e.preventDefault();
       onEdit(null);
@@ -219,54 +261,63 @@ export function SheetGrid(props: SheetGridProps): React.JSX.Element {
   const selTop = sel ? sel.top : selected.row;
   const selLeft = sel ? sel.left : selected.col;
   const header = [];
-  for (let c = 0; c < view.cols; c++) {
+  for (const c of view.shownCols) {
+    const before = hiddenRunBefore(c, sheet.hiddenCols, columnLetter);
     header.push(
       <th
         key={c}
         scope="col"
-        className={`${styles.colHeader} ${c === selected.col ? styles.headerActive : ""}`}
+        className={`${styles.colHeader} ${c === selected.col ? styles.headerActive : ""} ${before ? styles.hiddenBeforeCol : ""}`}
+        title={before && props.hiddenHint ? props.hiddenHint("cols", before) : undefined}
+        data-hidden-before={before ?? undefined}
       >
         {columnLetter(c)}
       </th>
     );
   }
   const body = [];
-  for (let r = 0; r < view.rows; r++) {
+  for (const r of view.shownRows) {
     const cells = [];
-    for (let c = 0; c < view.cols; c++) {
+    for (const c of view.shownCols) {
       const k = `${r},${c}`;
       if (view.covered.has(k)) continue;
-      const value = view.results[r][c];
-      const style = model.style(sheet, r, c);
       const span = view.spans.get(k);
+      // A merge whose top-left cell is hidden still shows (and selects) that cell.
+      const sr = span?.row ?? r;
+      const sc = span?.col ?? c;
+      const value = view.results[sr][sc];
+      const style = model.style(sheet, sr, sc);
       const text = formatValue(
         value,
         style.numberFormat ?? "General",
         model.decimalSeparator,
         model.thousandsSeparator
       );
-      const isSel = r === selTop && c === selLeft;
+      const isSel = sr === selTop && sc === selLeft;
       cells.push(
         <td
           key={c}
-          data-cell={`${columnLetter(c)}${r + 1}`}
+          data-cell={`${columnLetter(sc)}${sr + 1}`}
           aria-selected={isSel}
           rowSpan={span?.rowSpan}
           colSpan={span?.colSpan}
           className={`${styles.cell} ${isSel ? styles.selected : ""}`}
           style={cellCss(style, value, sheet.showGridlines)}
-          onMouseDown={() => onSelect({ row: r, col: c })}
+          onMouseDown={() => onSelect({ row: sr, col: sc })}
           onDoubleClick={() => onEdit(null)}
         >
           {text}
         </td>
       );
     }
+    const before = hiddenRunBefore(r, sheet.hiddenRows, (i) => String(i + 1));
     body.push(
       <tr key={r} style={{ height: `${sheet.rowHeight(r) * PX_PER_PT}px` }}>
         <th
           scope="row"
-          className={`${styles.rowHeader} ${r === selected.row ? styles.headerActive : ""}`}
+          className={`${styles.rowHeader} ${r === selected.row ? styles.headerActive : ""} ${before ? styles.hiddenBeforeRow : ""}`}
+          title={before && props.hiddenHint ? props.hiddenHint("rows", before) : undefined}
+          data-hidden-before={before ?? undefined}
         >
           {r + 1}
         </th>
@@ -275,7 +326,7 @@ export function SheetGrid(props: SheetGridProps): React.JSX.Element {
     );
   }
   const widths = [HEADER_W];
-  for (let c = 0; c < view.cols; c++) widths.push(Math.round(sheet.columnWidth(c) * PX_PER_PT));
+  for (const c of view.shownCols) widths.push(Math.round(sheet.columnWidth(c) * PX_PER_PT));
   const total = widths.reduce((a, b) => a + b, 0);
 
   return (

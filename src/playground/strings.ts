@@ -20,6 +20,8 @@ export const PLAYGROUND_STRINGS = defineStrings(
     grid: "Bảng tính",
     taskPane: "Ngăn tác vụ THIDUA",
     emptySheet: "Trang tính trống",
+    hiddenCols: "Cột đang ẩn: {which}",
+    hiddenRows: "Dòng đang ẩn: {which}",
   },
   {
     title: "THIDUA",
@@ -38,5 +40,7 @@ export const PLAYGROUND_STRINGS = defineStrings(
     grid: "Spreadsheet",
     taskPane: "THIDUA task pane",
     emptySheet: "Empty sheet",
+    hiddenCols: "Hidden columns: {which}",
+    hiddenRows: "Hidden rows: {which}",
   }
 );

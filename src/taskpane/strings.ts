@@ -24,6 +24,9 @@ const vi = {
   readButton: "Đọc bảng điểm",
   readSummary:
     "Đã đọc {units} đơn vị, {criteria} tiêu chí chấm điểm, tổng điểm tối đa {max}. Độ tin cậy {confidence}%.",
+  readingNotesTitle: "Lưu ý khi đọc bảng điểm",
+  readingNotesChooseSheet:
+    "Muốn xếp hạng trang khác: chọn trang ở mục “Trang tính cần đọc” (bước Đọc) rồi đọc lại.",
   confidenceTitle: "Cách đọc (độ tin cậy {confidence}%)",
   savedMapping: "Cách đọc đã lưu",
   criteriaTitle: "Tiêu chí ({count} tiêu chí chấm điểm) và điểm chuẩn",
@@ -230,6 +233,9 @@ const en: Record<PaneKey, string> = {
   readButton: "Read score sheet",
   readSummary:
     "Read {units} units, {criteria} scored criteria, maximum total {max}. Confidence {confidence}%.",
+  readingNotesTitle: "Notes on the reading",
+  readingNotesChooseSheet:
+    "To rank another sheet, tick it under “Sheets to read” (Read step) and read again.",
   confidenceTitle: "How it was read (confidence {confidence}%)",
   savedMapping: "Saved reading",
   criteriaTitle: "Criteria ({count} scored) and max points",

@@ -22,6 +22,7 @@ import { useAction, usePane } from "../context";
 import { topUnits, type RankMode, type RankResult, type Reading } from "../service";
 import { ErrorBar } from "./ErrorBar";
 import { formatFixed } from "./format";
+import { ReadingNotes } from "./ReadingNotes";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -65,6 +66,12 @@ export function RankStep({
   const { busy, error, clearError, run } = useAction();
   const [mode, setMode] = React.useState<RankMode>("values");
   const [result, setResult] = React.useState<RankResult | null>(null);
+  // The result's notes and messages are in the language it was made in, like the pane's reading.
+  const madeIn = React.useRef(lang);
+  React.useEffect(() => {
+    if (madeIn.current !== lang) setResult(null);
+    madeIn.current = lang;
+  }, [lang]);
 
   const rank = (): void => {
     void run(async () => {
@@ -97,6 +104,7 @@ export function RankStep({
       </div>
       <ErrorBar error={error} onDismiss={clearError} />
       <div role="status" aria-live="polite">
+        {result && rep && <ReadingNotes report={rep} />}
         {result && rep && (
           <MessageBar intent={rep.provisional ? "warning" : "success"}>
             <MessageBarBody>

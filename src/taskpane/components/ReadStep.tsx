@@ -29,6 +29,7 @@ import {
 import type { PaneKey } from "../strings";
 import { ErrorBar } from "./ErrorBar";
 import { formatNumber } from "./format";
+import { ReadingNotes } from "./ReadingNotes";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -234,6 +235,7 @@ export function ReadStep({
             })}
           </Text>
         )}
+        {reading && m && rep && <ReadingNotes report={rep} />}
       </div>
       {reading && m && rep && (
         <div>
@@ -259,11 +261,14 @@ export function ReadStep({
                   <Text>{line}</Text>
                 </li>
               ))}
-              {m.reasons.map((why, i) => (
-                <li key={`r${i}`}>
-                  <Caption1>{why}</Caption1>
-                </li>
-              ))}
+              {/* A hidden row or column is already said in the notes above: once is enough. */}
+              {m.reasons
+                .filter((why) => !(rep.notes ?? []).some((note) => note.endsWith(why)))
+                .map((why, i) => (
+                  <li key={`r${i}`}>
+                    <Caption1>{why}</Caption1>
+                  </li>
+                ))}
             </ul>
           </div>
 
