@@ -8,6 +8,7 @@ const webpack = require("webpack");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const MinimizerPlugin = require("minimizer-webpack-plugin");
 
 const DEV_URL = "https://localhost:3000/";
 const DEFAULT_PROD_URL = "https://thidua.example.gov.vn/";
@@ -260,6 +261,20 @@ module.exports = (_env, argv = {}) => {
       clean: true,
     },
     resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
+    optimization: {
+      // swc instead of webpack's default terser: terser took 53 of the production build's 68 s on two
+      // cores (every `npm run build`, and the build test in `npm test`); swc compresses as well (esbuild
+      // was as fast but made the pane 12 % larger). ES2020 is what tsc emits: no newer syntax for the
+      // older Mac webviews.
+      minimizer: [
+        new MinimizerPlugin({
+          minify: {
+            implementation: MinimizerPlugin.swcMinify,
+            options: { ecma: 2020, compress: { passes: 2 }, mangle: true },
+          },
+        }),
+      ],
+    },
     module: {
       rules: [
         {
