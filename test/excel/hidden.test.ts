@@ -7,6 +7,7 @@ import ExcelJS from "exceljs";
 import { analyzeWorkbook, type RankingReport } from "../../src/core";
 import { readWorkbookGrids } from "../../src/xlsx/read";
 import { simulatorFromXlsx, type Simulator } from "../../src/simulator";
+import { addHiddenLayoutA } from "../fixtures/hidden-layout-a";
 import { adapterFor, layoutASim, snapshot } from "./fixtures";
 
 const DATE = new Date(2025, 11, 20);
@@ -16,15 +17,7 @@ type Ctx = any;
 async function layoutAXlsx(hide = true): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("Bảng điểm");
-  ws.addRow(["STT", "Nội dung tiêu chí", "Điểm chuẩn", "Sở A", "Năm 2024", "Sở B"]);
-  ws.addRow(["I", "Công tác chuyên môn", 60]);
-  ws.addRow(["1", "Hoàn thành kế hoạch", 30, 20, 29, 25]);
-  ws.addRow(["2", "Cải cách hành chính", 30]);
-  ws.addRow(["2.1", "Một cửa liên thông", 30, 20, 29, 25]);
-  ws.addRow(["II", "Công tác khác", 40]);
-  ws.addRow(["1", "Thi đua khen thưởng", 40, 30, 39, 35]);
-  ws.getColumn(5).hidden = hide;
-  ws.getRow(5).hidden = hide;
+  addHiddenLayoutA(ws, hide);
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 

@@ -10,6 +10,7 @@ import * as path from "path";
 import { analyzeWorkbook, type RankingReport } from "../../src/core";
 import { readWorkbookGrids } from "../../src/xlsx/read";
 import { main } from "../../src/cli/main";
+import { addHiddenLayoutA } from "../fixtures/hidden-layout-a";
 
 async function bytesOf(build: (ws: ExcelJS.Worksheet) => void): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -23,18 +24,7 @@ async function rank(bytes: Buffer, lang: "vi" | "en" = "vi"): Promise<RankingRep
   return r.report;
 }
 
-/** Layout A with last year's column E hidden between the units, and sub-criterion row 5 hidden. */
-const layoutA = (ws: ExcelJS.Worksheet): void => {
-  ws.addRow(["STT", "Nội dung tiêu chí", "Điểm chuẩn", "Sở A", "Năm 2024", "Sở B"]);
-  ws.addRow(["I", "Công tác chuyên môn", 60]);
-  ws.addRow(["1", "Hoàn thành kế hoạch", 30, 20, 29, 25]);
-  ws.addRow(["2", "Cải cách hành chính", 30]);
-  ws.addRow(["2.1", "Một cửa liên thông", 30, 20, 29, 25]);
-  ws.addRow(["II", "Công tác khác", 40]);
-  ws.addRow(["1", "Thi đua khen thưởng", 40, 30, 39, 35]);
-  ws.getColumn(5).hidden = true;
-  ws.getRow(5).hidden = true;
-};
+const layoutA = (ws: ExcelJS.Worksheet): void => addHiddenLayoutA(ws);
 
 describe("hidden rows and columns (xlsx reading)", () => {
   it("the Grid carries which rows and columns are hidden", async () => {
