@@ -352,62 +352,83 @@ function sectionsOfTable(table: ScoreTable, shape: TreeShape): MappingSummary["s
   return out;
 }
 
+/** What analyzeTable and tableTotals accept besides the two ranges. */
+export interface TableOptions {
+  precision?: number;
+  bonusCap?: number | null;
+  decimalSeparator?: "," | ".";
+  lang?: Lang;
+  units?: string[];
+  /**
+   * Layout C (DOMAIN §4): the score columns come in pairs, Tự chấm | Cụm chấm per unit, so unit i
+   * reads self from column 2i and review from 2i + 1 (R6: the review counts where present).
+   */
+  selfReviewPairs?: boolean;
+}
+
 /**
- * For the custom functions: ranges as plain 2-D arrays. `criteria` = rows × [code, label, max] or
- * [code, label, max, weight] ([label, max] with 2 columns); `scores` = the same rows × one column per
- * unit. Issue cells are A1 addresses relative to the `scores` range ("B3" = third row, second unit); a
- * problem in the criteria range (a max) is prefixed "criteria!" ("criteria!C2").
+ * The criteria range and the scores range side by side as one block of rows: a row's first
+ * `criteriaWidth` cells are its criterion (code, label, max [, weight]), the next `scoreWidth` its
+ * scores. The custom functions build it in the same pass that converts Excel's values, so a
+ * 1,000-row table is copied once per recalculation, not three times.
  */
-export function analyzeTable(
-  criteria: unknown[][],
-  scores: unknown[][],
-  options: {
-    precision?: number;
-    bonusCap?: number | null;
-    decimalSeparator?: "," | ".";
-    lang?: Lang;
-    units?: string[];
-    /**
-     * Layout C (DOMAIN §4): the score columns come in pairs, Tự chấm | Cụm chấm per unit, so unit i
-     * reads self from column 2i and review from 2i + 1 (R6: the review counts where present).
-     */
-    selfReviewPairs?: boolean;
-  } = {}
-):
-  | { ok: true; totals: number[]; report: RankingReport; inSheetOrder: UnitResult[] }
-  | { ok: false; message: string } {
-  const lang = options.lang ?? "vi";
+export interface TableBlock {
+  rows: CellValue[][];
+  criteriaWidth: number;
+  scoreWidth: number;
+}
+
+function cellOfUnknown(x: unknown): CellValue {
+  if (
+    x === null ||
+    x === undefined ||
+    typeof x === "number" ||
+    typeof x === "string" ||
+    typeof x === "boolean"
+  )
+    return x as CellValue;
+  if (typeof x === "object" && typeof (x as { error?: unknown }).error === "string")
+    return x as CellValue;
+  return String(x);
+}
+
+/** Two plain ranges as one block (rows sized up front: growing them by push fed the collector). */
+export function tableBlock(criteria: unknown[][], scores: unknown[][]): TableBlock {
   const w = criteria.reduce((m, r) => Math.max(m, r.length), 0);
   const k = scores.reduce((m, r) => Math.max(m, r.length), 0);
-  const rows = Math.max(criteria.length, scores.length);
+  const n = Math.max(criteria.length, scores.length);
+  const rows = new Array<CellValue[]>(n);
+  for (let r = 0; r < n; r++) {
+    const cr = criteria[r] ?? [];
+    const sr = scores[r] ?? [];
+    const row = new Array<CellValue>(w + k);
+    for (let c = 0; c < w; c++) row[c] = cellOfUnknown(cr[c] ?? null);
+    for (let c = 0; c < k; c++) row[w + c] = cellOfUnknown(sr[c] ?? null);
+    rows[r] = row;
+  }
+  return { rows, criteriaWidth: w, scoreWidth: k };
+}
+
+interface BlockReading {
+  grid: Grid;
+  mapping: SheetMapping;
+  address: (r: number, c: number) => string;
+  profile: Partial<ClusterProfile>;
+}
+
+/** The block as a one-sheet grid with its mapping (layout A, or C for pairs), or why it cannot be. */
+function readBlock(
+  block: TableBlock,
+  options: TableOptions
+): { ok: true; reading: BlockReading } | { ok: false; message: string } {
+  const lang = options.lang ?? "vi";
+  const { rows: values, criteriaWidth: w, scoreWidth: k } = block;
+  const rows = values.length;
   if (w < 2 || k < 1 || rows < 1)
     return {
       ok: false,
       message: CORE_STRINGS.t(lang, "notScoreSheet", { what: CORE_STRINGS.t(lang, "noCriteria") }),
     };
-  const cell = (x: unknown): CellValue => {
-    if (
-      x === null ||
-      x === undefined ||
-      typeof x === "number" ||
-      typeof x === "string" ||
-      typeof x === "boolean"
-    )
-      return x as CellValue;
-    if (typeof x === "object" && typeof (x as { error?: unknown }).error === "string")
-      return x as CellValue;
-    return String(x);
-  };
-  // Rows sized up front: growing 1,000 rows by push left their outgrown copies to the collector.
-  const values = new Array<CellValue[]>(rows);
-  for (let r = 0; r < rows; r++) {
-    const cr = criteria[r] ?? [];
-    const sr = scores[r] ?? [];
-    const row = new Array<CellValue>(w + k);
-    for (let c = 0; c < w; c++) row[c] = cell(cr[c] ?? null);
-    for (let c = 0; c < k; c++) row[w + c] = cell(sr[c] ?? null);
-    values[r] = row;
-  }
   const pairs = options.selfReviewPairs === true && k >= 2 && k % 2 === 0;
   const names = Array.from({ length: pairs ? k / 2 : k }, (_, i) =>
     options.units?.[i] !== undefined && String(options.units[i]).trim() !== ""
@@ -443,17 +464,43 @@ export function analyzeTable(
   const letter = (c: number): string => (letters[c] ??= columnLetter(c));
   const address = (r: number, c: number): string =>
     c >= w ? `${letter(c - w)}${r + 1}` : `criteria!${letter(c)}${r + 1}`;
+  const profile: Partial<ClusterProfile> = {
+    precision: options.precision ?? 2,
+    bonusCap: options.bonusCap ?? null,
+    decimalSeparator: options.decimalSeparator ?? ",",
+  };
+  return { ok: true, reading: { grid, mapping, address, profile } };
+}
+
+/**
+ * For the custom functions: ranges as plain 2-D arrays. `criteria` = rows × [code, label, max] or
+ * [code, label, max, weight] ([label, max] with 2 columns); `scores` = the same rows × one column per
+ * unit. Issue cells are A1 addresses relative to the `scores` range ("B3" = third row, second unit); a
+ * problem in the criteria range (a max) is prefixed "criteria!" ("criteria!C2").
+ */
+export function analyzeTable(
+  criteria: unknown[][],
+  scores: unknown[][],
+  options: TableOptions = {}
+):
+  | { ok: true; totals: number[]; report: RankingReport; inSheetOrder: UnitResult[] }
+  | { ok: false; message: string } {
+  return analyzeBlock(tableBlock(criteria, scores), options);
+}
+
+/** analyzeTable over a block already built (the custom functions build it while converting). */
+export function analyzeBlock(
+  block: TableBlock,
+  options: TableOptions = {}
+):
+  | { ok: true; totals: number[]; report: RankingReport; inSheetOrder: UnitResult[] }
+  | { ok: false; message: string } {
+  const read = readBlock(block, options);
+  if (!read.ok) return read;
+  const { grid, mapping, address, profile } = read.reading;
   const res = analyze(
     [grid],
-    {
-      lang,
-      mappings: { [grid.sheetName]: mapping },
-      profile: {
-        precision: options.precision ?? 2,
-        bonusCap: options.bonusCap ?? null,
-        decimalSeparator: options.decimalSeparator ?? ",",
-      },
-    },
+    { lang: options.lang ?? "vi", mappings: { [grid.sheetName]: mapping }, profile },
     address
   );
   if (!res.ok) return { ok: false, message: res.message };
@@ -462,4 +509,40 @@ export function analyzeTable(
   const inOrder = "inSheetOrder" in res ? res.inSheetOrder : report.units;
   const totals = inOrder.map((u) => u.total);
   return { ok: true, totals, report, inSheetOrder: inOrder };
+}
+
+/**
+ * THIDUA.TOTAL's path: the same reading and scoring as analyzeBlock, so the same totals (a property
+ * test holds them equal), without what only a ranking needs: no issue is built, no typed subtotal is
+ * checked, nothing is ranked or classified. On 1,000 criteria × 50 units the issues alone (a
+ * text-number for every "8,5") were a fifth of the call.
+ */
+export function blockTotals(
+  block: TableBlock,
+  options: TableOptions = {}
+): { ok: true; totals: number[] } | { ok: false; message: string } {
+  const read = readBlock(block, options);
+  if (!read.ok) return read;
+  const { grid, mapping, profile } = read.reading;
+  const lang = options.lang ?? "vi";
+  const p = profile.precision ?? 2;
+  const sep = profile.decimalSeparator ?? ",";
+  const table = readTable(new SheetView(grid), mapping, sep);
+  const scored = scoreTable(table, {
+    precision: p,
+    bonusCap: profile.bonusCap ?? null,
+    decimalSeparator: sep,
+    lang,
+    totalsOnly: true,
+  });
+  return { ok: true, totals: scored.units.map((u) => roundAt(u.rawTotal, p)) };
+}
+
+/** blockTotals over two plain ranges. */
+export function tableTotals(
+  criteria: unknown[][],
+  scores: unknown[][],
+  options: TableOptions = {}
+): { ok: true; totals: number[] } | { ok: false; message: string } {
+  return blockTotals(tableBlock(criteria, scores), options);
 }

@@ -9,8 +9,15 @@ import type { DetectResult } from "./layout/types";
 import { SheetView } from "./layout/view";
 import { sectionSummary } from "./analyze";
 
-export { analyzeWorkbook, analyzeTable } from "./analyze";
-export type { AnalyzeOptions, AnalyzeResult } from "./analyze";
+export {
+  analyzeWorkbook,
+  analyzeTable,
+  analyzeBlock,
+  blockTotals,
+  tableBlock,
+  tableTotals,
+} from "./analyze";
+export type { AnalyzeOptions, AnalyzeResult, TableBlock, TableOptions } from "./analyze";
 export { describeMapping } from "./layout/describe";
 export type {
   DetectResult,

@@ -25,6 +25,11 @@ export interface ScoreOptions {
    * address. analyzeTable names cells relative to the ranges it was given.
    */
   address?: (row: number, col: number) => string;
+  /**
+   * Only the totals are wanted (THIDUA.TOTAL): the scores are read and counted exactly as always, but
+   * no issue is built and typed subtotals are not checked, since nobody will see them.
+   */
+  totalsOnly?: boolean;
 }
 
 export interface ScoredUnit {
@@ -141,6 +146,7 @@ class TableScorer {
   private readonly leafIdx: Int32Array;
   private readonly leafKind: Uint8Array;
   private readonly byKind = new Float64Array(3);
+  private readonly quiet: boolean;
 
   constructor(table: ScoreTable, opts: ScoreOptions) {
     this.table = table;
@@ -149,6 +155,7 @@ class TableScorer {
     this.sheet = view.grid.sheetName;
     this.lang = opts.lang;
     this.p = opts.precision;
+    this.quiet = opts.totalsOnly === true;
     this.cellName = opts.address ?? sheetAddresser(this.sheet);
     const crit = table.criteria;
     const shape = (this.shape = buildTreeShape(crit));
@@ -407,8 +414,9 @@ class TableScorer {
     const bonusRaw = this.byKind[1];
     const deduction = this.byKind[2];
     let bonus = bonusRaw;
-    if (cap !== null && roundAt(bonusRaw, p) > roundAt(cap, p)) {
-      bonus = cap;
+    const capped = cap !== null && roundAt(bonusRaw, p) > roundAt(cap, p);
+    if (capped) bonus = cap;
+    if (capped && !this.quiet) {
       const bonusTop = this.bonusTop;
       const bonusAt =
         bonusTop >= 0
@@ -429,13 +437,14 @@ class TableScorer {
       );
     }
     const rawTotal = content + bonus - deduction;
-    if (hasReview && state.usedSelfWhereReview)
+    if (hasReview && state.usedSelfWhereReview && !this.quiet)
       issues.push(makeIssue("review-missing", lang, { cell: null, unit: u.name, file: opts.file }));
     if (
-      this.typedParents.length > 0 ||
-      this.subtotalChecks.length > 0 ||
-      u.typedTotal.self ||
-      u.typedTotal.review
+      !this.quiet &&
+      (this.typedParents.length > 0 ||
+        this.subtotalChecks.length > 0 ||
+        u.typedTotal.self ||
+        u.typedTotal.review)
     )
       this.typedChecks(u);
 
@@ -556,29 +565,40 @@ class TableScorer {
       this.score[i] = raw * this.weights[i];
       return;
     }
-    const cell =
-      blameLine === null ? null : this.cellName(this.rowOf(blameLine, i), this.colOf(blameLine, i));
     const read: ScoreRead = line === null ? { kind: "blank" } : readScore(raw, this.readOptsOf(k));
-    const criterion = this.critName(i);
+    // Named only when an issue is built: THIDUA.TOTAL reads a thousand "8,5" and builds none.
+    const quiet = this.quiet;
+    const cell = (): string | null =>
+      blameLine === null ? null : this.cellName(this.rowOf(blameLine, i), this.colOf(blameLine, i));
     const issue = (code: IssueCode, params: Params, key?: IssueInput["key"]): void => {
+      if (quiet) return;
       issues.push(
-        makeIssue(code, lang, { cell, unit: u.name, criterion, file: opts.file, params, key })
+        makeIssue(code, lang, {
+          cell: cell(),
+          unit: u.name,
+          criterion: this.critName(i),
+          file: opts.file,
+          params,
+          key,
+        })
       );
     };
     switch (read.kind) {
       case "number":
         x = read.value;
-        if (read.fromText)
+        if (read.fromText && !quiet) {
+          const at = cell();
           issues.push(
             makeIssue("text-number", lang, {
-              cell,
+              cell: at,
               unit: u.name,
-              criterion,
+              criterion: this.critName(i),
               file: opts.file,
               params: { text: String(raw), value: this.fmt(x) },
-              fix: { cell: cell!, value: x },
+              fix: { cell: at!, value: x },
             })
           );
+        }
         break;
       case "blank":
         state.complete = false;

@@ -35,7 +35,7 @@ import {
 import { excelError, fail, FunctionFailure, guard } from "./errors";
 import { ContentCache } from "./rank-cache";
 import { functionStrings } from "./strings";
-import { runTable } from "./table";
+import { runTable, runTotals } from "./table";
 
 const t = functionStrings.t.bind(functionStrings);
 
@@ -86,7 +86,7 @@ export function total(
   return guard(() => {
     const lang = currentLang();
     const p = precisionArg(precision, lang);
-    const res = runTable(criteria, scores, {
+    const res = runTotals(criteria, scores, {
       lang,
       precision: p,
       bonusCap: bonusCapArg(bonusCap, lang),

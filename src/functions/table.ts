@@ -4,12 +4,13 @@
  */
 import type { CellValue } from "../core/grid";
 import type { Lang } from "../core/i18n";
-import { analyzeTable } from "../core";
+import { analyzeBlock, blockTotals, type TableBlock } from "../core";
+import type { TableOptions as CoreTableOptions } from "../core";
 import type { RankingReport, UnitResult } from "../core/report";
 import { foldKey, parseNumberText, toUnicode } from "../core/text";
 import { headerRole } from "../core/layout/vocab";
 import { fail } from "./errors";
-import { flatten, toRows } from "./args";
+import { flatten, toCellValue, toRows } from "./args";
 import { functionStrings } from "./strings";
 
 export interface TableOptions {
@@ -35,40 +36,6 @@ export interface TableResult {
   entered: boolean[];
 }
 
-/** A cell that can only hold text or a max, handed over as 0 by Excel desktop for a blank cell. */
-function blankIfZero(v: CellValue): CellValue {
-  return v === 0 ? null : v;
-}
-
-/**
- * Excel desktop may hand a blank cell inside a range over as 0 instead of "" (the version decides). Where
- * a 0 cannot be what the user typed it is read as blank (R4: a blank is not a zero): a code or a label
- * of 0, a max (điểm chuẩn) of 0, and so a row with no code and no label whose other cells are all 0 or
- * blank (a spacer row, or the spare rows selected below the table). A 0 in a score cell stays a score:
- * there it may be typed, and nothing in the value tells the two apart.
- */
-function normaliseBlankZeros(
-  criteria: CellValue[][],
-  scores: CellValue[][],
-  maxCol: number
-): { criteria: CellValue[][]; scores: CellValue[][] } {
-  const textCols = maxCol === 1 ? [0] : [0, 1];
-  const crit = criteria.map((row) =>
-    row.map((v, c) => (textCols.includes(c) || c === maxCol ? blankIfZero(v) : v))
-  );
-  const sc = scores.map((row, r) => {
-    const cr = crit[r] ?? [];
-    const labelless = textCols.every((c) => cr[c] === null || cr[c] === undefined);
-    const empty = (v: CellValue): boolean => v === null || v === 0;
-    if (labelless && cr.every(empty) && row.every(empty)) {
-      crit[r] = cr.map(() => null);
-      return row.map(() => null);
-    }
-    return row;
-  });
-  return { criteria: crit, scores: sc };
-}
-
 /** The unit columns as the function reads them: one per unit, or self | review pairs (layout C). */
 interface UnitsReading {
   names: string[] | undefined;
@@ -90,6 +57,11 @@ function unitName(v: CellValue): string {
  * duplicate-unit error anyway). Without units nothing tells a review column from a unit's column: each column is
  * a unit, as documented.
  */
+/** A cell that can only hold text, handed over as 0 by Excel desktop for a blank cell. */
+function blankIfZero(v: CellValue): CellValue {
+  return v === 0 ? null : v;
+}
+
 function readUnits(unitsArg: any, columns: number, lang: Lang): UnitsReading {
   if (unitsArg === undefined || unitsArg === null) return { names: undefined, pairs: false };
   const rows = toRows(unitsArg).map((r) => r.map(blankIfZero));
@@ -128,16 +100,37 @@ function readUnits(unitsArg: any, columns: number, lang: Lang): UnitsReading {
   return { names: flat.map(unitName), pairs: false };
 }
 
+/** A range argument as rows, unconverted: a single value is a 1×1 range. */
+function rawRows(range: any): any[][] {
+  if (range === null || range === undefined) return [];
+  if (!Array.isArray(range)) return [[range]];
+  return range.map((row: any) => (Array.isArray(row) ? row : [row]));
+}
+
+interface Prepared {
+  block: TableBlock;
+  columns: number;
+  entered: boolean[];
+  units: UnitsReading;
+}
+
 /**
  * Criteria and scores are selected as two ranges over the same rows. Trailing rows blank in BOTH are
  * dropped (users select to row 400 to leave room), but a row count that differs otherwise is a
  * selection mistake, never something to guess around.
+ *
+ * One pass converts Excel's values (toCellValue), reads Excel desktop's blank-as-0 back as blank where
+ * a 0 cannot be what the user typed (R4: a blank is not a zero): a code or a label of 0, a max
+ * (điểm chuẩn) of 0, and so a row with no code and no label whose other cells are all 0 or blank (a
+ * spacer row, or the spare rows selected below the table). A 0 in a score cell stays a score: there it
+ * may be typed, and nothing in the value tells the two apart. The same pass lays criteria and scores
+ * side by side as core's TableBlock, so a 1,000 × 50 table is copied once.
  */
-export function runTable(criteriaArg: any, scoresArg: any, opts: TableOptions): TableResult {
+function prepare(criteriaArg: any, scoresArg: any, opts: TableOptions): Prepared {
   const { lang } = opts;
-  const criteria = toRows(criteriaArg);
-  const scores = toRows(scoresArg);
-  if (criteria.length === 0 || criteria.every((r) => r.every((v) => v === null))) {
+  const criteria = rawRows(criteriaArg);
+  const scores = rawRows(scoresArg);
+  if (criteria.length === 0 || criteria.every((r) => r.every((v) => toCellValue(v) === null))) {
     fail("#VALUE!", functionStrings.t(lang, "noCriteria"));
   }
   if (scores.length === 0 || scores[0].length === 0)
@@ -148,57 +141,96 @@ export function runTable(criteriaArg: any, scoresArg: any, opts: TableOptions): 
       functionStrings.t(lang, "sizeMismatch", { criteria: criteria.length, scores: scores.length })
     );
   }
-  // analyzeTable reads the max (điểm chuẩn) from the 3rd column, or the 2nd when only 2 are selected.
+  // core reads the max (điểm chuẩn) from the 3rd column, or the 2nd when only 2 are selected.
   const width = criteria.reduce((w, r) => Math.max(w, r.length), 0);
   const maxCol = width === 2 ? 1 : 2;
-  const blanked = normaliseBlankZeros(criteria, scores, maxCol);
-  let end = criteria.length;
-  while (
-    end > 0 &&
-    blanked.criteria[end - 1].every((v) => v === null) &&
-    blanked.scores[end - 1].every((v) => v === null)
-  ) {
-    end--;
+  const columns = scores[0].length;
+  const k = scores.reduce((w, r) => Math.max(w, r.length), 0);
+  const sep = opts.decimalSeparator ?? ",";
+  const rows = new Array<CellValue[]>(criteria.length);
+  let end = 0;
+  let hasMax = false;
+  const filled = new Array<boolean>(columns).fill(false);
+  for (let r = 0; r < criteria.length; r++) {
+    const cr = criteria[r];
+    const sr = scores[r];
+    const row = new Array<CellValue>(width + k);
+    // The code, the label and the max cannot be 0: Excel's 0 there is a blank.
+    let empty = true;
+    for (let c = 0; c < width; c++) {
+      const v = toCellValue(cr[c]);
+      row[c] = v === 0 && c <= maxCol ? null : v;
+      if (v !== null && v !== 0) empty = false;
+    }
+    for (let c = 0; c < k; c++) {
+      const v = toCellValue(sr[c]);
+      row[width + c] = v;
+      if (v !== null && v !== 0) empty = false;
+    }
+    if (empty) {
+      // A spacer row (or a spare one below the table): blank, whatever Excel handed over.
+      row.fill(null);
+    } else {
+      end = r + 1;
+      const m = row[maxCol];
+      if (typeof m === "number" || (typeof m === "string" && parseNumberText(m, sep) !== null))
+        hasMax = true;
+      for (let c = 0; c < columns; c++) {
+        const v = row[width + c];
+        if (v !== null && v !== 0) filled[c] = true;
+      }
+    }
+    rows[r] = row;
   }
   if (end === 0) fail("#VALUE!", functionStrings.t(lang, "noCriteria"));
-  const crit = blanked.criteria.slice(0, end);
-  const sc = blanked.scores.slice(0, end);
-  const columns = scores[0].length;
-
   // A selection without a single number in the max column (the STT and label columns only, or the
   // wrong columns) is a selection mistake: say so rather than total scores against no max.
-  const hasMax = crit.some((r) => {
-    const v = r[maxCol];
-    return (
-      typeof v === "number" ||
-      (typeof v === "string" && parseNumberText(v, opts.decimalSeparator ?? ",") !== null)
-    );
-  });
   if (width >= 2 && !hasMax)
     fail("#VALUE!", functionStrings.t(lang, "noMaxColumn", { column: maxCol + 1 }));
+  if (end < rows.length) rows.length = end;
 
   const units = readUnits(opts.units, columns, lang);
-
-  const res = analyzeTable(crit, sc, {
-    precision: opts.precision,
-    bonusCap: opts.bonusCap,
-    decimalSeparator: opts.decimalSeparator,
-    lang,
-    units: units.names,
-    selfReviewPairs: units.pairs,
-  });
-  if (!res.ok) fail("#VALUE!", functionStrings.t(lang, "analyzeFailed", { reason: res.message }));
-  const filled = Array.from({ length: columns }, (_, c) =>
-    sc.some((row) => row[c] !== null && row[c] !== undefined && row[c] !== 0)
-  );
   const entered = units.pairs
     ? Array.from({ length: columns / 2 }, (_, i) => filled[2 * i] || filled[2 * i + 1])
     : filled;
+  return { block: { rows, criteriaWidth: width, scoreWidth: k }, columns, entered, units };
+}
+
+function coreOptions(opts: TableOptions, units: UnitsReading): CoreTableOptions {
+  return {
+    precision: opts.precision,
+    bonusCap: opts.bonusCap,
+    decimalSeparator: opts.decimalSeparator,
+    lang: opts.lang,
+    units: units.names,
+    selfReviewPairs: units.pairs,
+  };
+}
+
+/** The full reading (report, issues, ranks): RANKING, VALIDATE, CLASSIFY over a table. */
+export function runTable(criteriaArg: any, scoresArg: any, opts: TableOptions): TableResult {
+  const prep = prepare(criteriaArg, scoresArg, opts);
+  const res = analyzeBlock(prep.block, coreOptions(opts, prep.units));
+  if (!res.ok)
+    fail("#VALUE!", functionStrings.t(opts.lang, "analyzeFailed", { reason: res.message }));
   return {
     totals: res.totals,
     report: res.report,
     inSheetOrder: res.inSheetOrder,
-    columns,
-    entered,
+    columns: prep.columns,
+    entered: prep.entered,
   };
+}
+
+/** THIDUA.TOTAL: the same checks and the same totals as runTable, with nothing else built. */
+export function runTotals(
+  criteriaArg: any,
+  scoresArg: any,
+  opts: TableOptions
+): { totals: number[]; entered: boolean[] } {
+  const prep = prepare(criteriaArg, scoresArg, opts);
+  const res = blockTotals(prep.block, coreOptions(opts, prep.units));
+  if (!res.ok)
+    fail("#VALUE!", functionStrings.t(opts.lang, "analyzeFailed", { reason: res.message }));
+  return { totals: res.totals, entered: prep.entered };
 }

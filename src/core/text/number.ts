@@ -46,6 +46,9 @@ const EXCEL_ERRORS = new Set([
 
 /** The canonical Excel error named by `text` ("#n/a " → "#N/A"), or null. */
 export function excelErrorText(text: string): string | null {
+  // Every error starts with "#": the other texts (a label, "8,5") leave without a copy of themselves.
+  const first = text.charCodeAt(0);
+  if (first !== 35 && !(first <= 32 && /^\s*#/.test(text))) return null;
   const t = text.trim().toUpperCase();
   return EXCEL_ERRORS.has(t) ? t : null;
 }
@@ -116,6 +119,9 @@ export function parseNumberText(text: string, decimalSeparator: DecimalSeparator
 // zero. Read as a decimal it is 1 / 2.5 / 12.5; read with a thousands separator it is 1000 / 2500 / 12500.
 const ONE_GROUP = /^([1-9]\d{0,2})([.,])(\d{3})$/;
 
+/** Digits, then one separator and other than three digits: the same number in both cultures (N1). */
+const PLAIN_SCORE = /^(\d+)(?:[.,](\d{1,2}|\d{4,}))?$/;
+
 /**
  * N1/N2/R4: what a score cell holds. Blank is not zero (R4), a formula with no known result is unknown,
  * an error (real or typed as text) is an error, "1.000" on a scale below 1000 is ambiguous.
@@ -131,6 +137,11 @@ export function readScore(v: CellValue, opts: ReadScoreOptions): ScoreRead {
   if (typeof v === "boolean") return { kind: "nan", text: v ? "TRUE" : "FALSE" };
   if (isCellError(v)) return { kind: "error", error: v.error };
   const text = v;
+  // Nearly every text score is a bare "8,5", "8.5" or "9": read it at once. Three digits after the
+  // separator ("1.000") may be a thousands separator and takes the full path below (ONE_GROUP).
+  const plain = PLAIN_SCORE.exec(text);
+  if (plain !== null)
+    return { kind: "number", value: Number(`${plain[1]}.${plain[2] ?? "0"}`), fromText: true };
   if (text.replace(/[\s\u200B-\u200D\u2060]+/g, "") === "") return { kind: "blank" };
   const err = excelErrorText(text);
   if (err !== null) return { kind: "error", error: err };

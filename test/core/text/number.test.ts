@@ -180,3 +180,40 @@ describe("readScore (N1, N2, R4)", () => {
     expect(readScore("1.000.000", vi)).toEqual({ kind: "number", value: 1000000, fromText: true });
   });
 });
+
+describe("readScore's one-regex path for a bare number (N1)", () => {
+  it("reads digits[,|.digits] exactly as the full parser does, in both cultures", () => {
+    const digits = (min: number, max: number): fc.Arbitrary<string> =>
+      fc
+        .array(fc.constantFrom(..."0123456789".split("")), { minLength: min, maxLength: max })
+        .map((d) => d.join(""));
+    fc.assert(
+      fc.property(
+        digits(1, 6),
+        fc.constantFrom("", ",", "."),
+        digits(1, 6),
+        fc.constantFrom<"," | ".">(",", "."),
+        (int, sep, frac, culture) => {
+          const text = sep === "" ? int : `${int}${sep}${frac}`;
+          const read = readScore(text, { decimalSeparator: culture, scaleMax: 10 });
+          const full = parseNumberText(text, culture);
+          if (sep !== "" && frac.length === 3 && /^[1-9]\d{0,2}$/.test(int)) {
+            // "1.000": a thousands separator or a decimal one, the officer decides (N1).
+            expect(read.kind).toBe("ambiguous");
+          } else {
+            expect(read).toEqual({ kind: "number", value: full, fromText: true });
+          }
+        }
+      ),
+      { numRuns: 3000 }
+    );
+  });
+
+  it("still leaves errors typed as text to cell-error", () => {
+    expect(readScore("#N/A", { decimalSeparator: "," })).toEqual({ kind: "error", error: "#N/A" });
+    expect(readScore("  #ref! ", { decimalSeparator: "," })).toEqual({
+      kind: "error",
+      error: "#REF!",
+    });
+  });
+});
