@@ -409,7 +409,17 @@ export class WorkbookModel {
   /** What the cell shows (a formula's result from HyperFormula). */
   result(sheet: SheetModel, row: number, col: number): CellResult {
     this.flush();
-    return toResult(this.hf.getCellValue({ sheet: this.hfSheet(sheet), row, col }));
+    const at = { sheet: this.hfSheet(sheet), row, col };
+    return this.shown(this.hf.getCellValue(at), at);
+  }
+
+  /**
+   * Excel shows 0 for a formula whose result is an empty cell (`=B3` with B3 empty) where
+   * HyperFormula returns null; `=""` stays "" in both.
+   */
+  private shown(v: unknown, at: { sheet: number; row: number; col: number }): CellResult {
+    const r = toResult(v);
+    return r === null && this.hf.doesCellHaveFormula(at) ? 0 : r;
   }
 
   /** Results of a rectangle in one engine call. */
@@ -420,7 +430,9 @@ export class WorkbookModel {
       start: { sheet: sid, row: r.top, col: r.left },
       end: { sheet: sid, row: r.bottom, col: r.right },
     });
-    return raw.map((row) => row.map(toResult));
+    return raw.map((row, i) =>
+      row.map((v, j) => this.shown(v, { sheet: sid, row: r.top + i, col: r.left + j }))
+    );
   }
 
   /** The formula of a cell as Excel reports it ("=SUM(A1:A3)"), or undefined for a constant. */

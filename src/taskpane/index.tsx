@@ -13,9 +13,17 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import App from "./App";
+import { EXCEL_API_MIN } from "../excel/requirements";
 import { defineStrings, type Lang } from "../core/i18n";
 
-export type Host = "excel" | "browser";
+/**
+ * "old-excel": an Excel without the API the adapter needs (EXCEL_API_MIN). The manifest asks for the
+ * same set, so Office normally does not offer THIDUA there; a sideloaded manifest is not always
+ * checked, and then the pane says so instead of failing at the first click.
+ */
+export type Host = "excel" | "browser" | "old-excel";
+
+export { EXCEL_API_MIN };
 
 /** What the bootstrap hands to <App />. */
 export interface BootstrapProps {
@@ -25,6 +33,10 @@ export interface BootstrapProps {
 /** The part of office.js the bootstrap uses (a stub in tests). */
 export interface OfficeLike {
   onReady(): Promise<{ host: Office.HostType | null; platform: Office.PlatformType | null }>;
+  /** office.js's Office.context; its requirements answer whether an API set is there. */
+  context?: {
+    requirements?: { isSetSupported(name: string, minVersion?: string): boolean };
+  };
 }
 
 export interface BootstrapOptions {
@@ -44,11 +56,17 @@ export const bootstrapStrings = defineStrings(
     browserTitle: "Đang chạy ngoài Excel",
     browserBody:
       "Trang này đang mở trong trình duyệt thông thường nên không đọc hay ghi được bảng tính. Hãy mở THIDUA từ thẻ Trang đầu trong Excel.",
+    oldExcelTitle: "Phiên bản Excel này chưa chạy được THIDUA",
+    oldExcelBody:
+      "THIDUA cần Microsoft 365, Excel 2021 trở lên, Excel trên web hoặc Excel cho Mac 16.50 trở lên (ExcelApi {min}). Bảng điểm của bạn không bị thay đổi. Trên máy này, lệnh thidua vẫn xếp hạng được tệp .xlsx: thidua rank bang-diem.xlsx.",
   },
   {
     browserTitle: "Running outside Excel",
     browserBody:
       "This page is open in a plain browser, so it cannot read or write a workbook. Open THIDUA from the Home tab in Excel.",
+    oldExcelTitle: "This version of Excel cannot run THIDUA",
+    oldExcelBody:
+      "THIDUA needs Microsoft 365, Excel 2021 or later, Excel on the web or Excel for Mac 16.50 or later (ExcelApi {min}). Your score sheet has not been changed. On this computer the thidua command still ranks .xlsx files: thidua rank scores.xlsx.",
   }
 );
 
@@ -67,7 +85,7 @@ export function waitForOffice(
     try {
       office.onReady().then(
         // office.js loaded in a plain browser resolves with host null.
-        (info) => done(info && info.host ? "excel" : "browser"),
+        (info) => done(info && info.host ? (apiTooOld(office) ? "old-excel" : "excel") : "browser"),
         () => done("browser")
       );
     } catch {
@@ -76,8 +94,29 @@ export function waitForOffice(
   });
 }
 
+/** True only when Office says the API set is missing: a host that cannot answer is given the benefit. */
+function apiTooOld(office: OfficeLike): boolean {
+  try {
+    const req = office.context?.requirements;
+    return req ? !req.isSetSupported("ExcelApi", EXCEL_API_MIN) : false;
+  } catch {
+    return false;
+  }
+}
+
 export function Shell({ host, lang = "vi" }: BootstrapProps & { lang?: Lang }): React.JSX.Element {
   const t = (key: "browserTitle" | "browserBody"): string => bootstrapStrings.t(lang, key);
+  if (host === "old-excel")
+    return (
+      <FluentProvider theme={webLightTheme} lang={lang}>
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{bootstrapStrings.t(lang, "oldExcelTitle")}</MessageBarTitle>
+            {bootstrapStrings.t(lang, "oldExcelBody", { min: EXCEL_API_MIN })}
+          </MessageBarBody>
+        </MessageBar>
+      </FluentProvider>
+    );
   return (
     <FluentProvider theme={webLightTheme} lang={lang}>
       {host === "browser" && (

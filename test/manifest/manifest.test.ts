@@ -8,6 +8,7 @@ import * as path from "path";
 import * as zlib from "zlib";
 import { JSDOM } from "jsdom";
 import { ONE_CLICK_RANKING } from "../../src/commands/commands";
+import { EXCEL_API_MIN } from "../../src/excel/requirements";
 
 // webpack.config.js is CommonJS and stays out of the TypeScript project.
 const webpackConfig = require("../../webpack.config.js");
@@ -129,12 +130,19 @@ describe("manifest.xml is well-formed and in schema order", () => {
 });
 
 describe("manifest.xml declares the shared runtime THIDUA needs", () => {
-  it("targets Excel workbooks, asks for SharedRuntime 1.1 and CustomFunctionsRuntime 1.1, and may write", () => {
+  it("targets Excel workbooks, asks for SharedRuntime 1.1, CustomFunctionsRuntime 1.1 and the adapter's ExcelApi, and may write", () => {
     expect(all("Host").filter((h) => h.getAttribute("Name") === "Workbook")).toHaveLength(1);
     const sets = Object.fromEntries(
       all("Set").map((s) => [s.getAttribute("Name"), s.getAttribute("MinVersion")])
     );
-    expect(sets).toEqual({ SharedRuntime: "1.1", CustomFunctionsRuntime: "1.1" });
+    // ExcelApi as the adapter needs it (getMergedAreasOrNullObject is 1.13): Office then does not
+    // offer THIDUA to an Excel where reading a sheet would fail.
+    expect(sets).toEqual({
+      SharedRuntime: "1.1",
+      CustomFunctionsRuntime: "1.1",
+      ExcelApi: EXCEL_API_MIN,
+    });
+    expect(EXCEL_API_MIN).toBe("1.13");
     expect(topLevel("Permissions").textContent).toBe("ReadWriteDocument");
     expect(topLevel("DefaultLocale").textContent).toBe("en-US");
   });

@@ -42,9 +42,16 @@ describe("simulator: clearing a sheet in place (issue 5)", () => {
     expect(b.cell(1, 1)?.style?.fill).toBe("#FFF2CC");
     expect(b.merges).toHaveLength(1);
     expect(b.validations).toHaveLength(1);
-    // Still a live reference to the emptied cell (HyperFormula shows an empty result where Excel shows 0).
+    // Still a live reference to the emptied cell, showing 0 as Excel does (not empty).
     expect(s.model.formula(other, 0, 0)).toBe("='Bảng'!B3");
-    expect([0, null]).toContain(s.model.result(other, 0, 0));
+    expect(s.model.result(other, 0, 0)).toBe(0);
+    const shown = await s.Excel.run(async (context: Ctx) => {
+      const r = context.workbook.worksheets.getItem(other.name).getRange("A1");
+      r.load("values");
+      await context.sync();
+      return r.values;
+    });
+    expect(shown).toEqual([[0]]);
   });
 
   test("clear('Formats') keeps values, drops styles and unmerges; widths and heights stay (they are not formats)", async () => {

@@ -100,6 +100,52 @@ describe("bootstrap", () => {
     act(() => root?.unmount());
   });
 
+  it("in an Excel without ExcelApi 1.13 says which Excel is needed, names the thidua command, and shows no App", async () => {
+    const asked: string[] = [];
+    const old: OfficeLike = {
+      ...readyIn(EXCEL),
+      context: {
+        requirements: {
+          isSetSupported: (name, min) => {
+            asked.push(`${name} ${min}`);
+            return false;
+          },
+        },
+      },
+    };
+    let root: { unmount(): void } | undefined;
+    let host = "";
+    await act(async () => {
+      ({ root, host } = await bootstrap({ container: container(), office: old }));
+    });
+    expect(asked).toEqual(["ExcelApi 1.13"]);
+    expect(host).toBe("old-excel");
+    expect(screen.getByText(bootstrapStrings.vi.oldExcelTitle)).toBeTruthy();
+    expect(document.body.textContent).toContain("Excel 2021");
+    expect(document.body.textContent).toContain("thidua rank");
+    expect(screen.queryByRole("heading", { name: /App/ })).toBeNull();
+    act(() => root?.unmount());
+  });
+
+  it("trusts an Excel that supports the set, or whose requirements cannot be asked", async () => {
+    const supported: OfficeLike = {
+      ...readyIn(EXCEL),
+      context: { requirements: { isSetSupported: () => true } },
+    };
+    const throwing: OfficeLike = {
+      ...readyIn(EXCEL),
+      context: {
+        requirements: {
+          isSetSupported: () => {
+            throw new Error("not ready");
+          },
+        },
+      },
+    };
+    await expect(waitForOffice(supported)).resolves.toBe("excel");
+    await expect(waitForOffice(throwing)).resolves.toBe("excel");
+  });
+
   it("has the same notice keys in Vietnamese and English", () => {
     expect(Object.keys(bootstrapStrings.en).sort()).toEqual(
       Object.keys(bootstrapStrings.vi).sort()
