@@ -254,13 +254,61 @@ class TableScorer {
         if (top >= s.from && shape.children[top].length > 0) nodes = [top];
         else for (let i = s.from; i <= s.after; i++) if (shape.parent[i] < s.from) nodes.push(i);
       }
-      if (nodes.length > 0)
-        this.subtotalChecks.push({
-          line: s.line,
-          nodes,
-          section: nodes.length === 1 ? nodes[0] : -1,
-        });
+      if (nodes.length > 0) {
+        const section = nodes.length === 1 ? nodes[0] : -1;
+        this.subtotalChecks.push({ line: s.line, nodes, section });
+        this.subtotalMax(s.line, nodes, section);
+      }
     }
+  }
+
+  /**
+   * R1 on a "Cộng" line's own max (điểm chuẩn): offices restate the section's max there, and a
+   * restated 55 under criteria worth 60 is the same mistake as on the section row. Content only: a
+   * bonus section's max is its cap (R7), a deduction's is informational.
+   */
+  private subtotalMax(line: number, nodes: number[], section: number): void {
+    const { shape, info, view } = this;
+    const m = this.table.mapping;
+    const at: Pos | null =
+      m.layout === "B"
+        ? m.maxRow !== null
+          ? [m.maxRow, line]
+          : null
+        : m.maxCol !== null && !m.maxInLabel
+          ? [line, m.maxCol]
+          : null;
+    if (at === null || nodes.some((i) => shape.kind[i] !== "content")) return;
+    const raw = view.ownValue(at[0], at[1]);
+    const read =
+      typeof raw === "string"
+        ? readScore(raw, { decimalSeparator: this.opts.decimalSeparator, scaleMax: null })
+        : null;
+    const typed = typeof raw === "number" ? raw : read?.kind === "number" ? read.value : null;
+    if (typed === null || !Number.isFinite(typed)) return;
+    let sum = 0;
+    let known = false;
+    for (const i of nodes) {
+      const e = info[i].effMax;
+      if (e !== null) {
+        sum += e;
+        known = true;
+      }
+    }
+    if (!known || Math.abs(typed - sum) <= EPSILON * Math.max(1, sum)) return;
+    const label =
+      m.layout === "B"
+        ? view.text(m.headerRow + m.headerRows - 1, line)
+        : view.text(line, m.labelCol);
+    this.issues.push(
+      makeIssue("max-sum-mismatch", this.lang, {
+        cell: this.addr(at),
+        criterion: section >= 0 ? this.critName(section) : (label ?? ""),
+        key: "issue.max-sum-mismatch-subtotal",
+        params: { max: this.fmt(typed), sum: this.fmt(sum) },
+        file: this.opts.file,
+      })
+    );
   }
 
   private addr(at: Pos): string {

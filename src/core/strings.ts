@@ -31,6 +31,8 @@ export const CORE_STRINGS = defineStrings(
       'Ô có công thức chưa có kết quả ({unit}, "{criterion}"): tạm tính là 0. Hãy mở tệp bằng Excel, tính lại (F9) rồi lưu.',
     "issue.max-sum-mismatch":
       'Điểm chuẩn của "{criterion}" là {max} nhưng tổng điểm chuẩn các tiêu chí con là {sum}.',
+    "issue.max-sum-mismatch-subtotal":
+      'Dòng cộng của "{criterion}" ghi điểm chuẩn {max} nhưng điểm chuẩn các tiêu chí cộng lại là {sum}.',
     "issue.subtotal-mismatch":
       'Ô ghi {typed} nhưng tổng các tiêu chí con là {sum} ({unit}, "{criterion}"): dùng {sum}.',
     "issue.total-mismatch":
@@ -120,6 +122,8 @@ export const CORE_STRINGS = defineStrings(
       'The cell\'s formula has no result ({unit}, "{criterion}"): counted as 0 for now. Open the file in Excel, recalculate (F9) and save it.',
     "issue.max-sum-mismatch":
       'The max of "{criterion}" is {max} but its children\'s maxima add up to {sum}.',
+    "issue.max-sum-mismatch-subtotal":
+      'The subtotal line of "{criterion}" shows a max of {max} but its criteria\'s maxima add up to {sum}.',
     "issue.subtotal-mismatch":
       'The cell shows {typed} but the children add up to {sum} ({unit}, "{criterion}"): {sum} is used.',
     "issue.total-mismatch":

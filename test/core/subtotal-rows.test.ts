@@ -69,6 +69,24 @@ describe("R2 subtotal rows (Cộng, Cộng mục I) inside the table", () => {
     ]);
   });
 
+  it("R1: a max restated on a 'Cộng' line that differs from its criteria is max-sum-mismatch on that cell", () => {
+    const g = layoutA([40, 50], [30, 35]);
+    g.values[5][2] = 55; // "Cộng mục I" restates I's max as 55; its criteria are worth 30 + 30
+    g.values[8][2] = "40"; // "Cộng" restates II's 40 as text: agrees, nothing to say
+    const r = rank(g);
+    expect(r.issues.map((i) => [i.code, i.severity, i.cell, i.criterion])).toEqual([
+      ["max-sum-mismatch", "error", "'Bảng điểm'!C6", "I Công tác chuyên môn"],
+    ]);
+    expect(r.issues[0].message).toBe(
+      'Dòng cộng của "I Công tác chuyên môn" ghi điểm chuẩn 55 nhưng điểm chuẩn các tiêu chí cộng lại là 60.'
+    );
+    // The criteria's own max still decides the scale: the totals are unchanged.
+    expect(totals(r)).toEqual({ "Sở A": 70, "Sở B": 85 });
+    expect(rank(g, "en").issues[0].message).toBe(
+      'The subtotal line of "I Công tác chuyên môn" shows a max of 55 but its criteria\'s maxima add up to 60.'
+    );
+  });
+
   it("A without sections: a 'Cộng' closes the criteria since the previous one", () => {
     const r = rank(
       gridFromRows("Phẳng", [
@@ -82,6 +100,21 @@ describe("R2 subtotal rows (Cộng, Cộng mục I) inside the table", () => {
     );
     expect(mismatches(r)).toEqual([{ cell: "'Phẳng'!E4", unit: "Sở B" }]);
     expect(totals(r)).toEqual({ "Sở A": 70, "Sở B": 85 });
+  });
+
+  it("R1 without sections: a 'Cộng' line's max is compared with the criteria it closes, named by its label", () => {
+    const r = rank(
+      gridFromRows("Phẳng", [
+        ["STT", "Nội dung tiêu chí", "Điểm chuẩn", "Sở A", "Sở B"],
+        ["1", "Tiêu chí một", 30, 20, 25],
+        ["2", "Tiêu chí hai", 30, 20, 25],
+        [null, "Cộng", 50, 40, 50],
+        ["3", "Tiêu chí ba", 40, 30, 35],
+      ])
+    );
+    expect(r.issues.map((i) => [i.code, i.cell, i.criterion])).toEqual([
+      ["max-sum-mismatch", "'Phẳng'!C4", "Cộng"],
+    ]);
   });
 
   it("B: a 'Cộng' column under each merged section is checked against that section's columns", () => {
