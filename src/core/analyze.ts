@@ -6,7 +6,7 @@
 import { columnLetter, type CellValue, type Grid } from "./grid";
 import type { Lang } from "./i18n";
 import type { Issue } from "./issues";
-import { defaultProfile, type ClusterProfile } from "./profile";
+import { defaultProfile, profileLabel, type ClusterProfile } from "./profile";
 import type { RankingReport, SectionScore, SkippedSheet, UnitResult } from "./report";
 import { buildTreeShape } from "./criteria";
 import { formatScore, roundAt } from "./numeric";
@@ -276,7 +276,7 @@ function buildReport(
       rawTotal: u.rawTotal,
       rank: outcome.ranks[i],
       label: outcome.labels[i],
-      classification: classOf(total, maxTotal),
+      classification: profileLabel(classOf(total, maxTotal), lang),
       award: outcome.awards[i],
       get sections(): SectionScore[] {
         return (sections ??= u.sectionsOf());

@@ -4,6 +4,8 @@
  * Every [practice] rule is a setting here with a visible default, never a hidden constant.
  */
 
+import type { Lang } from "./i18n";
+
 export const PROFILE_SCHEMA_VERSION = 1;
 
 export type ClusterKind = "cum" | "khoi";
@@ -69,6 +71,26 @@ export const DEFAULT_BANDS: ClassificationBand[] = [
   { label: "Hoàn thành nhiệm vụ", minShare: 0.5 },
   { label: "Không hoàn thành nhiệm vụ", minShare: 0 },
 ];
+
+/**
+ * The default labels below in English. The Vietnamese ones are the official titles a cluster keeps
+ * (and may retype): a user working in English sees these defaults in English, while a label the
+ * cluster typed itself is shown exactly as typed, in any language.
+ */
+const DEFAULT_LABELS_EN: Readonly<Record<string, string>> = {
+  "Hoàn thành xuất sắc nhiệm vụ": "Tasks completed with excellence",
+  "Hoàn thành tốt nhiệm vụ": "Tasks completed well",
+  "Hoàn thành nhiệm vụ": "Tasks completed",
+  "Không hoàn thành nhiệm vụ": "Tasks not completed",
+  "Cờ thi đua của UBND tỉnh": "Emulation flag of the Provincial People's Committee",
+  "Bằng khen của Chủ tịch UBND tỉnh":
+    "Certificate of merit of the Provincial People's Committee Chairman",
+};
+
+/** A classification or award label as the user's language shows it (see DEFAULT_LABELS_EN). */
+export function profileLabel(label: string, lang: Lang): string {
+  return lang === "en" ? (DEFAULT_LABELS_EN[label.normalize("NFC").trim()] ?? label) : label;
+}
 
 export function defaultProfile(year = new Date().getFullYear()): ClusterProfile {
   return {

@@ -6,6 +6,7 @@
 import type { Lang } from "./i18n";
 import type { AwardSetting, ClassificationBand, TieBreakKey } from "./profile";
 import { roundAt } from "./numeric";
+import { profileLabel } from "./profile";
 import { CORE_STRINGS } from "./strings";
 import { normalizeText } from "./text";
 
@@ -255,7 +256,7 @@ export function rankUnits(
         if (eligible.length > left) {
           left = 0;
         } else {
-          for (const i of eligible) awards[i] = tier.label;
+          for (const i of eligible) awards[i] = profileLabel(tier.label, opts.lang ?? "vi");
           left -= eligible.length;
         }
         k = j;

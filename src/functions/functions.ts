@@ -10,7 +10,7 @@
  * 400-unit sheet on any edit anywhere in the workbook; nothing here changes over time to stream.
  */
 import type { ClassificationBand } from "../core/profile";
-import { DEFAULT_BANDS } from "../core/profile";
+import { DEFAULT_BANDS, profileLabel } from "../core/profile";
 import {
   checkBands,
   classify as classifyTotal,
@@ -281,7 +281,7 @@ export function classify(total: any, maxTotal: any, bands?: any[][]): any {
     const x = requireNumber(v, lang);
     const max = numberOf(optionalScalar(maxTotal), lang);
     if (max === null || !(max > 0)) fail("#VALUE!", t(lang, "badMaxTotal"));
-    return classifyTotal(x, max, bandsArg(bands, lang));
+    return profileLabel(classifyTotal(x, max, bandsArg(bands, lang)), lang);
   });
 }
 

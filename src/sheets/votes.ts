@@ -5,7 +5,7 @@
  */
 import { columnLetter } from "../core/grid";
 import type { Lang } from "../core/i18n";
-import type { ClusterProfile } from "../core/profile";
+import { profileLabel, type ClusterProfile } from "../core/profile";
 import { clusterFullName, finishSpec, nationalHeader, periodText, SpecBuilder } from "./document";
 import { heightFor, linesNeeded } from "./layout";
 import type { SheetSpec, SpecStyle } from "./spec";
@@ -54,7 +54,7 @@ export function buildVoteTally(
   b.height(0, heightFor(linesNeeded(cluster, 44, 12), 12));
   b.merged(row, 0, row, last, t(lang, "votesTitle"), { ...center, bold: true, size: 14 });
   row++;
-  const award = tally.award ?? profile.awards.flagLabel;
+  const award = tally.award ?? profileLabel(profile.awards.flagLabel, lang);
   b.merged(
     row,
     0,

@@ -8,7 +8,8 @@ import {
   tallyCounts,
   tallyVotes,
 } from "../../src/core/ranking";
-import { DEFAULT_BANDS, defaultProfile } from "../../src/core/profile";
+import { DEFAULT_BANDS, defaultProfile, profileLabel } from "../../src/core/profile";
+import { analyzeTable } from "../../src/core";
 
 describe("K1/K2 competition ranking", () => {
   it("ranks 1, 2, 2, 4 by total descending", () => {
@@ -100,6 +101,33 @@ describe("K6 classification bands", () => {
     expect(classify(89.99, 100, DEFAULT_BANDS)).toBe("Hoàn thành tốt nhiệm vụ");
     expect(classify(945, 1000, DEFAULT_BANDS)).toBe("Hoàn thành xuất sắc nhiệm vụ");
     expect(classify(49, 100, DEFAULT_BANDS)).toBe("Không hoàn thành nhiệm vụ");
+  });
+
+  it("shows the default band and award labels in English for an English user, the cluster's own as typed", () => {
+    const criteria = [
+      ["I", "Chuyên môn", 100],
+      ["1", "Kế hoạch", 100],
+    ];
+    const scores = [
+      [null, null, null],
+      [95, 75, 40],
+    ];
+    const en = analyzeTable(criteria, scores, { lang: "en", units: ["Sở A", "Sở B", "Sở C"] });
+    const vi = analyzeTable(criteria, scores, { lang: "vi", units: ["Sở A", "Sở B", "Sở C"] });
+    if (!en.ok || !vi.ok) throw new Error("both must rank");
+    expect(en.inSheetOrder.map((u) => u.classification)).toEqual([
+      "Tasks completed with excellence",
+      "Tasks completed well",
+      "Tasks not completed",
+    ]);
+    expect(vi.inSheetOrder.map((u) => u.classification)).toEqual([
+      "Hoàn thành xuất sắc nhiệm vụ",
+      "Hoàn thành tốt nhiệm vụ",
+      "Không hoàn thành nhiệm vụ",
+    ]);
+    expect(en.inSheetOrder[0].award).toBe("Emulation flag of the Provincial People's Committee");
+    expect(vi.inSheetOrder[0].award).toBe("Cờ thi đua của UBND tỉnh");
+    expect(profileLabel("Xuất sắc", "en")).toBe("Xuất sắc");
   });
 
   it("reports gaps and overlaps in the bands, and none in the defaults", () => {

@@ -306,6 +306,22 @@ describe("THIDUA.CLASSIFY", () => {
     expect(classify(49, 100, null as any)).toBe("Không hoàn thành nhiệm vụ");
   });
 
+  test("K6 in English Excel the default bands read in English; a cluster's own labels stay as typed", () => {
+    (globalThis as any).Office = { context: { displayLanguage: "en-US" } };
+    try {
+      expect(classify(90, 100, null as any)).toBe("Tasks completed with excellence");
+      expect(classify(49, 100, null as any)).toBe("Tasks not completed");
+      expect(
+        classify(85, 105, [
+          ["Xuất sắc", 0.8],
+          ["Chưa đạt", 0],
+        ])
+      ).toBe("Xuất sắc");
+    } finally {
+      delete (globalThis as any).Office;
+    }
+  });
+
   test("K6 bands from a 2-column range, shares as 0.8 or as 80", () => {
     const bands = [
       ["Xuất sắc", 0.8],
