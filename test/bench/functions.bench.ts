@@ -95,12 +95,12 @@ async function main(): Promise<void> {
 
   // Where the time goes: argument conversion (one pass, into core's block), core's totals-only
   // scoring, and for comparison the full analysis RANKING and VALIDATE pay on the same table.
-  const blockMs = await timeMedian(() => tableBlock(criteria, scores), 15, 3);
+  const blockMs = await timeMedian(() => tableBlock(criteria, scores), 31, 10);
   const coreMs =
-    (await timeMedian(() => blockTotals(tableBlock(criteria, scores), { precision: 2 }), 15, 10)) -
+    (await timeMedian(() => blockTotals(tableBlock(criteria, scores), { precision: 2 }), 31, 10)) -
     blockMs;
   const fullMs =
-    (await timeMedian(() => analyzeBlock(tableBlock(criteria, scores), { precision: 2 }), 15, 10)) -
+    (await timeMedian(() => analyzeBlock(tableBlock(criteria, scores), { precision: 2 }), 31, 10)) -
     blockMs;
   reportFigures("functions-total-1000x50-split", {
     goal_ms: 20,
