@@ -18,7 +18,7 @@ import {
   SpecBuilder,
   upper,
 } from "./document";
-import { decimalFormat, heightFor, linesNeeded, sumWidths } from "./layout";
+import { decimalFormat, headerWordWidth, heightFor, linesNeeded, sumWidths } from "./layout";
 import type { SheetSpec, SpecStyle } from "./spec";
 import { SHEET_STRINGS } from "./strings";
 
@@ -153,6 +153,18 @@ export function buildRankingSheet(
     18,
     18,
   ];
+  // The fixed columns fit their header's longest word in the sheet's language ("Deductions").
+  for (const [c, key] of [
+    [col.bonus, "colBonus"],
+    [col.deduction, "colDeduction"],
+    [col.total, "colTotal"],
+    [col.rank, "colRank"],
+    [col.label, "colLabel"],
+    [col.cls, "colClass"],
+    [col.award, "colAward"],
+    [col.note, "colNote"],
+  ] as const)
+    widths[c] = Math.max(widths[c], headerWordWidth(t(lang, key)));
 
   const b = new SpecBuilder(12);
   const center: SpecStyle = { horizontal: "center", vertical: "middle", wrap: true };

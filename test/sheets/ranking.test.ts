@@ -1,4 +1,5 @@
 import type { RankingReport, UnitResult } from "../../src/core/report";
+import { linesNeeded } from "../../src/sheets/layout";
 import { buildRankingSheet, type RankingSheetOptions } from "../../src/sheets/ranking";
 import type { SheetSpec, SpecCell } from "../../src/sheets/spec";
 import { node, profileFor } from "./fixtures";
@@ -204,6 +205,16 @@ describe("ranking sheet (DOMAIN.md §8)", () => {
     expect(named).toHaveLength(2);
     expect(named.every((c) => c.formula === undefined)).toBe(true);
     expect(spec.cells.some((c) => c.formula?.includes("HYPERLINK"))).toBe(false);
+  });
+
+  it("§8 a header word never breaks inside itself: the English 'Deductions' column is widened, Vietnamese widths stay", () => {
+    const en = build(report(units), { lang: "en" });
+    const vi = build(report(units));
+    const header = find(en, "Deductions");
+    const width = en.columnWidths?.[header.col] ?? 0;
+    expect(linesNeeded("Deductions", width, 11)).toBe(1);
+    expect(width).toBeGreaterThan(vi.columnWidths?.[header.col] ?? 0);
+    expect(vi.columnWidths?.[find(vi, "Điểm trừ").col]).toBe(8);
   });
 
   it("names the other language's words in English (vi and en tables)", () => {
