@@ -48,7 +48,7 @@ const EXCEL_ERRORS = new Set([
 export function excelErrorText(text: string): string | null {
   // Every error starts with "#": the other texts (a label, "8,5") leave without a copy of themselves.
   const first = text.charCodeAt(0);
-  if (first !== 35 && !(first <= 32 && /^\s*#/.test(text))) return null;
+  if (first !== 35 && !/^\s*#/.test(text)) return null;
   const t = text.trim().toUpperCase();
   return EXCEL_ERRORS.has(t) ? t : null;
 }

@@ -211,6 +211,10 @@ describe("readScore's one-regex path for a bare number (N1)", () => {
 
   it("still leaves errors typed as text to cell-error", () => {
     expect(readScore("#N/A", { decimalSeparator: "," })).toEqual({ kind: "error", error: "#N/A" });
+    expect(readScore("\u00a0#N/A", { decimalSeparator: "," })).toEqual({
+      kind: "error",
+      error: "#N/A",
+    });
     expect(readScore("  #ref! ", { decimalSeparator: "," })).toEqual({
       kind: "error",
       error: "#REF!",
