@@ -24,7 +24,13 @@ import { buildSummarySheet, SUMMARY_STRINGS } from "../sheets/summary";
 import type { ExcelHost } from "./host";
 import { translateOfficeError } from "./host";
 import { profileFromXml, queueProfilePart } from "./profile-store";
-import { loadHiddenDetail, queueGridRead } from "./read";
+import {
+  isResponseTooLarge,
+  loadGridBlocks,
+  loadHiddenDetail,
+  queueGridRead,
+  READ_BUDGET_BYTES,
+} from "./read";
 import { planTarget, writeSpec } from "./render";
 import { queueTags, tagName, type SheetTag } from "./tags";
 
@@ -45,18 +51,39 @@ export interface WorkbookSnapshot {
   profileXml: string | null;
 }
 
-/** Everything the email features look at, in ONE sync. */
-export async function readWorkbookSnapshot(xl: ExcelHost): Promise<WorkbookSnapshot> {
+/**
+ * Everything the email features look at: two syncs (the sheet list, then every sheet), one more for
+ * mixed hiding. `budgetBytes`: the response budget per sync when a sheet must be read in blocks.
+ */
+export async function readWorkbookSnapshot(
+  xl: ExcelHost,
+  budgetBytes = READ_BUDGET_BYTES
+): Promise<WorkbookSnapshot> {
+  try {
+    return await snapshot(xl, false, budgetBytes);
+  } catch (e) {
+    // A sheet too large for one response (Excel on the web): the same read, in blocks of rows.
+    if (!isResponseTooLarge(e)) throw e;
+    return snapshot(xl, true, budgetBytes);
+  }
+}
+
+async function snapshot(
+  xl: ExcelHost,
+  blocks: boolean,
+  budgetBytes: number
+): Promise<WorkbookSnapshot> {
   return xl.run(async (ctx) => {
     const sheets = ctx.workbook.worksheets;
     sheets.load("items/name, items/position, items/visibility");
     const tagsOf = queueTags(ctx);
     const partOf = queueProfilePart(ctx);
     await ctx.sync();
-    const readers = sheets.items.map((ws) => queueGridRead(ws));
+    const readers = sheets.items.map((ws) => queueGridRead(ws, blocks));
     const part = partOf();
     const xml = part ? part.getXml() : null;
     await ctx.sync();
+    await loadGridBlocks(ctx, readers, budgetBytes);
     await loadHiddenDetail(ctx, readers);
     const tags = tagsOf();
     const ours = new Set(tags.filter((t) => t.sheet).map((t) => (t.sheet as string).toLowerCase()));

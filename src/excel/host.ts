@@ -49,7 +49,7 @@ export function translateOfficeError(e: unknown, detail?: string): unknown {
     /protect|password/i.test(String((e as Error).message))
   )
     return new ExcelAdapterError("sheet-protected", detail, e);
-  if (code === "RequestPayloadSizeLimitExceeded")
+  if (code === "RequestPayloadSizeLimitExceeded" || code === "ResponsePayloadSizeLimitExceeded")
     return new ExcelAdapterError("too-large", detail, e);
   return e;
 }

@@ -15,6 +15,9 @@ import { parseAddress } from "./address";
 import { ExcelAdapterError, translateOfficeError, type ExcelHost, type OfficeHost } from "./host";
 import { profileFromXml, profileToXml, queueProfilePart } from "./profile-store";
 import {
+  isResponseTooLarge,
+  loadGridBlocks,
+  READ_BUDGET_BYTES,
   loadHiddenDetail,
   queueDecimalSeparator,
   queueGridRead,
@@ -82,7 +85,10 @@ export interface OneClickResult {
 
 export interface AdapterOptions {
   office?: OfficeHost;
-  /** Request budget per sync in bytes (default 4 MB under Excel on the web's 5 MB). */
+  /**
+   * Request (and, for sheets read in blocks, response) budget per sync in bytes (default 4 MB under
+   * Excel on the web's 5 MB).
+   */
   payloadBudget?: number;
 }
 
@@ -149,8 +155,23 @@ async function readProfile(
   return profileFromXml(xml.value) ?? defaultProfile();
 }
 
+/**
+ * Runs a reading batch with each sheet read whole (one response: the common case); when Excel on the
+ * web refuses a response that large, runs it again with the sheets read in blocks. Every batch here
+ * reads before it writes, so the second run starts from the workbook the first one saw.
+ */
+async function inBlocksIfTooLarge<T>(run: (blocks: boolean) => Promise<T>): Promise<T> {
+  try {
+    return await run(false);
+  } catch (e) {
+    if (!isResponseTooLarge(e)) throw e;
+    return run(true);
+  }
+}
+
 export function createExcelAdapter(excel: ExcelHost, options: AdapterOptions = {}): ExcelAdapter {
   const budget = options.payloadBudget;
+  const readBudget = budget ?? READ_BUDGET_BYTES;
 
   const adapter: ExcelAdapter = {
     get displayLanguage(): string {
@@ -181,32 +202,40 @@ export function createExcelAdapter(excel: ExcelHost, options: AdapterOptions = {
 
     readGrids: (sheetNames) =>
       guarded(sheetNames?.join(", "), () =>
-        excel.run(async (context) => {
-          let names = sheetNames;
-          if (!names) {
-            const sheets = queueSheetList(context);
-            const tags = queueTags(context);
+        inBlocksIfTooLarge((blocks) =>
+          excel.run(async (context) => {
+            let names = sheetNames;
+            if (!names) {
+              const sheets = queueSheetList(context);
+              const tags = queueTags(context);
+              await context.sync();
+              const ours = ourSheets(tags());
+              names = sheets()
+                .filter((s) => s.visible && !ours.has(s.name.toLowerCase()))
+                .map((s) => s.name);
+            }
+            const readers = names.map((n) =>
+              queueGridRead(context.workbook.worksheets.getItem(n), blocks)
+            );
             await context.sync();
-            const ours = ourSheets(tags());
-            names = sheets()
-              .filter((s) => s.visible && !ours.has(s.name.toLowerCase()))
-              .map((s) => s.name);
-          }
-          const readers = names.map((n) => queueGridRead(context.workbook.worksheets.getItem(n)));
-          await context.sync();
-          await loadHiddenDetail(context, readers);
-          return readers.map((r) => r());
-        })
+            await loadGridBlocks(context, readers, readBudget);
+            await loadHiddenDetail(context, readers);
+            return readers.map((r) => r());
+          })
+        )
       ),
 
     readActiveGrid: () =>
       guarded(undefined, () =>
-        excel.run(async (context) => {
-          const read = queueGridRead(context.workbook.worksheets.getActiveWorksheet());
-          await context.sync();
-          await loadHiddenDetail(context, [read]);
-          return read();
-        })
+        inBlocksIfTooLarge((blocks) =>
+          excel.run(async (context) => {
+            const read = queueGridRead(context.workbook.worksheets.getActiveWorksheet(), blocks);
+            await context.sync();
+            await loadGridBlocks(context, [read], readBudget);
+            await loadHiddenDetail(context, [read]);
+            return read();
+          })
+        )
       ),
 
     decimalSeparator: () =>
@@ -334,74 +363,91 @@ export function createExcelAdapter(excel: ExcelHost, options: AdapterOptions = {
 
     oneClickRanking: (opts = {}) =>
       guarded(opts.sheets?.join(", "), () =>
-        excel.run(async (context) => {
-          const lang = opts.lang ?? "vi";
-          let syncs = 0;
-          // Round trip 1: the scores, the sheet list, our tags, the culture, where the profile is.
-          const sheets = queueSheetList(context);
-          const tags = queueTags(context);
-          const sep = queueDecimalSeparator(context);
-          const part = queueProfilePart(context);
-          const active = context.workbook.worksheets.getActiveWorksheet();
-          active.load("name");
-          let readers = (opts.sheets ?? []).map((n) =>
-            queueGridRead(context.workbook.worksheets.getItem(n))
-          );
-          const activeReader = opts.sheets ? null : queueGridRead(active);
-          await context.sync();
-          syncs++;
-          const tagList: SheetTag[] = tags();
-          const ours = ourSheets(tagList);
-          let grids: Grid[];
-          let readInTrip2 = false;
-          let hiddenQueued = false;
-          if (activeReader && ours.has(active.name.toLowerCase())) {
-            // The user is looking at our ranking: rank what it was made from (every other visible sheet).
-            const others: SheetEntry[] = sheets().filter(
-              (s) => s.visible && !ours.has(s.name.toLowerCase())
+        inBlocksIfTooLarge((blocks) =>
+          excel.run(async (context) => {
+            const lang = opts.lang ?? "vi";
+            let syncs = 0;
+            // Round trip 1: the scores, the sheet list, our tags, the culture, where the profile is.
+            const sheets = queueSheetList(context);
+            const tags = queueTags(context);
+            const sep = queueDecimalSeparator(context);
+            const part = queueProfilePart(context);
+            const active = context.workbook.worksheets.getActiveWorksheet();
+            active.load("name");
+            let readers = (opts.sheets ?? []).map((n) =>
+              queueGridRead(context.workbook.worksheets.getItem(n), blocks)
             );
-            readers = others.map((s) => queueGridRead(context.workbook.worksheets.getItem(s.name)));
-            readInTrip2 = readers.length > 0;
-            // No other sheet: the active one is read after all, partly hidden rows included.
-            if (!readInTrip2) hiddenQueued = queueHiddenDetail([activeReader]);
-          } else {
-            // Rows or columns partly hidden: their states ride along round trip 2.
-            hiddenQueued = queueHiddenDetail(activeReader ? [activeReader] : readers);
-          }
-          // Round trip 2 (only when a profile is stored, the extra read above or mixed hiding): the
-          // profile's XML.
-          const p = part();
-          const xml = p ? p.getXml() : null;
-          if (xml || readInTrip2 || hiddenQueued) {
+            const activeReader = opts.sheets ? null : queueGridRead(active, blocks);
             await context.sync();
             syncs++;
-          }
-          // Sheets first read in round trip 2 with rows or columns partly hidden: one more.
-          if (readInTrip2) syncs += await loadHiddenDetail(context, readers);
-          grids =
-            readers.length > 0 ? readers.map((r) => r()) : activeReader ? [activeReader()] : [];
-          const stored = (xml && profileFromXml(xml.value)) || defaultProfile();
-          const profile: ClusterProfile = { ...(opts.profile ?? stored), decimalSeparator: sep() };
-          grids = grids.filter((g) => g.values.length > 0);
-          const result = analyzeWorkbook(grids, { profile, lang, mappings: profile.mappings });
-          if (!result.ok) {
-            throw new ExcelAdapterError(
-              "no-score-sheet",
-              result.message,
-              undefined,
-              result.reasons
-            );
-          }
-          const spec = buildRankingSheet(result.report, profile, {
-            mode: opts.mode ?? "values",
-            date: opts.date ?? new Date(),
-            sourceSheets: result.report.sheets,
-            lang,
-          });
-          const target = planTarget(spec, sheets(), tagList);
-          syncs += await writeSpec(context, spec, target, { budget });
-          return { sheetName: target.name, report: result.report, syncs };
-        })
+            const tagList: SheetTag[] = tags();
+            const ours = ourSheets(tagList);
+            let grids: Grid[];
+            let readInTrip2 = false;
+            let hiddenQueued = false;
+            if (activeReader && ours.has(active.name.toLowerCase())) {
+              // The user is looking at our ranking: rank what it was made from (every other visible sheet).
+              const others: SheetEntry[] = sheets().filter(
+                (s) => s.visible && !ours.has(s.name.toLowerCase())
+              );
+              readers = others.map((s) =>
+                queueGridRead(context.workbook.worksheets.getItem(s.name), blocks)
+              );
+              readInTrip2 = readers.length > 0;
+              // No other sheet: the active one is read after all, partly hidden rows included.
+              if (!readInTrip2) hiddenQueued = queueHiddenDetail([activeReader]);
+            } else {
+              // Rows or columns partly hidden: their states ride along round trip 2.
+              hiddenQueued = queueHiddenDetail(activeReader ? [activeReader] : readers);
+            }
+            // A sheet too large for one response: its cells now, a block of rows per sync.
+            if (!readInTrip2)
+              syncs += await loadGridBlocks(
+                context,
+                activeReader ? [activeReader] : readers,
+                readBudget
+              );
+            // Round trip 2 (only when a profile is stored, the extra read above or mixed hiding): the
+            // profile's XML.
+            const p = part();
+            const xml = p ? p.getXml() : null;
+            if (xml || readInTrip2 || hiddenQueued) {
+              await context.sync();
+              syncs++;
+            }
+            // Sheets first read in round trip 2 with rows or columns partly hidden: one more.
+            if (readInTrip2) {
+              syncs += await loadGridBlocks(context, readers, readBudget);
+              syncs += await loadHiddenDetail(context, readers);
+            }
+            grids =
+              readers.length > 0 ? readers.map((r) => r()) : activeReader ? [activeReader()] : [];
+            const stored = (xml && profileFromXml(xml.value)) || defaultProfile();
+            const profile: ClusterProfile = {
+              ...(opts.profile ?? stored),
+              decimalSeparator: sep(),
+            };
+            grids = grids.filter((g) => g.values.length > 0);
+            const result = analyzeWorkbook(grids, { profile, lang, mappings: profile.mappings });
+            if (!result.ok) {
+              throw new ExcelAdapterError(
+                "no-score-sheet",
+                result.message,
+                undefined,
+                result.reasons
+              );
+            }
+            const spec = buildRankingSheet(result.report, profile, {
+              mode: opts.mode ?? "values",
+              date: opts.date ?? new Date(),
+              sourceSheets: result.report.sheets,
+              lang,
+            });
+            const target = planTarget(spec, sheets(), tagList);
+            syncs += await writeSpec(context, spec, target, { budget });
+            return { sheetName: target.name, report: result.report, syncs };
+          })
+        )
       ),
   };
   return adapter;

@@ -42,6 +42,8 @@ export interface GridReader {
    * not, queues each row's (column's) state. True when something was queued, so one more sync is due.
    */
   queueHidden(): boolean;
+  /** For a sheet queued with `blocks`, after the sync that loaded its size: its blocks (else none). */
+  blockPlan(cellsPerSync: number): BlockPlan[];
 }
 
 /**
@@ -63,24 +65,64 @@ function hiddenIndexes(
  * Queues the read of one worksheet's used range. `valuesOnly`: a sheet formatted down to row 1000
  * would otherwise hand the engine hundreds of blank rows; the cells that matter all hold a value.
  * rowHidden/columnHidden come with the values: no extra round trip unless hiding is mixed.
+ *
+ * `blocks`: for a used range too large for one response (Excel on the web answers at most 5 MB, about
+ * 50,000 cells with their fonts; a stray value at row 5000 is enough). Only the range's size is
+ * queued; loadGridBlocks then reads it a block of rows at a time, one sync per block group.
  */
-export function queueGridRead(ws: Excel.Worksheet): GridReader {
+export function queueGridRead(ws: Excel.Worksheet, blocks = false): GridReader {
   ws.load("name");
   const used = ws.getUsedRange(true);
-  used.load("rowIndex, columnIndex, values, formulas, valueTypes, rowHidden, columnHidden");
-  const props = used.getCellProperties(CELL_PROPS);
+  if (blocks) used.load("rowIndex, columnIndex, rowCount, columnCount, rowHidden, columnHidden");
+  else used.load("rowIndex, columnIndex, values, formulas, valueTypes, rowHidden, columnHidden");
+  const props = blocks ? null : used.getCellProperties(CELL_PROPS);
   const merged = used.getMergedAreasOrNullObject();
   merged.load("address");
   let rowStates: Excel.Range[] | null = null;
   let colStates: Excel.Range[] | null = null;
+  const parts: BlockRead[] = [];
+  const size = (): { rows: number; cols: number } =>
+    blocks
+      ? { rows: used.rowCount, cols: used.columnCount }
+      : { rows: used.values.length, cols: used.values[0]?.length ?? 0 };
+  const cells = (): {
+    values: CellValue[][];
+    formulas: (string | null)[][];
+    formats: (CellFormat | null)[][];
+  } => {
+    if (!blocks) {
+      return {
+        values: used.values.map((row, r) => row.map((v, c) => cellValue(v, used.valueTypes[r][c]))),
+        formulas: used.formulas.map((row) => row.map(formulaOf)),
+        formats: (props as OfficeExtension.ClientResult<Excel.CellProperties[][]>).value.map(
+          (row) => row.map((p) => formatOf(p))
+        ),
+      };
+    }
+    const { rows, cols } = size();
+    if (parts.length === 0 && rows * cols > 0)
+      throw new Error("A sheet read in blocks was finished without loadGridBlocks().");
+    const values: CellValue[][] = Array.from({ length: rows }, () => new Array(cols).fill(null));
+    const formulas: (string | null)[][] = Array.from({ length: rows }, () =>
+      new Array(cols).fill(null)
+    );
+    const formats: (CellFormat | null)[][] = Array.from({ length: rows }, () =>
+      new Array(cols).fill(null)
+    );
+    for (const b of parts) {
+      const { range, props: bp } = b;
+      range.values.forEach((row, i) =>
+        row.forEach((v, j) => {
+          values[b.top + i][b.left + j] = cellValue(v, range.valueTypes[i][j]);
+          formulas[b.top + i][b.left + j] = formulaOf(range.formulas[i][j]);
+          formats[b.top + i][b.left + j] = formatOf(bp.value[i]?.[j]);
+        })
+      );
+    }
+    return { values, formulas, formats };
+  };
   const finish = (): Grid => {
-    const values = used.values.map((row, r) =>
-      row.map((v, c) => cellValue(v, used.valueTypes[r][c]))
-    );
-    const formulas = used.formulas.map((row) =>
-      row.map((f) => (typeof f === "string" && f.startsWith("=") ? f : null))
-    );
-    const formats = props.value.map((row) => row.map((p) => formatOf(p)));
+    const { values, formulas, formats } = cells();
     const merges: Merge[] = [];
     if (!merged.isNullObject && merged.address) {
       for (const a of splitAreas(merged.address)) {
@@ -124,17 +166,100 @@ export function queueGridRead(ws: Excel.Worksheet): GridReader {
   };
   const queueHidden = (): boolean => {
     let queued = false;
+    const { rows, cols } = size();
     if (used.rowHidden === null && !rowStates) {
-      rowStates = used.values.map((_, i) => used.getRow(i).load("rowHidden"));
+      rowStates = Array.from({ length: rows }, (_, i) => used.getRow(i).load("rowHidden"));
       queued = true;
     }
     if (used.columnHidden === null && !colStates) {
-      colStates = (used.values[0] ?? []).map((_, j) => used.getColumn(j).load("columnHidden"));
+      colStates = Array.from({ length: cols }, (_, j) => used.getColumn(j).load("columnHidden"));
       queued = true;
     }
     return queued;
   };
-  return Object.assign(finish, { queueHidden });
+  const blockPlan = (cellsPerSync: number): BlockPlan[] => {
+    if (!blocks) return [];
+    const { rows, cols } = size();
+    const width = Math.max(1, Math.min(cols, cellsPerSync));
+    const height = Math.max(1, Math.floor(cellsPerSync / width));
+    const plan: BlockPlan[] = [];
+    for (let top = 0; top < rows; top += height)
+      for (let left = 0; left < cols; left += width)
+        plan.push({
+          cells: Math.min(height, rows - top) * Math.min(width, cols - left),
+          queue: () => {
+            const range = used
+              .getCell(top, left)
+              .getResizedRange(Math.min(height, rows - top) - 1, Math.min(width, cols - left) - 1);
+            range.load("values, formulas, valueTypes");
+            parts.push({ top, left, range, props: range.getCellProperties(CELL_PROPS) });
+          },
+        });
+    return plan;
+  };
+  return Object.assign(finish, { queueHidden, blockPlan });
+}
+
+function formulaOf(f: unknown): string | null {
+  return typeof f === "string" && f.startsWith("=") ? f : null;
+}
+
+interface BlockRead {
+  top: number;
+  left: number;
+  range: Excel.Range;
+  props: OfficeExtension.ClientResult<Excel.CellProperties[][]>;
+}
+
+/** One block of a sheet read in blocks: its size, and the loads to queue for it. */
+interface BlockPlan {
+  cells: number;
+  queue(): void;
+}
+
+/** The response budget of a sync reading blocks: under Excel on the web's 5 MB, with room to spare. */
+export const READ_BUDGET_BYTES = 4 * 1024 * 1024;
+
+/** Bytes a cell costs in a response, fonts included, with room to spare (the simulator counts ~90). */
+const BYTES_PER_CELL = 150;
+
+/**
+ * After the sync that loaded the sizes of `readers` made with `blocks`: reads their cells in as few
+ * syncs as keep each response under `budgetBytes`. Returns the syncs spent (0 for whole reads).
+ */
+export async function loadGridBlocks(
+  context: Excel.RequestContext,
+  readers: readonly GridReader[],
+  budgetBytes: number
+): Promise<number> {
+  const perSync = Math.max(1, Math.floor(budgetBytes / BYTES_PER_CELL));
+  let syncs = 0;
+  let queued = 0;
+  for (const plan of readers.flatMap((r) => r.blockPlan(perSync))) {
+    if (queued > 0 && queued + plan.cells > perSync) {
+      // One sync per block group is the point: their number is the sheet's size over the budget.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+      syncs++;
+      queued = 0;
+    }
+    plan.queue();
+    queued += plan.cells;
+  }
+  if (queued > 0) {
+    await context.sync();
+    syncs++;
+  }
+  return syncs;
+}
+
+/** True for Office's answer to a response above Excel on the web's 5 MB (a used range too large). */
+export function isResponseTooLarge(e: unknown): boolean {
+  return (
+    !!e &&
+    typeof e === "object" &&
+    (e as { code?: unknown }).code === "ResponsePayloadSizeLimitExceeded"
+  );
 }
 
 /**

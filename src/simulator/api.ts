@@ -29,7 +29,10 @@ import {
   namespaceOf,
 } from "./model";
 
-/** Excel on the web rejects a request above 5 MB; desktop allows more, but the add-in must run on both. */
+/**
+ * Excel on the web rejects a request, and refuses a response, above 5 MB; desktop allows more, but
+ * the add-in must run on both.
+ */
 export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
 
 export interface SyncStats {
@@ -130,6 +133,12 @@ export class RequestContextSim {
     } finally {
       stats.responseBytes.push(this.responseBytes);
     }
+    // The answer is limited too (Excel on the web): loads of a huge used range fail as a whole.
+    if (this.responseBytes > this.host.payloadLimitBytes)
+      throw new SimError(
+        "ResponsePayloadSizeLimitExceeded",
+        `The response payload size has exceeded the limit (${this.responseBytes} bytes > ${this.host.payloadLimitBytes}).`
+      );
     // Office answers asynchronously; awaiting a tick keeps callers honest about ordering.
     await Promise.resolve();
     return passThrough as T;

@@ -12,6 +12,7 @@ export type SimErrorCode =
   | "InvalidObjectPath"
   | "AccessDenied"
   | "RequestPayloadSizeLimitExceeded"
+  | "ResponsePayloadSizeLimitExceeded"
   | "GeneralException";
 
 export class SimError extends Error {
