@@ -366,7 +366,8 @@ export function createExcelAdapter(excel: ExcelHost, options: AdapterOptions = {
         inBlocksIfTooLarge((blocks) =>
           excel.run(async (context) => {
             const lang = opts.lang ?? "vi";
-            let syncs = 0;
+            // In blocks, the whole read Excel refused cost a round trip too.
+            let syncs = blocks ? 1 : 0;
             // Round trip 1: the scores, the sheet list, our tags, the culture, where the profile is.
             const sheets = queueSheetList(context);
             const tags = queueTags(context);
