@@ -301,7 +301,11 @@ export function Playground({ initialLang, initialSample }: PlaygroundProps): Rea
 
   const startEdit = (initial: string | null): void => {
     if (!sim) return;
-    setDraft(initial ?? rawContent(sim, selected));
+    // Keys typed before the formula bar has the focus (a fast typist, a busy machine) reach the grid
+    // one by one: they continue the same entry, as in Excel, instead of each starting it anew.
+    setDraft((d) =>
+      d !== null && initial !== null ? d + initial : (initial ?? rawContent(sim, selected))
+    );
     setTimeout(() => formulaRef.current?.focus(), 0);
   };
 

@@ -141,6 +141,28 @@ test('in English, typing =THIDUA.NUMBER("8,5") in a cell shows 8.5 (N1)', async 
   await page.screenshot({ path: path.join(ARTIFACTS, "playground-formula-en.png") });
 }, 30_000);
 
+test("keys that reach the grid before the formula bar has the focus all go into the entry (none lost)", async () => {
+  await page.click("td[data-cell=M5]");
+  // Four keydowns in one task: the formula bar cannot take the focus in between, as on a busy machine.
+  await page.$eval("[data-testid=sheet-grid]", (grid) => {
+    for (const key of "=1+2")
+      grid.dispatchEvent(new KeyboardEvent("keydown", { key, bubbles: true, cancelable: true }));
+  });
+  await page.waitForFunction(
+    () =>
+      (document.querySelector("[data-testid=formula-bar]") as HTMLInputElement | null)?.value ===
+      "=1+2",
+    undefined,
+    { timeout: 10_000 }
+  );
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(
+    () => document.querySelector("td[data-cell=M5]")?.textContent === "3",
+    undefined,
+    { timeout: 10_000 }
+  );
+}, 30_000);
+
 test("the task pane reads and ranks through the simulator; the ranking sheet appears as a tab", async () => {
   await page.getByRole("button", { name: "Read score sheet" }).click();
   await page.waitForTimeout(1500);
