@@ -6,7 +6,8 @@
  * the limit so that a 500-unit sheet (~600 kB) plays the part of a 60 MB one.
  */
 import ExcelJS from "exceljs";
-import { simulatorFromXlsx, type Simulator } from "../../src/simulator";
+import fc from "fast-check";
+import { createSimulator, simulatorFromXlsx, type Simulator } from "../../src/simulator";
 import { readWorkbookSnapshot } from "../../src/excel/email";
 import type { ExcelHost } from "../../src/excel";
 import { translateOfficeError } from "../../src/excel/host";
@@ -68,6 +69,48 @@ describe("a sheet too large for one response is read in blocks (Excel on the web
     const snap = await readWorkbookSnapshot(sim.Excel as unknown as ExcelHost, LIMIT - 20_000);
     const whole = await readWorkbookSnapshot(layoutASim(500).Excel as unknown as ExcelHost);
     expect(snap.grids).toEqual(whole.grids);
+  });
+
+  test("any sheet shape and budget: blocks (rows, and columns when a row alone is over) give the one-read grid", async () => {
+    let inBlocks = 0;
+    const value = fc.oneof(
+      fc.integer({ min: 0, max: 100 }).map((x) => x / 4),
+      fc.constantFrom("Sở A", "8,5", "Điểm thưởng", null)
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.tuple(fc.integer({ min: 1, max: 7 }), fc.integer({ min: 1, max: 7 })).chain(([r, c]) =>
+          fc.array(fc.array(value, { minLength: c, maxLength: c }), {
+            minLength: r,
+            maxLength: r,
+          })
+        ),
+        fc.integer({ min: 150, max: 3_000 }),
+        async (rows, budget) => {
+          const make = (): Simulator => {
+            const sim = createSimulator({ sheets: ["Bảng"] });
+            const sheet = sim.model.sheets[0];
+            sim.model.batch(() =>
+              rows.forEach((row, r) =>
+                row.forEach((v, c) => v !== null && sim.model.setConstant(sheet, r + 1, c + 1, v))
+              )
+            );
+            return sim;
+          };
+          const whole = await adapterFor(make()).readActiveGrid();
+          const sim = make();
+          // Above any request and any block's answer (the budget reckons 150 B a cell, ~100 are
+          // sent), below the whole read of all but the smallest sheets.
+          sim.payloadLimitBytes = budget + 600;
+          sim.resetStats();
+          const grid = await adapterFor(sim, budget).readActiveGrid();
+          expect(grid).toEqual(whole);
+          if (sim.stats.responseBytes[0] > sim.payloadLimitBytes) inBlocks++;
+        }
+      ),
+      { numRuns: 25 }
+    );
+    expect(inBlocks).toBeGreaterThan(5);
   });
 
   test("a response refused even in blocks is the 'too-large' error the pane explains, not a crash", () => {
