@@ -36,6 +36,11 @@ export interface TableResult {
   entered: boolean[];
 }
 
+/** A cell that can only hold text, handed over as 0 by Excel desktop for a blank cell. */
+function blankIfZero(v: CellValue): CellValue {
+  return v === 0 ? null : v;
+}
+
 /** The unit columns as the function reads them: one per unit, or self | review pairs (layout C). */
 interface UnitsReading {
   names: string[] | undefined;
@@ -57,11 +62,6 @@ function unitName(v: CellValue): string {
  * duplicate-unit error anyway). Without units nothing tells a review column from a unit's column: each column is
  * a unit, as documented.
  */
-/** A cell that can only hold text, handed over as 0 by Excel desktop for a blank cell. */
-function blankIfZero(v: CellValue): CellValue {
-  return v === 0 ? null : v;
-}
-
 function readUnits(unitsArg: any, columns: number, lang: Lang): UnitsReading {
   if (unitsArg === undefined || unitsArg === null) return { names: undefined, pairs: false };
   const rows = toRows(unitsArg).map((r) => r.map(blankIfZero));
@@ -207,7 +207,7 @@ function coreOptions(opts: TableOptions, units: UnitsReading): CoreTableOptions 
   };
 }
 
-/** The full reading (report, issues, ranks): RANKING, VALIDATE, CLASSIFY over a table. */
+/** The full reading (report, issues, ranks), for RANKING and VALIDATE. */
 export function runTable(criteriaArg: any, scoresArg: any, opts: TableOptions): TableResult {
   const prep = prepare(criteriaArg, scoresArg, opts);
   const res = analyzeBlock(prep.block, coreOptions(opts, prep.units));
