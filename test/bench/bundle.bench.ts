@@ -7,12 +7,12 @@
  * Builds into a temporary folder, never dist/ (other engineers serve it); THIDUA_BENCH_DIST measures
  * an existing build instead.
  */
-import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as zlib from "zlib";
 import { median, report, reportFigures } from "./harness";
+import { buildInto } from "../e2e/dev-bundle";
 import { buildHarness, launch, openPage, serve } from "../e2e/taskpane-server";
 
 const ROOT = path.join(__dirname, "..", "..");
@@ -26,18 +26,7 @@ function gzipSize(file: string): number {
 function productionBuild(): string {
   if (process.env.THIDUA_BENCH_DIST) return process.env.THIDUA_BENCH_DIST;
   const out = fs.mkdtempSync(path.join(os.tmpdir(), "thidua-bench-dist-"));
-  const r = spawnSync(
-    process.execPath,
-    [
-      path.join(ROOT, "node_modules", "webpack-cli", "bin", "cli.js"),
-      "--mode",
-      "production",
-      "--output-path",
-      out,
-    ],
-    { cwd: ROOT, encoding: "utf8" }
-  );
-  if (r.status !== 0) throw new Error(`production build failed:\n${r.stdout}\n${r.stderr}`);
+  buildInto("production", out);
   return out;
 }
 

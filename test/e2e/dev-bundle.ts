@@ -34,25 +34,33 @@ function isFresh(): boolean {
   );
 }
 
-/** The folder holding a fresh development build; builds it when a source changed since. */
-export function devBundle(): string {
-  if (isFresh()) return DEV_BUNDLE;
-  // Built aside and moved in whole, so two jest workers racing never serve a half-written bundle.
-  const tmp = `${DEV_BUNDLE}.${process.pid}`;
+/** The product's webpack build (webpack.config.js) into `out`, in a child process; throws on failure. */
+export function buildInto(mode: "development" | "production", out: string): void {
   const build = spawnSync(
     process.execPath,
     [
       path.join(ROOT, "node_modules", "webpack-cli", "bin", "cli.js"),
       "--mode",
-      "development",
+      mode,
       "--output-path",
-      tmp,
+      out,
     ],
     { cwd: ROOT, encoding: "utf8" }
   );
-  if (build.status !== 0) {
+  if (build.status !== 0)
+    throw new Error(`${mode} build failed:\n${build.stdout}\n${build.stderr}`);
+}
+
+/** The folder holding a fresh development build; builds it when a source changed since. */
+export function devBundle(): string {
+  if (isFresh()) return DEV_BUNDLE;
+  // Built aside and moved in whole, so two jest workers racing never serve a half-written bundle.
+  const tmp = `${DEV_BUNDLE}.${process.pid}`;
+  try {
+    buildInto("development", tmp);
+  } catch (e) {
     fs.rmSync(tmp, { recursive: true, force: true });
-    throw new Error(`development build failed:\n${build.stdout}\n${build.stderr}`);
+    throw e;
   }
   fs.writeFileSync(path.join(tmp, ".built"), new Date().toISOString());
   fs.rmSync(DEV_BUNDLE, { recursive: true, force: true });

@@ -24,6 +24,16 @@ async function hiddenOf(s: Simulator, addresses: string[]): Promise<[unknown, un
   });
 }
 
+/** Hides whole rows ("3:3") and columns ("E:E") through the API, as a user's add-in would. */
+async function hide(s: Simulator, rows: string[], cols: string[]): Promise<void> {
+  await s.Excel.run(async (context: Ctx) => {
+    const ws = context.workbook.worksheets.getItem("Bảng điểm");
+    for (const r of rows) ws.getRange(r).rowHidden = true;
+    for (const c of cols) ws.getRange(c).columnHidden = true;
+    await context.sync();
+  });
+}
+
 describe("Range.rowHidden / columnHidden (issue 5)", () => {
   test("nothing hidden: false for rows and columns", async () => {
     expect(await hiddenOf(sheetSim(), ["A1:F6", "C3"])).toEqual([
@@ -34,12 +44,7 @@ describe("Range.rowHidden / columnHidden (issue 5)", () => {
 
   test("hiding row 3 and column E: true on them, null on a range that mixes them, false elsewhere", async () => {
     const s = sheetSim();
-    await s.Excel.run(async (context: Ctx) => {
-      const ws = context.workbook.worksheets.getItem("Bảng điểm");
-      ws.getRange("3:3").rowHidden = true;
-      ws.getRange("E:E").columnHidden = true;
-      await context.sync();
-    });
+    await hide(s, ["3:3"], ["E:E"]);
     expect(await hiddenOf(s, ["A3:F3", "E1:E6", "A1:F6", "A1:B2", "A2:A4"])).toEqual([
       [true, null],
       [null, true],
@@ -143,12 +148,7 @@ describe("hidden rows and columns ⇄ .xlsx (issue 5)", () => {
 
   test("a hidden row or column that holds nothing survives the trip too", async () => {
     const s = sheetSim();
-    await s.Excel.run(async (context: Ctx) => {
-      const ws = context.workbook.worksheets.getItem("Bảng điểm");
-      ws.getRange("10:10").rowHidden = true;
-      ws.getRange("K:K").columnHidden = true;
-      await context.sync();
-    });
+    await hide(s, ["10:10"], ["K:K"]);
     const again = await simulatorFromXlsx(await s.toXlsx());
     expect([...again.model.sheets[0].hiddenRows]).toEqual([9]);
     expect([...again.model.sheets[0].hiddenCols]).toEqual([10]);
