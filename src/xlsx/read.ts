@@ -9,6 +9,7 @@ import { readFile } from "fs/promises";
 import * as path from "path";
 import type { CellFormat, CellValue, Grid, Merge } from "../core/grid";
 import { defineStrings, type Lang } from "../core/i18n";
+import { outputSheets as ourOutputSheets, tagsOf } from "../sheets/tags";
 
 export const READ_STRINGS = defineStrings(
   "xlsx-read",
@@ -186,10 +187,11 @@ export async function readWorkbookGrids(
   }
   const visible = wb.worksheets.filter((ws) => ws.state !== "hidden" && ws.state !== "veryHidden");
   if (visible.length === 0) throw new WorkbookReadError("empty", name);
-  // A ranking we wrote earlier (`--out`) holds results, not scores: read again it would be a second
-  // "score sheet" of the file. Templates and summaries are inputs once filled, so they stay.
+  // A ranking we wrote earlier (by the CLI or the pane) holds results, not scores: read again it would
+  // be a second "score sheet" of the file. Our summary of returned forms is a score sheet; a returned
+  // self-score form holds nothing but our template sheet, so it is read whole by the fallback below.
   const outputs = outputSheets(wb);
-  const inputs = visible.filter((ws) => !outputs.has(ws.name));
+  const inputs = visible.filter((ws) => !outputs.has(ws.name.toLowerCase()));
   const sheets = inputs.length > 0 ? inputs : visible;
   const grids = sheets.map((ws) => worksheetToGrid(ws, name));
   // Loaded only when needed: HyperFormula adds ~75 ms to every CLI start otherwise.
@@ -198,18 +200,12 @@ export async function readWorkbookGrids(
   return grids;
 }
 
-/** Tags of our sheets (src/xlsx/write.ts): a defined name "_thidua_<kind>_<n>" pointing at A1. */
-const OUTPUT_TAG = /^_thidua_(ranking|covenant|votes)_\d+$/;
-
+/** Our output sheets by their tags (src/sheets/tags.ts), lower-cased as the contract gives them. */
 function outputSheets(wb: ExcelJS.Workbook): Set<string> {
-  const out = new Set<string>();
   const model = (wb.definedNames.model ?? []) as { name: string; ranges: string[] }[];
-  for (const n of model) {
-    if (!OUTPUT_TAG.test(n.name)) continue;
-    for (const r of n.ranges)
-      out.add(r.slice(0, r.lastIndexOf("!")).replace(/^'|'$/g, "").replace(/''/g, "'"));
-  }
-  return out;
+  return ourOutputSheets(
+    tagsOf(model.flatMap((n) => n.ranges.map((reference) => ({ name: n.name, reference }))))
+  );
 }
 
 function hasUnknown(g: Grid): boolean {

@@ -5,6 +5,7 @@
 import ExcelJS from "exceljs";
 import { readFile } from "fs/promises";
 import type { SheetSpec } from "../sheets/spec";
+import { kindOfTag, sheetOfReference, tagName } from "../sheets/tags";
 import { renderSpecToWorksheet } from "./render";
 
 async function toBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
@@ -12,29 +13,42 @@ async function toBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
   return Buffer.from(out as ArrayBuffer);
 }
 
-/**
- * Our sheets carry a workbook-level defined name "_thidua_<kind>_<n>" pointing at their A1: the tag
- * survives email and any spreadsheet program, so a later run can tell our sheets from the user's.
- */
-const TAG = /^_thidua_([a-z]+)_\d+$/;
-
-function tagSheet(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, kind: string, n: number): void {
-  wb.definedNames.add(`'${ws.name.replace(/'/g, "''")}'!$A$1`, `_thidua_${kind}_${n}`);
+interface DefinedName {
+  name: string;
+  ranges: string[];
 }
 
-/** Removes the sheets we wrote earlier of the given kinds, and their tags. */
-function removeOurSheets(wb: ExcelJS.Workbook, kinds: Set<string>): void {
-  const model = wb.definedNames.model as { name: string; ranges: string[] }[];
-  const sheetOf = (range: string): string =>
-    range.slice(0, range.lastIndexOf("!")).replace(/^'|'$/g, "").replace(/''/g, "'");
+const LEGACY_TAG = /^_thidua_[a-z]+_\d+$/;
+
+function tagSheet(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, tag: string): void {
+  wb.definedNames.add(`'${ws.name.replace(/'/g, "''")}'!$A$1`, tag);
+}
+
+/**
+ * Removes the sheets an earlier run made for these specs, and their tags (src/sheets/tags.ts): the
+ * sheet tagged for the same kind and wanted name, as the Excel adapter reuses it; files written before
+ * the shared contract carry a numbered tag per kind, replaced by kind.
+ */
+function removeOurSheets(wb: ExcelJS.Workbook, specs: SheetSpec[]): void {
+  const model = (wb.definedNames.model ?? []) as DefinedName[];
+  const wanted = new Set(specs.map((s) => tagName(s.kind, s.name).toLowerCase()));
+  const kinds = new Set<string>(specs.map((s) => s.kind));
   const doomed = new Set<string>();
   for (const n of model) {
-    const m = TAG.exec(n.name);
-    if (m && kinds.has(m[1])) for (const r of n.ranges) doomed.add(sheetOf(r));
+    const kind = kindOfTag(n.name);
+    if (!kind) continue;
+    const same = wanted.has(n.name.toLowerCase()) || (LEGACY_TAG.test(n.name) && kinds.has(kind));
+    if (!same) continue;
+    for (const r of n.ranges) {
+      const sheet = sheetOfReference(r);
+      if (sheet !== null) doomed.add(sheet);
+    }
   }
   if (doomed.size === 0) return;
   for (const ws of wb.worksheets.slice()) if (doomed.has(ws.name)) wb.removeWorksheet(ws.id);
-  wb.definedNames.model = model.filter((n) => !n.ranges.some((r) => doomed.has(sheetOf(r))));
+  wb.definedNames.model = model.filter(
+    (n) => !n.ranges.some((r) => doomed.has(sheetOfReference(r) ?? ""))
+  );
 }
 
 /**
@@ -47,7 +61,7 @@ export async function writeRankedCopy(input: string | Buffer, specs: SheetSpec[]
   const bytes = typeof input === "string" ? await readFile(input) : input;
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as any);
-  removeOurSheets(wb, new Set(specs.map((s) => s.kind)));
+  removeOurSheets(wb, specs);
   addTagged(wb, specs);
   // Open on our first sheet: the ranking is what the recipient came for.
   const first = wb.worksheets.length - specs.length;
@@ -68,13 +82,17 @@ export async function writeRankedCopy(input: string | Buffer, specs: SheetSpec[]
 }
 
 function addTagged(wb: ExcelJS.Workbook, specs: SheetSpec[]): void {
-  const taken = new Set((wb.definedNames.model as { name: string }[]).map((n) => n.name));
-  let n = 1;
+  const taken = new Set(
+    ((wb.definedNames.model ?? []) as DefinedName[]).map((n) => n.name.toLowerCase())
+  );
   for (const spec of specs) {
     const ws = renderSpecToWorksheet(wb, spec, []);
-    while (taken.has(`_thidua_${spec.kind}_${n}`)) n++;
-    tagSheet(wb, ws, spec.kind, n);
-    taken.add(`_thidua_${spec.kind}_${n}`);
+    // Two specs with one wanted name (two forms of one unit) still get a tag each.
+    let tag = tagName(spec.kind, spec.name);
+    for (let n = 2; taken.has(tag.toLowerCase()); n++)
+      tag = tagName(spec.kind, `${spec.name} (${n})`);
+    tagSheet(wb, ws, tag);
+    taken.add(tag.toLowerCase());
   }
 }
 
