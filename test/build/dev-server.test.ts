@@ -74,6 +74,13 @@ describe("development server", () => {
     while (!output.includes("npm stop") && Date.now() < until)
       await new Promise((r) => setTimeout(r, 100));
     expect(output).toContain(`http://localhost:${port}/`);
+    // Issue 18: "compiling…" at once, the address only once the first build is done.
+    const compiling = output.indexOf("compiling…");
+    const compiledAt = output.search(/compiled in \d+,\d s/);
+    const readyAt = output.indexOf("is ready");
+    expect(compiling).toBeGreaterThanOrEqual(0);
+    expect(compiledAt).toBeGreaterThan(compiling);
+    expect(readyAt).toBeGreaterThan(compiledAt);
     expect(output).toMatch(/npm run sideload/);
     expect(output).toMatch(/Upload My Add-in → manifest\.xml/);
     // The one-line fallback warning.
