@@ -196,7 +196,8 @@ export function formatTable(report: RankingReport, lang: Lang): string {
     t(lang, "read", {
       where: [...report.files.map((f) => path.basename(f)), ...report.sheets].join(", "),
       layout: m.layout ?? "?",
-      confidence: m.confidence,
+      // The pane says "độ tin cậy 85%": the same figure here.
+      confidence: `${Math.round(m.confidence * 100)}%`,
     })
   );
   for (const n of readingNotes(report, lang)) out.push(`  ${n}`);
@@ -232,7 +233,14 @@ function formatIssues(report: RankingReport, lang: Lang): string[] {
   // the table shows them as one line, at the place of the first.
   const legacy = report.issues.filter((x) => x.code === "legacy-encoding");
   const grouped = legacy.length > 1;
-  for (const x of report.issues) {
+  // Errors first, then warnings, then information, each in the engine's order (by sheet position):
+  // what blocks a final ranking is read before what only informs.
+  const order = { error: 0, warning: 1, info: 2 };
+  const sorted = report.issues
+    .map((x, i) => ({ x, i }))
+    .sort((a, b) => order[a.x.severity] - order[b.x.severity] || a.i - b.i)
+    .map((e) => e.x);
+  for (const x of sorted) {
     if (grouped && x.code === "legacy-encoding") {
       if (x !== legacy[0]) continue;
       const encodings = [...new Set(legacy.map((l) => l.encoding ?? "TCVN3/VNI"))].join("/");
