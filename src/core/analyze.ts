@@ -15,6 +15,7 @@ import { scoreTable, type ScoredTable } from "./scoring";
 import type { TreeShape } from "./criteria";
 import { CORE_STRINGS } from "./strings";
 import { readTable, type ScoreTable } from "./table";
+import type { StructureReading } from "./structure";
 import { normalizeText } from "./text";
 import { detectInView } from "./layout/detect";
 import { isSheetMapping, type MappingSummary, type SheetMapping } from "./layout/types";
@@ -173,6 +174,7 @@ function analyze(
   const issues: Issue[] = [];
   for (const reading of chosen) {
     const table = readTable(reading.view, reading.mapping, profile.decimalSeparator);
+    reading.mapping = withStructure(reading.mapping, table.structure);
     const result = scoreTable(table, {
       precision: profile.precision,
       bonusCap: profile.bonusCap,
@@ -204,6 +206,35 @@ function analyze(
     built.report.notes = [...(built.report.notes ?? []), ...skippedNotes(skipped, lang, files)];
   }
   return { ok: true, report: built.report, inSheetOrder: built.inSheetOrder };
+}
+
+const READING_REASON = {
+  "no-codes": "reasonTreeNoCodes",
+  "no-bold": "reasonTreeNoBold",
+  "no-indent": "reasonTreeNoIndent",
+} as const;
+
+/**
+ * R14: the reasons say how the tree was read, and the confidence is never full while the sheet's own
+ * typed subtotals disagree with the reading on every unit (a copy: a saved mapping is not changed).
+ */
+function withStructure(mapping: SheetMapping, s: StructureReading | undefined): SheetMapping {
+  if (s === undefined || mapping.layout === "B") return mapping;
+  const reasons = [...mapping.reasons];
+  let confidence = mapping.confidence;
+  if (s.formulaParents > 0)
+    reasons.push({ key: "reasonTreeFormulas", params: { n: s.formulaParents } });
+  if (s.reading !== "as-read") {
+    reasons.push({ key: READING_REASON[s.reading] });
+    confidence = Math.min(confidence, 0.85);
+  }
+  if (s.systematic) {
+    reasons.push({ key: "reasonTypedDisagree", params: { n: s.disagree } });
+    confidence = Math.min(confidence, 0.6);
+  } else if (s.disagree > 0) confidence = Math.min(confidence, 0.9);
+  if (reasons.length === mapping.reasons.length && confidence === mapping.confidence)
+    return mapping;
+  return { ...mapping, reasons, confidence };
 }
 
 interface Scored {
@@ -241,8 +272,15 @@ function buildReport(
       deduction: u.deduction,
       eligible: !ineligible.has(normalizeText(u.name)),
     })),
-    { precision: p, tieBreak: profile.tieBreak, awards: profile.awards, lang }
+    {
+      precision: p,
+      tieBreak: profile.tieBreak,
+      // K10: awards are yearly (no proposal at a sơ kết) and need someone to compare with.
+      awards: profile.period === "so-ket" || units.length < 2 ? undefined : profile.awards,
+      lang,
+    }
   );
+  const pending = new Set(outcome.pending);
   if (outcome.tiedAtTop.length > 1) {
     issues.push(
       makeIssue("tie-at-top", lang, {
@@ -275,8 +313,10 @@ function buildReport(
       total,
       rawTotal: u.rawTotal,
       rank: outcome.ranks[i],
-      label: outcome.labels[i],
-      classification: profileLabel(classOf(total, maxTotal), lang),
+      // K10: a single unit's form has no rank to name.
+      label: units.length < 2 ? null : outcome.labels[i],
+      // K6: the share of the content max; a unit with bonus may pass 100 %.
+      classification: profileLabel(classOf(total, head.contentMax), lang),
       award: outcome.awards[i],
       get sections(): SectionScore[] {
         return (sections ??= u.sectionsOf());
@@ -297,6 +337,7 @@ function buildReport(
       sheet: u.sheet,
     };
     if (u.file !== undefined) r.file = u.file;
+    if (pending.has(i)) r.awardPending = true;
     return r;
   });
   const order = results.map((_, i) => i).sort((a, b) => results[a].rank - results[b].rank || a - b);

@@ -109,19 +109,27 @@ export function buildTreeShape(items: FlatCriterion[]): TreeShape {
   const hasRoman = styles.includes("roman");
   const hasCodes = styles.some((st) => st !== null);
   const stack: { style: string; index: number }[] = [];
+  const used: string[] = new Array<string>(n).fill("");
   for (let i = 0; i < n; i++) {
     const it = items[i];
-    if (it.parentHint !== undefined && it.parentHint !== null) {
-      // The layout knows the parent (-1: top level), as layout B does from its merged headers.
-      parent[i] = it.parentHint;
-      continue;
-    }
     let style = styles[i];
     if (style === null) {
       if (it.bold && it.indent === 0 && (hasRoman || !hasCodes))
         style = hasRoman ? "roman" : "bold";
       else if (!hasCodes) style = `indent${it.indent}`;
       else style = `plain${it.indent}`;
+    }
+    used[i] = style;
+    if (it.parentHint !== undefined && it.parentHint !== null) {
+      // The layout knows the parent (-1: top level), as layout B does from its merged headers, or the
+      // sheet's own SUM formula names it (R14). The stack becomes the path to this item, so the rows
+      // after it that nothing names still nest by their codes, bold and indentation around it.
+      parent[i] = it.parentHint;
+      stack.length = 0;
+      for (let q = it.parentHint; q >= 0 && stack.length < n; q = parent[q])
+        stack.unshift({ style: used[q], index: q });
+      stack.push({ style, index: i });
+      continue;
     }
     const at = stack.findIndex((s) => s.style === style);
     if (at >= 0) stack.length = at;

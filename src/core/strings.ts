@@ -92,6 +92,23 @@ export const CORE_STRINGS = defineStrings(
       "Dòng {rows} đang ẩn nhưng vẫn được tính là tiêu chí (như hàm SUM của Excel).",
     reasonHiddenCriteriaCols:
       "Cột {cols} đang ẩn nhưng vẫn được tính là tiêu chí (như hàm SUM của Excel).",
+    reasonTreeFormulas: "Cây tiêu chí theo công thức cộng của chính bảng ({n} dòng cha)",
+    reasonTreeNoCodes:
+      "Đọc cây theo mã tiêu chí lệch với các ô tổng ghi trong bảng: đã đọc theo chữ đậm và thụt lề, khớp hơn",
+    reasonTreeNoBold:
+      "Đọc cây theo chữ đậm lệch với các ô tổng ghi trong bảng: đã bỏ qua chữ đậm, khớp hơn",
+    reasonTreeNoIndent:
+      "Đọc cây theo thụt lề lệch với các ô tổng ghi trong bảng: đã bỏ qua thụt lề, khớp hơn",
+    reasonTypedDisagree:
+      "{n} ô tổng ghi trong bảng lệch với cách đọc này ở mọi đơn vị: hãy kiểm tra cây tiêu chí trước khi dùng kết quả.",
+    reasonResults:
+      "Bảng tổng hợp kết quả: mỗi đơn vị có điểm chuẩn riêng ở cột {max}, điểm đạt được ở cột {points}; xếp hạng theo tỷ lệ điểm đạt được trên điểm chuẩn (R11)",
+    reasonShareCol: "Chỉ số (%) ghi trong bảng ở cột {col}: được đối chiếu",
+    reasonNotApplicable:
+      "Có tiêu chí không áp dụng cho một số đơn vị: mỗi đơn vị có điểm chuẩn riêng, xếp hạng theo tỷ lệ điểm (R11)",
+    layoutE: "E: bảng tổng hợp kết quả, mỗi đơn vị một điểm chuẩn",
+    "issue.share-mismatch":
+      "Chỉ số ghi trong bảng là {typed} nhưng {points}/{max} là {share} ({unit}).",
     noteOnSheet: 'Trang "{sheet}": {text}',
     unitFallback: "Đơn vị {n}",
     provisional: "Tạm tính",
@@ -185,6 +202,22 @@ export const CORE_STRINGS = defineStrings(
       "Hidden row(s) {rows}: still counted as criteria (as Excel's SUM counts them).",
     reasonHiddenCriteriaCols:
       "Hidden column(s) {cols}: still counted as criteria (as Excel's SUM counts them).",
+    reasonTreeFormulas: "Criteria tree from the sheet's own sum formulas ({n} parent rows)",
+    reasonTreeNoCodes:
+      "Reading the tree by its codes disagreed with the sheet's typed subtotals: read by bold and indentation instead, which agrees better",
+    reasonTreeNoBold:
+      "Reading the tree by bold disagreed with the sheet's typed subtotals: bold ignored, which agrees better",
+    reasonTreeNoIndent:
+      "Reading the tree by indentation disagreed with the sheet's typed subtotals: indentation ignored, which agrees better",
+    reasonTypedDisagree:
+      "{n} typed subtotal or total cells disagree with this reading on every unit: check the criteria tree before using the result.",
+    reasonResults:
+      "Results table: each unit has its own max in column {max} and its points in column {points}; ranked by share of the max (R11)",
+    reasonShareCol: "Typed share (%) in column {col}: checked",
+    reasonNotApplicable:
+      "Some criteria do not apply to some units: each unit has its own max and is ranked by share (R11)",
+    layoutE: "E: results table, each unit with its own max",
+    "issue.share-mismatch": "The typed share is {typed} but {points}/{max} is {share} ({unit}).",
     noteOnSheet: 'Sheet "{sheet}": {text}',
     unitFallback: "Unit {n}",
     provisional: "Provisional",

@@ -5,11 +5,18 @@
 import type { CellValue } from "./grid";
 import type { CriterionKind } from "./report";
 import { splitCode, type FlatCriterion } from "./criteria";
-import type { SheetMapping } from "./layout/types";
+import type { RowsMapping, SheetMapping } from "./layout/types";
 import { SheetView } from "./layout/view";
 import { parseNumberText } from "./text";
 import { maxInHeader } from "./layout/detect";
 import { subtotalSection } from "./layout/vocab";
+import {
+  confirmTree,
+  formulaParents,
+  leadingSpaceLevels,
+  sumRows,
+  type StructureReading,
+} from "./structure";
 
 export type Pos = [number, number];
 
@@ -66,6 +73,8 @@ export interface ScoreTable {
   lines: number[];
   /** Section subtotals inside the table, in sheet order. */
   subtotals: TableSubtotal[];
+  /** How the criteria tree was read (R14); criteria in rows only. */
+  structure?: StructureReading;
 }
 
 /** Subtotal lines placed among the criteria lines (both in sheet order). */
@@ -227,6 +236,7 @@ export function readTable(view: SheetView, mapping: SheetMapping, sep: "," | "."
   // "Cộng" rows closing a section repeat the sum of the rows above: reading them as criteria counts
   // that section twice.
   const subtotalSet = new Set(mapping.subtotalRows ?? []);
+  const rawLabels: (string | null)[] = [];
   for (let r = mapping.firstRow; r <= mapping.lastRow; r++) {
     if (subtotalSet.has(r)) continue;
     const label = v.text(r, mapping.labelCol) ?? "";
@@ -248,6 +258,8 @@ export function readTable(view: SheetView, mapping: SheetMapping, sep: "," | "."
     )
       continue;
     rows.push(r);
+    const raw = v.value(r, mapping.labelCol);
+    rawLabels.push(typeof raw === "string" ? raw : null);
     criteria.push({
       code,
       label,
@@ -273,7 +285,9 @@ export function readTable(view: SheetView, mapping: SheetMapping, sep: "," | "."
     if (!empty || criteria[k].bold) break;
     criteria.pop();
     rows.pop();
+    rawLabels.pop();
   }
+  const structure = readStructure(v, mapping, criteria, rows, rawLabels, unitCols, sep);
   const units: TableUnit[] = mapping.units.map((u) =>
     makeUnit(rows, "rows", {
       name: u.name,
@@ -292,7 +306,55 @@ export function readTable(view: SheetView, mapping: SheetMapping, sep: "," | "."
     const named = subtotalSection(v.fold(r, mapping.labelCol));
     return named ?? (mapping.codeCol !== null ? subtotalSection(v.fold(r, mapping.codeCol)) : null);
   });
-  return { view, mapping, criteria, units, axis: "rows", lines: rows, subtotals };
+  return { view, mapping, criteria, units, axis: "rows", lines: rows, subtotals, structure };
+}
+
+/**
+ * R14 on a table with criteria in rows: leading spaces count as indentation, the sheet's SUM formulas
+ * place the rows they add, and when the typed subtotals still disagree the reading they confirm wins.
+ * Sets the criteria's indent and parentHint in place.
+ */
+function readStructure(
+  v: SheetView,
+  mapping: RowsMapping,
+  criteria: TableCriterion[],
+  rows: number[],
+  rawLabels: (string | null)[],
+  unitCols: number[],
+  sep: "," | "."
+): StructureReading | undefined {
+  if (criteria.length === 0) return undefined;
+  const spaces = leadingSpaceLevels(rawLabels);
+  for (let i = 0; i < criteria.length; i++) criteria[i].indent += spaces[i];
+  const cols = [...unitCols, ...(mapping.maxCol !== null ? [mapping.maxCol] : [])];
+  const found = v.grid.formulas
+    ? formulaParents(rows, (i) => {
+        for (const c of cols) {
+          const f = v.formula(rows[i], c);
+          if (f !== null && sumRows(f, c) !== null) return { formula: f, col: c };
+        }
+        return null;
+      })
+    : { parent: [], parents: 0 };
+  for (let i = 0; i < criteria.length; i++) {
+    const q = found.parent[i];
+    if (q !== undefined) criteria[i].parentHint = q;
+  }
+  const confirmed = confirmTree(
+    {
+      items: criteria,
+      lines: rows,
+      unitCols,
+      totalRow: mapping.totalRow,
+      value: (r, c) => v.ownValue(r, c),
+      sep,
+      precision: 2,
+    },
+    found.parents
+  );
+  if (confirmed.parents !== null)
+    for (let i = 0; i < criteria.length; i++) criteria[i].parentHint = confirmed.parents[i];
+  return confirmed.reading;
 }
 
 export type { CriterionKind };
