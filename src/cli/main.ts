@@ -11,6 +11,7 @@ import { analyzeWorkbook, describeMapping } from "../core";
 import type { Lang } from "../core/i18n";
 import { defaultProfile, type ClusterProfile } from "../core/profile";
 import type { RankingReport } from "../core/report";
+import { sortIssues } from "../core/validation";
 import { readWorkbookGrids, WorkbookReadError } from "../xlsx/read";
 import type { Grid } from "../core/grid";
 import { CLI_STRINGS } from "./strings";
@@ -233,14 +234,8 @@ function formatIssues(report: RankingReport, lang: Lang): string[] {
   // the table shows them as one line, at the place of the first.
   const legacy = report.issues.filter((x) => x.code === "legacy-encoding");
   const grouped = legacy.length > 1;
-  // Errors first, then warnings, then information, each in the engine's order (by sheet position):
-  // what blocks a final ranking is read before what only informs.
-  const order = { error: 0, warning: 1, info: 2 };
-  const sorted = report.issues
-    .map((x, i) => ({ x, i }))
-    .sort((a, b) => order[a.x.severity] - order[b.x.severity] || a.i - b.i)
-    .map((e) => e.x);
-  for (const x of sorted) {
+  // What blocks a final ranking is read before what only informs.
+  for (const x of sortIssues(report.issues)) {
     if (grouped && x.code === "legacy-encoding") {
       if (x !== legacy[0]) continue;
       const encodings = [...new Set(legacy.map((l) => l.encoding ?? "TCVN3/VNI"))].join("/");

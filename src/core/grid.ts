@@ -63,10 +63,6 @@ export function isCellError(v: CellValue): v is CellError {
   return typeof v === "object" && v !== null && typeof (v as CellError).error === "string";
 }
 
-export function gridRowCount(g: Grid): number {
-  return g.values.length;
-}
-
 export function gridColCount(g: Grid): number {
   return g.values.length === 0 ? 0 : g.values[0].length;
 }

@@ -30,10 +30,6 @@ export function sameAt(a: number, b: number, precision: number): boolean {
  */
 export const EPSILON = 1e-9;
 
-export function nearlyEqual(a: number, b: number): boolean {
-  return Math.abs(a - b) <= EPSILON * Math.max(1, Math.abs(a), Math.abs(b));
-}
-
 /** Show a number the Vietnamese way ("87,75") or the English way ("87.75"), without trailing zeros. */
 export function formatScore(x: number, precision: number, lang: "vi" | "en"): string {
   const s = String(roundAt(x, precision));

@@ -49,13 +49,6 @@ export function toRows(range: any): CellValue[][] {
   return range.map((row: any) => (Array.isArray(row) ? row.map(toCellValue) : [toCellValue(row)]));
 }
 
-/** Drop fully blank trailing rows: users select $A$5:$C$400 to leave room for new criteria. */
-export function trimTrailingBlankRows(rows: CellValue[][]): CellValue[][] {
-  let end = rows.length;
-  while (end > 0 && rows[end - 1].every((v) => v === null)) end--;
-  return end === rows.length ? rows : rows.slice(0, end);
-}
-
 /** Every value of a range, row by row (unit names given as a row or as a column). */
 export function flatten(rows: CellValue[][]): CellValue[] {
   const out: CellValue[] = [];
