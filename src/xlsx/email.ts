@@ -7,8 +7,8 @@ import ExcelJS from "exceljs";
 // model, among them the custom XML part holding the cluster profile; the clean copy must keep it, so
 // it edits the package instead of re-saving it through ExcelJS.
 import JSZip from "jszip";
-import type { CellFormat, CellValue, Grid, Merge } from "../core/grid";
-import { columnIndex, columnLetter } from "../core/grid";
+import type { Grid } from "../core/grid";
+import { columnLetter } from "../core/grid";
 import type { Lang } from "../core/i18n";
 import type { ClusterProfile } from "../core/profile";
 import type { CriterionNode } from "../core/report";
@@ -16,6 +16,7 @@ import type { ReturnedFile } from "../core/returns";
 import { thiduaFunctionIn } from "../core/presend";
 import { buildSelfScoreTemplate } from "../sheets/template";
 import { renderSpecToWorksheet } from "./render";
+import { READ_STRINGS, readWorkbookBytes, WorkbookReadError } from "./reader";
 
 export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -69,91 +70,10 @@ export async function buildTemplateFiles(
   return out;
 }
 
-function cellValue(v: unknown): { value: CellValue; formula: string | null } {
-  if (v === null || v === undefined) return { value: null, formula: null };
-  if (typeof v === "number" || typeof v === "string" || typeof v === "boolean")
-    return { value: v, formula: null };
-  if (v instanceof Date) return { value: v.toISOString().slice(0, 10), formula: null };
-  const o = v as any;
-  if (typeof o.error === "string") return { value: { error: o.error }, formula: null };
-  if (typeof o.formula === "string" || typeof o.sharedFormula === "string") {
-    const res = o.result;
-    let value: CellValue;
-    // ExcelJS reads a cached 0 as "no result": unknown, not blank (grid.ts).
-    if (res === undefined || res === null) value = undefined;
-    else if (typeof res === "object" && typeof res.error === "string") value = { error: res.error };
-    else if (res instanceof Date) value = res.toISOString().slice(0, 10);
-    else value = res as CellValue;
-    return { value, formula: typeof o.formula === "string" ? `=${o.formula}` : null };
-  }
-  if (Array.isArray(o.richText))
-    return { value: o.richText.map((p: any) => p.text ?? "").join(""), formula: null };
-  if (typeof o.text === "string") return { value: o.text, formula: null };
-  return { value: String(v), formula: null };
-}
-
 /**
- * The same reading as src/xlsx/read.ts (which needs Node's fs and Buffer), for the task pane: values,
- * cached results, formulas, fonts, merges. Hidden sheets are read too: the caller decides.
- */
-export function gridsFromWorkbook(wb: ExcelJS.Workbook, file: string): Grid[] {
-  return wb.worksheets.map((ws) => {
-    const rows = ws.rowCount;
-    const cols = ws.columnCount;
-    const values: CellValue[][] = [];
-    const formulas: (string | null)[][] = [];
-    const formats: (CellFormat | null)[][] = [];
-    for (let r = 0; r < rows; r++) {
-      values.push(new Array<CellValue>(cols).fill(null));
-      formulas.push(new Array<string | null>(cols).fill(null));
-      formats.push(new Array<CellFormat | null>(cols).fill(null));
-    }
-    ws.eachRow({ includeEmpty: false }, (row, rn) => {
-      row.eachCell({ includeEmpty: false }, (cell, cn) => {
-        const r = rn - 1;
-        const c = cn - 1;
-        if (r >= rows || c >= cols) return;
-        const f = cell.font;
-        if (f)
-          formats[r][c] = {
-            font: { name: f.name, bold: f.bold === true, italic: f.italic === true },
-          };
-        // ExcelJS repeats a merged area's value; Office.js gives it to the top-left cell only.
-        if (cell.isMerged && cell.master && cell.master.address !== cell.address) return;
-        const { value, formula } = cellValue(cell.value);
-        values[r][c] = value;
-        formulas[r][c] = formula;
-      });
-    });
-    const merges: Merge[] = [];
-    for (const ref of ((ws as any).model?.merges as string[] | undefined) ?? []) {
-      const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(ref);
-      if (m)
-        merges.push({
-          top: Number(m[2]) - 1,
-          left: columnIndex(m[1]),
-          bottom: Number(m[4]) - 1,
-          right: columnIndex(m[3]),
-        });
-    }
-    return { sheetName: ws.name, top: 0, left: 0, values, formulas, formats, merges, file };
-  });
-}
-
-export type ReadProblem = "not-xlsx" | "old-xls" | "corrupt";
-
-const READ_MESSAGES: Record<ReadProblem, Record<Lang, string>> = {
-  "not-xlsx": { vi: "không phải tệp Excel (.xlsx)", en: "not an Excel workbook (.xlsx)" },
-  "old-xls": {
-    vi: "tệp Excel 97–2003 (.xls) hoặc có mật khẩu: hãy mở bằng Excel và lưu thành .xlsx không mật khẩu",
-    en: "an Excel 97–2003 (.xls) or password-protected file: open it in Excel and save it as .xlsx without a password",
-  },
-  corrupt: { vi: "tệp bị hỏng", en: "the file is damaged" },
-};
-
-/**
- * A returned form, parsed where it is (the pane's browser; nothing is uploaded). Never throws: a file
- * that cannot be read comes back with `error`, so the other files are still consolidated.
+ * A returned form, parsed where it is (the pane's browser; nothing is uploaded) by the same reader as
+ * the CLI (reader.ts). Never throws: a file that cannot be read comes back with `error`, so the other
+ * files are still consolidated.
  */
 export async function readReturnedWorkbook(
   bytes: ArrayBuffer | Uint8Array,
@@ -161,24 +81,16 @@ export async function readReturnedWorkbook(
   lang: Lang = "vi"
 ): Promise<ReturnedFile & { hidden: string[] }> {
   const u8 = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
-  const fail = (p: ReadProblem): ReturnedFile & { hidden: string[] } => ({
-    file: fileName,
-    grids: [],
-    error: READ_MESSAGES[p][lang],
-    hidden: [],
-  });
-  if (u8.length < 4 || u8[0] !== 0x50 || u8[1] !== 0x4b)
-    return fail(u8[0] === 0xd0 && u8[1] === 0xcf ? "old-xls" : "not-xlsx");
-  const wb = new ExcelJS.Workbook();
   try {
-    // ExcelJS wants an ArrayBuffer of exactly the file (a Uint8Array view may sit in a larger buffer).
-    await wb.xlsx.load(u8.slice().buffer as ArrayBuffer);
-  } catch {
-    return fail("corrupt");
+    const read = await readWorkbookBytes(u8, fileName);
+    return { file: fileName, grids: read.grids, hidden: read.hidden };
+  } catch (e) {
+    const error =
+      e instanceof WorkbookReadError
+        ? e.messageIn(lang)
+        : READ_STRINGS.t(lang, "corrupt", { file: fileName });
+    return { file: fileName, grids: [], error, hidden: [] };
   }
-  const hidden = wb.worksheets.filter((ws) => ws.state !== "visible").map((ws) => ws.name);
-  const grids = gridsFromWorkbook(wb, fileName).filter((g) => !hidden.includes(g.sheetName));
-  return { file: fileName, grids, hidden };
 }
 
 // ---------------------------------------------------------------------------------------------
