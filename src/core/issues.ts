@@ -16,6 +16,8 @@ export const ISSUE_CODES = [
   "legacy-encoding",
   "tie-at-top",
   "not-eligible",
+  "form-missing",
+  "form-refused",
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];
@@ -39,6 +41,8 @@ export const ISSUE_SEVERITY: Record<IssueCode, Severity> = {
   "legacy-encoding": "warning",
   "tie-at-top": "warning",
   "not-eligible": "info",
+  "form-missing": "warning",
+  "form-refused": "warning",
 };
 
 /** A safe fix: write `value` into `cell` (only ever the cell named). */

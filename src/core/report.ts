@@ -45,6 +45,8 @@ export interface UnitResult {
   classification: string;
   /** The award proposed for this unit (K5), null when none. */
   award: string | null;
+  /** K9: tied across the last slot of an award; the meeting decides ("chờ bình xét"). */
+  awardPending?: boolean;
   /** Content sections only, in sheet order. */
   sections: SectionScore[];
   /** Capped bonus (R7). */
@@ -98,6 +100,16 @@ export interface RankingReport {
    * hidden columns or rows not ranked or still counted. Sentences in the report's language.
    */
   notes?: string[];
+  /**
+   * The email loop's receipt when the units came from returned forms: members without a form, forms
+   * refused (both also form-missing / form-refused issues) and forms the head accepted anyway.
+   */
+  returns?: { missing: string[]; refused: UnitReason[]; accepted: UnitReason[] };
+}
+
+export interface UnitReason {
+  unit: string;
+  reason: string;
 }
 
 export interface SkippedSheet {

@@ -29,6 +29,20 @@ export const RETURNS_STRINGS = defineStrings(
     notAForm: "tệp có bảng điểm tổng hợp nhiều đơn vị, không phải phiếu tự chấm của một đơn vị",
     "problem.value-unknown":
       "Tệp {file} ({unit}): ô {cell} là công thức chưa có kết quả lưu sẵn; hãy mở tệp trong Excel, lưu lại rồi nhập lại.",
+    "problem.accepted-anyway":
+      "Tệp {file} ({unit}) được Cụm trưởng vẫn nhận dù {reason}: điểm được tổng hợp và xếp hạng.",
+    "problem.no-member-list":
+      "Chưa nhập danh sách đơn vị thành viên ở thẻ Cấu hình: mọi đơn vị gửi phiếu đều được tổng hợp, và không biết đơn vị nào chưa gửi.",
+    "reason.other-year": "phiếu năm {found}, không phải năm {expected}",
+    "reason.other-cluster": 'phiếu ghi "{found}", không phải {expected}',
+    "receipt.heading": "TÌNH TRẠNG PHIẾU TỰ CHẤM",
+    "receipt.missing": "Chưa gửi phiếu: chưa được xếp hạng",
+    "receipt.refused": "Phiếu không được tổng hợp, chưa được xếp hạng",
+    "receipt.accepted": "Cụm trưởng vẫn nhận",
+    "issue.form-missing":
+      "{unit} chưa gửi phiếu tự chấm: đơn vị chưa được xếp hạng và kết quả là tạm tính. Hãy nhắc đơn vị gửi phiếu.",
+    "issue.form-refused":
+      'Phiếu của {unit} không được tổng hợp ({reason}): đơn vị chưa được xếp hạng và kết quả là tạm tính. Hãy đề nghị gửi lại đúng phiếu, hoặc "Vẫn nhận" nếu phiếu đúng.',
     "conflict.self": "Điểm tự chấm khác nhau",
     "conflict.review": "Điểm cụm chấm trong tệp khác điểm đã nhập",
     summarySource: "Bảng tổng hợp",
@@ -66,6 +80,20 @@ export const RETURNS_STRINGS = defineStrings(
     notAForm: "it holds a table of several units, not one unit's self-score form",
     "problem.value-unknown":
       "File {file} ({unit}): cell {cell} is a formula without a saved result; open the file in Excel, save it and import it again.",
+    "problem.accepted-anyway":
+      "File {file} ({unit}) was accepted anyway by the head although it is {reason}: its scores are consolidated and ranked.",
+    "problem.no-member-list":
+      "No member list is set on the Settings tab: every unit that sent a form is consolidated, and nobody can tell who has not sent one.",
+    "reason.other-year": "the form for {found}, not {expected}",
+    "reason.other-cluster": 'a form saying "{found}", not {expected}',
+    "receipt.heading": "SELF-SCORE FORMS RECEIVED",
+    "receipt.missing": "No form sent: not ranked yet",
+    "receipt.refused": "Form not consolidated, not ranked yet",
+    "receipt.accepted": "Accepted anyway by the head",
+    "issue.form-missing":
+      "{unit} has sent no self-score form: it is not ranked yet and the ranking is provisional. Remind the unit to send it.",
+    "issue.form-refused":
+      'The form of {unit} was not consolidated ({reason}): it is not ranked yet and the ranking is provisional. Ask for the right form, or use "Accept anyway" if this one is right.',
     "conflict.self": "Self scores differ",
     "conflict.review": "The file's reviewed score differs from the one already entered",
     summarySource: "Summary sheet",

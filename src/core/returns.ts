@@ -12,36 +12,30 @@
  * The summary is returned as data (SummaryModel); src/sheets/summary.ts turns it into a sheet, because
  * core never imports sheets (DESIGN.md arrows).
  */
-import { cellAddress, isCellError, type CellValue, type Grid } from "./grid";
+import type { Grid } from "./grid";
 import type { Lang } from "./i18n";
 import type { Severity } from "./issues";
 import type { ClusterProfile } from "./profile";
 import type { CriterionNode } from "./report";
-import { buildTreeShape } from "./criteria";
 import { detectLayout } from "./layout/detect";
-import type { RowsMapping } from "./layout/types";
-import { SheetView } from "./layout/view";
-import { readTable, type Pos } from "./table";
 import { foldKey, normalizeText } from "./text/normalize";
 import { parseNumberText } from "./text/number";
 import { EPSILON } from "./numeric";
 import { RETURNS_STRINGS, type ReturnsKey } from "./returns-strings";
+import {
+  EMPTY,
+  readSheet,
+  readSummaryReceipt,
+  sameCluster,
+  type SummaryReceipt,
+  type SheetReading,
+  type SummaryRow,
+  type SummaryValue,
+} from "./returns-read";
 
-/** A value as it goes into the summary: numbers as numbers, anything typed as text stays that text. */
-export type SummaryValue = number | string | null;
+import { checkForm, FORM_PROBLEM_CODES } from "./returns-check";
 
-export interface SummaryRow {
-  code: string;
-  label: string;
-  /** The max as the source typed it; null when none (a deduction section). */
-  max: SummaryValue;
-  /** The weight (hệ số) typed on the row, null when the source has no weight column. */
-  weight: number | null;
-  /** Only leaves carry scores (R2); parents are left blank so nothing contradicts their children. */
-  leaf: boolean;
-  level: number;
-  bold: boolean;
-}
+export type { SummaryReceipt, SummaryRow, SummaryValue } from "./returns-read";
 
 export interface SummaryUnit {
   name: string;
@@ -58,6 +52,8 @@ export interface SummaryModel {
   rows: SummaryRow[];
   units: SummaryUnit[];
   hasWeights: boolean;
+  /** Who is not in the columns and why, and the forms accepted anyway: said on the summary sheet. */
+  receipt?: SummaryReceipt;
 }
 
 export type ReturnProblemCode =
@@ -73,7 +69,9 @@ export type ReturnProblemCode =
   | "unit-name-from-file"
   | "no-self-score-sheet"
   | "unreadable"
-  | "value-unknown";
+  | "value-unknown"
+  | "accepted-anyway"
+  | "no-member-list";
 
 export const RETURN_PROBLEM_SEVERITY: Record<ReturnProblemCode, Severity> = {
   "unit-missing": "warning",
@@ -89,6 +87,8 @@ export const RETURN_PROBLEM_SEVERITY: Record<ReturnProblemCode, Severity> = {
   "no-self-score-sheet": "error",
   unreadable: "error",
   "value-unknown": "error",
+  "accepted-anyway": "info",
+  "no-member-list": "info",
 };
 
 export interface ReturnProblem {
@@ -131,12 +131,39 @@ export interface ReturnConflict {
   message: string;
 }
 
+/** What the check of one returned form found before anything is written (R3, R4, N1, N2, criteria). */
+export interface FormCheck {
+  code: string;
+  severity: Severity;
+  /** Sheet-qualified address in the returned file. */
+  cell: string | null;
+  criterion: string | null;
+  message: string;
+}
+
 export interface ReturnedUnit {
   name: string;
+  /** In the cluster's member list; every unit is when no member list is set (nothing to compare with). */
   member: boolean;
   /** received: a file was consolidated; kept: only the existing summary has it; missing; rejected. */
   status: "received" | "kept" | "missing" | "rejected";
   files: string[];
+  /** Why the form was refused (rejected), or why it needed accepting (acceptedAnyway), in words. */
+  reason?: string;
+  /** The head accepted a form of another year or cluster explicitly ("vẫn nhận"). */
+  acceptedAnyway?: boolean;
+  /** Every criterion self-scored (R4) in the forms received this time; absent when none was read. */
+  complete?: boolean;
+  /** What the forms received this time show, score issues and changed criteria, with their cells. */
+  checks?: FormCheck[];
+}
+
+/** A form not consolidated because it is of another year or cluster: never ranked. */
+export interface RefusedForm {
+  file: string;
+  sheet: string;
+  unit: string;
+  reason: string;
 }
 
 export interface ConsolidateOptions {
@@ -152,10 +179,20 @@ export interface ConsolidateOptions {
    * profile is only the defaults (no cluster settings saved yet): its year is merely today's.
    */
   checkYear?: boolean;
+  /**
+   * Refused forms the head accepts anyway ("vẫn nhận"): file names or unit names. The acceptance is
+   * said in the problems and on the summary sheet.
+   */
+  accept?: string[];
 }
 
 export interface ConsolidateResult {
   units: ReturnedUnit[];
+  /**
+   * The forms refused (another year or cluster, not accepted): none of them is in the summary.
+   * Always set by consolidateReturns; optional for results built by hand.
+   */
+  refused?: RefusedForm[];
   problems: ReturnProblem[];
   conflicts: ReturnConflict[];
   /** Null when the existing summary could not be read: writing over it could lose the head's scores. */
@@ -169,101 +206,6 @@ export interface ReturnedFile {
   grids: Grid[];
   /** Set by an adapter that could not parse the file (a damaged or password-protected .xlsx). */
   error?: string;
-}
-
-interface ScoreCell {
-  value: SummaryValue;
-  cell: string | null;
-  unknown: boolean;
-}
-
-interface SheetReading {
-  file: string | null;
-  sheet: string;
-  rows: SummaryRow[];
-  units: { name: string; fromTitle: boolean; self: ScoreCell[]; review: ScoreCell[] }[];
-  year: number | null;
-  cluster: string | null;
-}
-
-const EMPTY: ScoreCell = { value: null, cell: null, unknown: false };
-
-function toSummaryValue(v: CellValue): { value: SummaryValue; unknown: boolean } {
-  if (v === undefined) return { value: null, unknown: true };
-  if (v === null) return { value: null, unknown: false };
-  if (typeof v === "number") return { value: v, unknown: false };
-  if (typeof v === "boolean") return { value: v ? "TRUE" : "FALSE", unknown: false };
-  // An error is kept as its text so the summary still shows (and the engine still flags) it.
-  if (isCellError(v)) return { value: v.error, unknown: false };
-  return { value: v.trim() === "" ? null : v, unknown: false };
-}
-
-function readSheet(grid: Grid, mapping: RowsMapping, sep: "," | "."): SheetReading {
-  const view = new SheetView(grid);
-  const table = readTable(view, mapping, sep);
-  const shape = buildTreeShape(table.criteria);
-  const at = (p: Pos | null): ScoreCell => {
-    if (!p) return EMPTY;
-    const { value, unknown } = toSummaryValue(view.ownValue(p[0], p[1]));
-    return { value, unknown, cell: cellAddress(grid, p[0] - grid.top, p[1] - grid.left) };
-  };
-  const rows: SummaryRow[] = table.criteria.map((c, i) => ({
-    code: c.code,
-    label: c.label,
-    max: toSummaryValue(c.maxValue).value,
-    weight: mapping.weightCol !== null ? c.weight : null,
-    leaf: shape.children[i].length === 0,
-    level: shape.level[i],
-    bold: c.bold,
-  }));
-  const units = table.units.map((u, k) => ({
-    name: normalizeText(u.name),
-    fromTitle: mapping.units[k]?.nameCell !== null,
-    self: u.self.map((p, i) => (rows[i].leaf ? at(p) : EMPTY)),
-    review: u.review.map((p, i) => (rows[i].leaf ? at(p) : EMPTY)),
-  }));
-  const title = readTitleBlock(view, mapping.headerRow);
-  return { file: grid.file ?? null, sheet: grid.sheetName, rows, units, ...title };
-}
-
-// "ngày 05 tháng 02 năm 2026" or "05/02/2026": the date the form was made, not the year it scores.
-const DATE_LINE = /ngay\s*[0-9.…_ ]*\s*thang|\d{1,2}\/\d{1,2}\/\d{4}|\bdate\b/;
-const TITLE_WORDS = /(phieu|tu cham|thi dua|cham diem|bang tong hop|self-score|form|summary)/;
-const YEAR = /\b(19[5-9][0-9]|2[0-9]{3})\b/;
-
-/** The scoring year and the cluster's name from the title rows above the header. */
-function readTitleBlock(
-  v: SheetView,
-  headerRow: number
-): { year: number | null; cluster: string | null } {
-  let year: number | null = null;
-  let cluster: string | null = null;
-  for (let r = v.top; r < headerRow; r++) {
-    for (let c = v.left; c <= v.right; c++) {
-      const f = v.fold(r, c);
-      if (f === "" || (c > v.left && f === v.fold(r, c - 1))) continue;
-      if (
-        cluster === null &&
-        /^(cum thi dua|khoi thi dua|emulation cluster|emulation bloc)\b/.test(f)
-      )
-        cluster = v.text(r, c);
-      // The title ("PHIẾU TỰ CHẤM ĐIỂM THI ĐUA NĂM 2024") names the year scored; a place such as
-      // "Quảng Nam" must not make the date line look like one.
-      if (year === null && !DATE_LINE.test(f) && TITLE_WORDS.test(f)) {
-        const m = YEAR.exec(f);
-        if (m) year = Number(m[1]);
-      }
-    }
-  }
-  return { year, cluster };
-}
-
-const CLUSTER_PREFIX = /^(cum thi dua|khoi thi dua|cum|khoi|emulation cluster|emulation bloc)\s*/;
-
-function sameCluster(profileName: string, found: string): boolean {
-  const a = foldKey(profileName).replace(CLUSTER_PREFIX, "");
-  const b = foldKey(found).replace(CLUSTER_PREFIX, "");
-  return a === b || a === "" || b === "";
 }
 
 function rowKey(r: SummaryRow): string {
@@ -313,6 +255,13 @@ function rowsFromCriteria(nodes: CriterionNode[]): SummaryRow[] {
   };
   walk(nodes);
   return out;
+}
+
+interface Refusal {
+  code: "other-year" | "other-cluster";
+  expected: string;
+  found: string;
+  reason: string;
 }
 
 interface Alignment {
@@ -405,7 +354,7 @@ export function consolidateReturns(
     const k = foldKey(name);
     const exact = memberByKey.get(k);
     if (exact) return { name: exact, member: true };
-    return { name, member: false };
+    return { name, member: members.length === 0 };
   };
 
   // 1. The existing summary.
@@ -415,6 +364,7 @@ export function consolidateReturns(
     if (!det.ok || det.mapping.layout === "B") {
       return {
         units: [],
+        refused: [],
         problems,
         conflicts: [],
         summary: null,
@@ -426,16 +376,44 @@ export function consolidateReturns(
     existing = readSheet(existingSummary, det.mapping, sep);
   }
 
-  // 2. Each returned file: its self-score sheet(s), refused when of another cluster or year.
+  // 2. Each returned file: its self-score sheet(s), refused when of another cluster or year unless
+  // the head accepts it anyway.
   interface Accepted {
     reading: SheetReading;
+    grid: Grid;
     unit: SheetReading["units"][number];
     name: string;
     member: boolean;
     file: string;
   }
   const accepted: Accepted[] = [];
-  const rejected = new Map<string, string[]>();
+  const refused: RefusedForm[] = [];
+  const acceptedAnyway = new Map<string, string>();
+  const acceptKeys = new Set((options.accept ?? []).map(foldKey));
+  const refusalOf = (reading: SheetReading): Refusal | null => {
+    if (options.checkYear !== false && reading.year !== null && reading.year !== profile.year)
+      return {
+        code: "other-year",
+        expected: String(profile.year),
+        found: String(reading.year),
+        reason: t("reason.other-year", { expected: profile.year, found: reading.year }),
+      };
+    if (
+      reading.cluster !== null &&
+      profile.clusterName.trim() !== "" &&
+      !sameCluster(profile.clusterName, reading.cluster)
+    )
+      return {
+        code: "other-cluster",
+        expected: profile.clusterName,
+        found: reading.cluster,
+        reason: t("reason.other-cluster", {
+          expected: profile.clusterName,
+          found: reading.cluster,
+        }),
+      };
+    return null;
+  };
   for (const rf of returned) {
     if (rf.error !== undefined) {
       problem("unreadable", { file: rf.file }, { file: rf.file, reason: rf.error });
@@ -456,34 +434,28 @@ export function consolidateReturns(
       }
       found++;
       const reading = readSheet(grid, det.mapping, sep);
+      const refusal = refusalOf(reading);
       for (const u of reading.units) {
         const { name, member } = canonical(u.name);
-        if (options.checkYear !== false && reading.year !== null && reading.year !== profile.year) {
-          problem(
-            "other-year",
-            {
+        if (refusal) {
+          const where = { file: rf.file, unit: name };
+          if (acceptKeys.has(foldKey(rf.file)) || acceptKeys.has(foldKey(name))) {
+            problem("accepted-anyway", where, { ...where, reason: refusal.reason });
+            acceptedAnyway.set(foldKey(name), refusal.reason);
+          } else {
+            problem(
+              refusal.code,
+              { ...where, expected: refusal.expected, found: refusal.found },
+              { ...where, expected: refusal.expected, found: refusal.found }
+            );
+            refused.push({
               file: rf.file,
+              sheet: grid.sheetName,
               unit: name,
-              expected: String(profile.year),
-              found: String(reading.year),
-            },
-            { file: rf.file, unit: name, expected: profile.year, found: reading.year }
-          );
-          rejected.set(foldKey(name), [...(rejected.get(foldKey(name)) ?? []), rf.file]);
-          continue;
-        }
-        if (
-          reading.cluster !== null &&
-          profile.clusterName.trim() !== "" &&
-          !sameCluster(profile.clusterName, reading.cluster)
-        ) {
-          problem(
-            "other-cluster",
-            { file: rf.file, unit: name, expected: profile.clusterName, found: reading.cluster },
-            { file: rf.file, unit: name, expected: profile.clusterName, found: reading.cluster }
-          );
-          rejected.set(foldKey(name), [...(rejected.get(foldKey(name)) ?? []), rf.file]);
-          continue;
+              reason: refusal.reason,
+            });
+            continue;
+          }
         }
         if (!u.fromTitle)
           problem(
@@ -493,7 +465,7 @@ export function consolidateReturns(
           );
         if (!member && members.length > 0)
           problem("unknown-unit", { file: rf.file, unit: name }, { file: rf.file, unit: name });
-        accepted.push({ reading, unit: u, name, member, file: rf.file });
+        accepted.push({ reading, grid, unit: u, name, member, file: rf.file });
       }
     }
     if (found === 0) {
@@ -501,6 +473,9 @@ export function consolidateReturns(
       problem("no-self-score-sheet", { file: rf.file }, { file: rf.file, reason: r });
     }
   }
+  // Without a member list every unit counts as the cluster's: said once, as information, rather than
+  // calling each unit a stranger.
+  if (members.length === 0 && returned.length > 0) problem("no-member-list", {}, {});
 
   // 3. The cluster's table: given, else the summary's, else the most common among the files.
   let ref: SummaryRow[];
@@ -699,30 +674,94 @@ export function consolidateReturns(
     );
   }
 
-  // 5. Members with nothing at all: reported, not added as empty columns (an empty column would rank
-  // as 0 and make the meeting's table look final).
+  // 5. One line per unit: received (with what its forms' check found), kept, refused and why, or
+  // missing. Members with nothing at all are reported, not added as empty columns (an empty column
+  // would rank as 0 and make the meeting's table look final); a refused unit is not also "missing".
+  const before = existingSummary ? readSummaryReceipt(existingSummary) : null;
+  const refusedBefore = new Map((before?.refused ?? []).map((r) => [foldKey(r.unit), r.reason]));
+  const acceptedBefore = new Map((before?.accepted ?? []).map((r) => [foldKey(r.unit), r.reason]));
+  const checked = new Map<string, { complete: boolean; checks: FormCheck[] }>();
+  for (const a of accepted) {
+    const k = foldKey(a.name);
+    const own = checkForm(a.grid, profile, lang);
+    const changed = problems
+      .filter((p) => p.file === a.file && p.unit === a.name && FORM_PROBLEM_CODES.has(p.code))
+      .map((p): FormCheck => ({
+        code: p.code,
+        severity: p.severity,
+        cell: p.cell,
+        criterion: p.criterion,
+        message: p.message,
+      }));
+    const prev = checked.get(k);
+    checked.set(k, {
+      complete: (prev?.complete ?? true) && own.complete,
+      checks: [...(prev?.checks ?? []), ...own.checks, ...changed],
+    });
+  }
+  const received = (k: string, name: string, member: boolean, files: string[]): ReturnedUnit => {
+    const u: ReturnedUnit = { name, member, status: "received", files };
+    const why = acceptedAnyway.get(k) ?? acceptedBefore.get(k);
+    if (why !== undefined) {
+      u.acceptedAnyway = true;
+      u.reason = why;
+    }
+    const c = checked.get(k);
+    if (c) {
+      u.complete = c.complete;
+      u.checks = c.checks;
+    }
+    return u;
+  };
+  const refusedOf = (k: string): { files: string[]; reason: string } | null => {
+    const mine = refused.filter((r) => foldKey(r.unit) === k);
+    if (mine.length > 0) return { files: mine.map((r) => r.file), reason: mine[0].reason };
+    const old = refusedBefore.get(k);
+    return old !== undefined ? { files: [], reason: old } : null;
+  };
   const units: ReturnedUnit[] = [];
   for (const m of members) {
     const k = foldKey(m);
     const s = slots.get(k);
-    if (s && s.files.length > 0)
-      units.push({ name: m, member: true, status: "received", files: s.files });
-    else if (s && s.unit.self.some((v) => v !== null))
-      units.push({ name: m, member: true, status: "kept", files: [] });
-    else {
-      const rej = rejected.get(k);
-      units.push({ name: m, member: true, status: rej ? "rejected" : "missing", files: rej ?? [] });
-      problem("unit-missing", { unit: m }, { unit: m });
+    if (s && s.files.length > 0) units.push(received(k, m, true, s.files));
+    else if (s && s.unit.self.some((v) => v !== null)) {
+      const u = received(k, m, true, []);
+      units.push({ ...u, status: "kept" });
+    } else {
+      const rej = refusedOf(k);
+      if (rej)
+        units.push({
+          name: m,
+          member: true,
+          status: "rejected",
+          files: rej.files,
+          reason: rej.reason,
+        });
+      else {
+        units.push({ name: m, member: true, status: "missing", files: [] });
+        problem("unit-missing", { unit: m }, { unit: m });
+      }
     }
   }
   for (const k of order) {
     const s = slots.get(k);
-    if (!s || s.member) continue;
+    if (!s || memberByKey.has(k)) continue;
+    const u = received(k, s.unit.name, s.member, s.files);
+    units.push(s.files.length > 0 ? u : { ...u, status: "kept" });
+  }
+  // Refused forms of units outside the member list (or of any unit, when there is none).
+  const listed = new Set(units.map((u) => foldKey(u.name)));
+  for (const r of refused) {
+    const k = foldKey(r.unit);
+    if (listed.has(k)) continue;
+    listed.add(k);
+    const rej = refusedOf(k);
     units.push({
-      name: s.unit.name,
-      member: false,
-      status: s.files.length > 0 ? "received" : "kept",
-      files: s.files,
+      name: r.unit,
+      member: canonical(r.unit).member,
+      status: "rejected",
+      files: rej?.files ?? [r.file],
+      reason: r.reason,
     });
   }
 
@@ -735,8 +774,18 @@ export function consolidateReturns(
     .filter((s) => s.fromExisting || s.files.length > 0)
     .map((s) => s.unit);
 
+  const receipt: SummaryReceipt = {
+    missing: units.filter((u) => u.status === "missing").map((u) => u.name),
+    refused: units
+      .filter((u) => u.status === "rejected")
+      .map((u) => ({ unit: u.name, reason: u.reason ?? "" })),
+    accepted: units
+      .filter((u) => u.acceptedAnyway)
+      .map((u) => ({ unit: u.name, reason: u.reason ?? "" })),
+  };
   return {
     units,
+    refused,
     problems,
     conflicts,
     summary: {
@@ -745,6 +794,7 @@ export function consolidateReturns(
       rows: ref,
       units: summaryUnits,
       hasWeights: ref.some((r) => r.weight !== null),
+      receipt,
     },
   };
 }

@@ -6,6 +6,7 @@
 import { defineStrings, type Lang } from "../core/i18n";
 import type { ClusterProfile } from "../core/profile";
 import type { SummaryModel } from "../core/returns";
+import { RETURNS_STRINGS } from "../core/returns-strings";
 import { clusterFullName, finishSpec, SpecBuilder, upper } from "./document";
 import { heightFor, linesNeeded } from "./layout";
 import type { SheetSpec, SpecStyle } from "./spec";
@@ -38,6 +39,45 @@ export const SUMMARY_STRINGS = defineStrings(
     totalRow: "TỔNG CỘNG",
   }
 );
+
+/**
+ * Under the table, who is not in it and why, and which forms the head accepted anyway (DOMAIN.md §8):
+ * the sheet says it to whoever reads it, and core reads it back (readSummaryReceipt) so the ranking
+ * of this sheet names the same units. Returns the next free row.
+ */
+function receiptBlock(
+  b: SpecBuilder,
+  model: SummaryModel,
+  lang: Lang,
+  row: number,
+  right: number
+): number {
+  const receipt = model.receipt;
+  if (!receipt) return row;
+  const r = RETURNS_STRINGS.t.bind(RETURNS_STRINGS);
+  const lines: [string, string][] = [
+    ...receipt.missing.map((u): [string, string] => [u, r(lang, "receipt.missing")]),
+    ...receipt.refused.map((x): [string, string] => [
+      x.unit,
+      `${r(lang, "receipt.refused")}: ${x.reason}`,
+    ]),
+    ...receipt.accepted.map((x): [string, string] => [
+      x.unit,
+      `${r(lang, "receipt.accepted")}: ${x.reason}`,
+    ]),
+  ];
+  if (lines.length === 0) return row;
+  b.value(row, 1, r(lang, "receipt.heading"), { bold: true });
+  row++;
+  for (const [unit, text] of lines) {
+    b.value(row, 1, unit, { wrap: true, vertical: "top" });
+    const style = { wrap: true, vertical: "top" as const, italic: true };
+    if (right > 2) b.merged(row, 2, row, right, text, style);
+    else b.value(row, 2, text, style);
+    row++;
+  }
+  return row;
+}
 
 export interface SummarySheetOptions {
   lang: Lang;
@@ -136,6 +176,8 @@ export function buildSummarySheet(
       bold: true,
       horizontal: "center",
     });
+
+  row = receiptBlock(b, model, lang, row + 2, right);
 
   return finishSpec(b, {
     name: t(lang, "sheetName"),
