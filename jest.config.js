@@ -8,6 +8,10 @@ const common = {
   transform: { "^.+\\.tsx?$": tsJest },
   moduleFileExtensions: ["ts", "tsx", "js", "json"],
   testPathIgnorePatterns: ["/node_modules/", "/dist/", "/lib/"],
+  // On a loaded two-core machine an xlsx read or a template build takes 5–15 s: jest's 5 s default
+  // fails suites that pass on a quiet one. Suites that start webpack, Chromium or LibreOffice set
+  // their own, longer timeouts.
+  testTimeout: 30_000,
   // office-addin-mock → office-addin-manifest → an ESM-only package: load only the enum it needs.
   moduleNameMapper: {
     "^office-addin-manifest$": "<rootDir>/test/excel/stubs/office-addin-manifest.js",

@@ -20,7 +20,7 @@ const FUNCTIONS_VI_SCRIPT = path.join(root, "scripts", "functions-vi.js");
 const FUNCTIONS_HELP_SCRIPT = path.join(root, "scripts", "functions-help.js");
 const PLAYGROUND_TSX = src("playground/index.tsx");
 const PLAYGROUND_HTML = src("playground/playground.html");
-const SAMPLES_DIR = path.join(root, "..", "shared", "samples");
+const SAMPLES_DIR = path.join(root, "samples");
 
 /** The production base URL, always ending in exactly one slash. */
 function productionUrl(env = process.env) {
@@ -39,7 +39,7 @@ function replaceDevUrl(text, prodUrl) {
   return text.split(DEV_URL).join(prodUrl).split(DEV_URL.slice(0, -1)).join(prodUrl.slice(0, -1));
 }
 
-/** [{case, files}] for each ../shared/samples/<case> holding workbooks: the playground's menu. */
+/** [{case, files}] for each samples/<case> holding workbooks: the playground's menu. */
 function listSamples(dir = SAMPLES_DIR) {
   if (!fs.existsSync(dir)) return [];
   return fs

@@ -1,6 +1,7 @@
-// `npm test`'s first half: lint and typecheck side by side. Each is single-threaded and this machine
-// has two cores, so running them together saves the shorter one's time (~20 s). Outputs are printed
-// whole, one after the other, so they never interleave.
+// `npm test`'s first half: the system packages the tests need (scripts/system-deps.js installs what
+// is missing or names the command to run), then lint and typecheck side by side. Each is
+// single-threaded and this machine has two cores, so running them together saves the shorter one's
+// time (~20 s). Outputs are printed whole, one after the other, so they never interleave.
 const { spawn } = require("child_process");
 
 function run(name, script) {
@@ -15,6 +16,8 @@ function run(name, script) {
     child.on("close", (code) => resolve({ name, code, out }));
   });
 }
+
+if (require("./system-deps").main() !== 0) process.exit(1);
 
 Promise.all([run("lint", "lint"), run("typecheck", "typecheck")]).then((results) => {
   let failed = 0;

@@ -7,9 +7,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { runCli as run } from "./run";
-
-const SAMPLES = path.resolve(__dirname, "../../../shared/samples");
-const ROOT = path.resolve(__dirname, "../..");
+import { ROOT, SAMPLES } from "../paths";
 
 describe("thidua rank", () => {
   it("--json gives units sorted by rank with totals, labels, sections; exit 0 for a clean sheet", async () => {

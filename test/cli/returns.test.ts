@@ -6,8 +6,9 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { runCli as run } from "./run";
+import { SAMPLES } from "../paths";
 
-const S6 = path.resolve(__dirname, "../../../shared/samples/s6-per-unit-files");
+const S6 = path.join(SAMPLES, "s6-per-unit-files");
 
 describe("thidua rank with a cluster profile (issue 8: collect returned forms)", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "thidua-returns-"));

@@ -6,8 +6,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { runCli as run } from "./run";
-
-const SAMPLES = path.resolve(__dirname, "../../../shared/samples");
+import { SAMPLES } from "../paths";
 
 describe("thidua rank human table", () => {
   it("N4 the TCVN3 sample's converted cells are one grouped line in the table, one issue each in --json", async () => {

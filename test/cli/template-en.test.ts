@@ -9,8 +9,9 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { runCli as run } from "./run";
+import { sample } from "../paths";
 
-const S1 = path.resolve(__dirname, "../../../shared/samples/s1-layout-a/input.xlsx");
+const S1 = sample("s1-layout-a");
 
 /**
  * Fills a form as a unit would: every entry cell (the unlocked cells of the self-score column) at its

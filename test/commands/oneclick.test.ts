@@ -7,8 +7,7 @@ import * as path from "path";
 import { createSimulator, simulatorFromXlsx } from "../../src/simulator";
 import { createOneClickRanking } from "../../src/commands/oneclick";
 import { currentNotice, postNotice } from "../../src/taskpane/notice";
-
-const SAMPLES = path.join(__dirname, "..", "..", "..", "shared", "samples");
+import { SAMPLES } from "../paths";
 
 afterEach(() => postNotice(null));
 

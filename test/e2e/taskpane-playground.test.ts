@@ -8,6 +8,7 @@ import * as fs from "fs";
 import * as path from "path";
 import type { BrowserContext, Locator, Page } from "playwright-core";
 import { devBundle } from "./dev-bundle";
+import { sample } from "../paths";
 import { launch, serve } from "./taskpane-server";
 
 jest.setTimeout(240_000);
@@ -16,12 +17,9 @@ const ROOT = path.join(__dirname, "..", "..");
 // The development build shared with the other E2E tests (dev-bundle.ts).
 let OUT = "";
 const ARTIFACTS = path.join(ROOT, "test-artifacts");
-const EXPECTED = JSON.parse(
-  fs.readFileSync(
-    path.join(ROOT, "..", "shared", "samples", "s4-bad-inputs", "expected.json"),
-    "utf8"
-  )
-) as { units: { name: string; total: number; rank: number }[] };
+const EXPECTED = JSON.parse(fs.readFileSync(sample("s4-bad-inputs", "expected.json"), "utf8")) as {
+  units: { name: string; total: number; rank: number }[];
+};
 
 let server: { url: string; close(): Promise<void> };
 let context: BrowserContext;

@@ -7,6 +7,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { BrowserContext, Page } from "playwright-core";
+import { sample } from "../paths";
 import { buildHarness, launch, openPage, serve } from "./taskpane-server";
 
 jest.setTimeout(240_000);
@@ -14,12 +15,9 @@ jest.setTimeout(240_000);
 const ROOT = path.join(__dirname, "..", "..");
 const OUT = path.join(ROOT, "node_modules", ".cache", "thidua-e2e", "e2e");
 const ARTIFACTS = path.join(ROOT, "test-artifacts");
-const EXPECTED = JSON.parse(
-  fs.readFileSync(
-    path.join(ROOT, "..", "shared", "samples", "s4-bad-inputs", "expected.json"),
-    "utf8"
-  )
-) as { units: { name: string; total: number; rank: number }[] };
+const EXPECTED = JSON.parse(fs.readFileSync(sample("s4-bad-inputs", "expected.json"), "utf8")) as {
+  units: { name: string; total: number; rank: number }[];
+};
 
 let server: { url: string; close(): Promise<void> };
 let context: BrowserContext;

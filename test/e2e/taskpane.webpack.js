@@ -1,5 +1,5 @@
 // Builds test/e2e/taskpane-harness.tsx (the App over the simulator) into a folder of its own, with
-// the shared samples beside it, so the e2e test and the bundle bench never touch dist/.
+// the samples beside it, so the e2e test and the bundle bench never touch dist/.
 const path = require("path");
 const fs = require("fs");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
@@ -7,7 +7,7 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const webpack = require("webpack");
 
 const root = path.join(__dirname, "..", "..");
-const samples = path.join(root, "..", "shared", "samples");
+const samples = path.join(root, "samples");
 
 module.exports = (_env, argv = {}) => {
   const mode = argv.mode === "production" ? "production" : "development";

@@ -6,8 +6,7 @@ import { readReturnedWorkbook } from "../../src/xlsx/email";
 import { readWorkbookGrids } from "../../src/xlsx/read";
 import { writeWorkbook } from "../../src/xlsx/write";
 import { clusterProfile, fillForm, templateFor, type Entry } from "./helpers";
-
-const SAMPLES = path.resolve(__dirname, "../../../shared/samples");
+import { SAMPLES } from "../paths";
 
 const A: Entry[] = [23, 18.75, 14, 18, 13.5, 1, 2, 0];
 const B: Entry[] = [22, 18, 13, 17, 12, 0.5, 2, 1];

@@ -3,8 +3,9 @@ import * as fs from "fs";
 import * as path from "path";
 import { createSimulator, simulatorFromXlsx, type Simulator } from "../../src/simulator";
 import { createExcelAdapter, type ExcelAdapter, type ExcelHost } from "../../src/excel";
+import { SAMPLES } from "../paths";
 
-export const SAMPLES = path.join(__dirname, "..", "..", "..", "shared", "samples");
+export { SAMPLES };
 
 export function sample(p: string): Uint8Array {
   return new Uint8Array(fs.readFileSync(path.join(SAMPLES, p)));

@@ -7,8 +7,9 @@ import ExcelJS from "exceljs";
 import * as path from "path";
 import { ConfigParams, HyperFormula } from "hyperformula";
 import { registerThiduaFunctions } from "../../src/functions/hyperformula";
+import { SAMPLES } from "../paths";
 
-export const SAMPLES = "/work/shared/samples";
+export { SAMPLES };
 
 export function samplePath(name: string, file = "input.xlsx"): string {
   return path.join(SAMPLES, name, file);

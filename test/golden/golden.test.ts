@@ -1,14 +1,16 @@
 /**
- * Golden folders (STYLE.md 5): every case of ../shared/samples and of test/fixtures holds input
- * workbook(s) and expected.json; the engine must give exactly those totals and ranks, report every
- * listed issue (code and cell, or unit), and agree on provisional / noErrors. A failing case gets an
- * actual.json beside it.
+ * Golden folders (STYLE.md 5): every case of samples/ and of test/fixtures holds input workbook(s) and
+ * expected.json; the engine must give exactly those totals and ranks, report every listed issue (code
+ * and cell, or unit), and agree on provisional / noErrors. A failing case gets an actual.json beside it.
+ * Where the workspace's own reference samples sit beside the clone, they are walked too, as an extra
+ * check that the repository's copies still read like the originals; a plain clone skips them.
  */
 import * as fs from "fs";
 import * as path from "path";
 import { analyzeWorkbook } from "../../src/core";
 import type { RankingReport } from "../../src/core/report";
 import { readWorkbookGrids } from "../../src/xlsx/read";
+import { FIXTURES, ROOT, SAMPLES } from "../paths";
 
 interface Expected {
   files: string[];
@@ -18,8 +20,8 @@ interface Expected {
   noErrors?: boolean;
 }
 
-const SAMPLES = path.resolve(__dirname, "../../../shared/samples");
-const FIXTURES = path.resolve(__dirname, "../fixtures");
+// The one path outside the repository a test may name (test/paths.test.ts holds it to this line).
+const WORKSPACE_SAMPLES = path.resolve(ROOT, "..", "shared", "samples");
 
 function casesIn(root: string): string[] {
   if (!fs.existsSync(root)) return [];
@@ -57,14 +59,21 @@ async function run(dir: string): Promise<{ report: RankingReport; expected: Expe
 }
 
 describe("golden score sheets (R1–R10, K1–K2, DOMAIN §4 layouts, §6 issues)", () => {
-  const all = [...casesIn(SAMPLES), ...casesIn(FIXTURES)];
+  const all = [...casesIn(SAMPLES), ...casesIn(FIXTURES), ...casesIn(WORKSPACE_SAMPLES)];
 
-  it("finds the shared samples and the generated fixtures", () => {
-    expect(casesIn(SAMPLES).length).toBeGreaterThanOrEqual(6);
+  it("finds the samples and the generated fixtures in the repository", () => {
+    expect(casesIn(SAMPLES).map((d) => path.basename(d))).toEqual([
+      "s1-layout-a",
+      "s2-layout-b",
+      "s3-layout-c-pairs",
+      "s4-bad-inputs",
+      "s5-tcvn3",
+      "s6-per-unit-files",
+    ]);
     expect(casesIn(FIXTURES).length).toBeGreaterThanOrEqual(11);
   });
 
-  it.each(all.map((d) => [path.relative(path.resolve(__dirname, "../.."), d), d]))(
+  it.each(all.map((d) => [path.relative(ROOT, d), d]))(
     "%s gives the expected totals, ranks and issues",
     async (_name, dir) => {
       const { report, expected } = await run(dir);
@@ -85,9 +94,10 @@ describe("golden score sheets (R1–R10, K1–K2, DOMAIN §4 layouts, §6 issues
         missingIssues(report, expected).length === 0 &&
         report.provisional === expected.provisional &&
         (!expected.noErrors || report.errorCount === 0);
-      const actualFile = path.join(dir, "actual.json");
-      if (!ok) fs.writeFileSync(actualFile, JSON.stringify(actual, null, 2) + "\n");
-      else if (fs.existsSync(actualFile)) fs.unlinkSync(actualFile);
+      // Only inside the repository: the workspace's folder is read, never written.
+      const actualFile = dir.startsWith(ROOT + path.sep) ? path.join(dir, "actual.json") : null;
+      if (actualFile && !ok) fs.writeFileSync(actualFile, JSON.stringify(actual, null, 2) + "\n");
+      else if (actualFile && fs.existsSync(actualFile)) fs.unlinkSync(actualFile);
       expect(actual.units.slice().sort(byRankThenName)).toEqual(
         expected.units.slice().sort(byRankThenName)
       );

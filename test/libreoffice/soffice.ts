@@ -1,5 +1,5 @@
 /**
- * Running LibreOffice headless for the tests (see ../shared/MACHINE.md): a private profile that
+ * Running LibreOffice headless for the tests: a private profile that
  * recalculates every formula on load (OOXMLRecalcMode = 0, "always"), several files per call since
  * each start costs about a second.
  */

@@ -18,8 +18,9 @@ import type {
   RankingReport,
   UnitResult,
 } from "../../src/core/report";
+import { SAMPLES } from "../paths";
 
-export const SAMPLES = path.resolve(__dirname, "../../../shared/samples");
+export { SAMPLES };
 
 export interface Expected {
   files: string[];

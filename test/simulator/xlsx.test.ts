@@ -2,8 +2,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import { createSimulator, simulatorFromXlsx } from "../../src/simulator";
+import { SAMPLES } from "../paths";
 
-const SAMPLES = path.join(__dirname, "..", "..", "..", "shared", "samples");
 const read = (p: string): Uint8Array => new Uint8Array(fs.readFileSync(path.join(SAMPLES, p)));
 
 type Ctx = any;

@@ -8,8 +8,7 @@ import * as path from "path";
 import { simulatorFromXlsx, type Simulator } from "../../src/simulator";
 import { createExcelService } from "../../src/taskpane/excel-service";
 import { ServiceError, type ThiduaService } from "../../src/taskpane/service";
-
-const SAMPLES = path.join(__dirname, "..", "..", "..", "shared", "samples");
+import { SAMPLES } from "../paths";
 
 jest.setTimeout(30_000);
 

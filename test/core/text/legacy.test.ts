@@ -9,8 +9,9 @@ import {
   toUnicode,
   unicodeToLegacy,
 } from "../../../src/core/text";
+import { SAMPLES } from "../../paths";
 
-const S5 = path.resolve(__dirname, "../../../../shared/samples/s5-tcvn3");
+const S5 = path.join(SAMPLES, "s5-tcvn3");
 
 /** The 134 Vietnamese letters (67 per case), built here independently of the module's tables. */
 function vietnameseLetters(): string[] {
