@@ -9,7 +9,7 @@ import type { Issue } from "./issues";
 import { defaultProfile, profileLabel, type ClusterProfile } from "./profile";
 import type { RankingReport, SectionScore, SkippedSheet, UnitResult } from "./report";
 import { buildTreeShape } from "./criteria";
-import { formatScore, roundAt } from "./numeric";
+import { EPSILON, formatScore, roundAt } from "./numeric";
 import { checkBands, classifier, rankUnits } from "./ranking";
 import { scoreTable, type ScoredTable } from "./scoring";
 import type { TreeShape } from "./criteria";
@@ -263,17 +263,27 @@ function buildReport(
   const ineligible = new Map<string, string[]>();
   for (const e of profile.eligibility ?? [])
     if (e.reasons.length > 0) ineligible.set(normalizeText(e.unit), e.reasons);
+  // R11: units with different maxima rank by share of their own max, unrounded; with equal maxima
+  // the order is the same as by points, which the sheet shows and R10 compares.
+  const byShare = units.some(
+    (u) =>
+      u.ownMax &&
+      (u.max === null || Math.abs(u.max - head.contentMax) > EPSILON * Math.max(1, u.max))
+  );
+  const shareOf = (u: (typeof units)[number]): number | null =>
+    u.max !== null && u.max > 0 ? u.rawTotal / u.max : null;
   const outcome = rankUnits(
     units.map((u) => ({
       name: u.name,
-      total: u.rawTotal,
+      // Percent at ten decimals: unrounded to any precision an office shows, free of binary noise.
+      total: byShare ? (shareOf(u) ?? 0) * 100 : u.rawTotal,
       sections: [u.firstSection],
       bonus: u.bonus,
       deduction: u.deduction,
       eligible: !ineligible.has(normalizeText(u.name)),
     })),
     {
-      precision: p,
+      precision: byShare ? 10 : p,
       tieBreak: profile.tieBreak,
       // K10: awards are yearly (no proposal at a sơ kết) and need someone to compare with.
       awards: profile.period === "so-ket" || units.length < 2 ? undefined : profile.awards,
@@ -316,7 +326,10 @@ function buildReport(
       // K10: a single unit's form has no rank to name.
       label: units.length < 2 ? null : outcome.labels[i],
       // K6: the share of the content max; a unit with bonus may pass 100 %.
-      classification: profileLabel(classOf(total, head.contentMax), lang),
+      classification: profileLabel(
+        byShare ? classOf(u.rawTotal, u.max ?? 0) : classOf(total, head.contentMax),
+        lang
+      ),
       award: outcome.awards[i],
       get sections(): SectionScore[] {
         return (sections ??= u.sectionsOf());
@@ -338,6 +351,10 @@ function buildReport(
     };
     if (u.file !== undefined) r.file = u.file;
     if (pending.has(i)) r.awardPending = true;
+    if (byShare) {
+      r.max = u.max;
+      r.share = shareOf(u);
+    }
     return r;
   });
   const order = results.map((_, i) => i).sort((a, b) => results[a].rank - results[b].rank || a - b);
@@ -360,6 +377,7 @@ function buildReport(
     bonusCap,
     maxTotal,
     precision: p,
+    ...(byShare ? { rankedBy: "share" as const } : {}),
     units: order.map((i) => results[i]),
     issues,
     settingsProblems: checkBands(profile.bands, lang),

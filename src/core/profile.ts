@@ -13,7 +13,7 @@ export type Period = "so-ket" | "tong-ket";
 
 export interface ClassificationBand {
   label: string;
-  /** Minimum share of the max total (content max + bonus cap), 0..1. */
+  /** Minimum share of the content max (K6: the bonus is not in the denominator), 0..1. */
   minShare: number;
 }
 
@@ -63,25 +63,36 @@ export interface ClusterProfile {
   decimalSeparator: "," | ".";
   /** The saved sheet mapping (opaque JSON from src/core/layout), keyed by sheet name. */
   mappings: Record<string, unknown>;
+  /** The covenant's legal bases ("Căn cứ …;"); absent = the bases in force in the covenant's year. */
+  legalBases?: string[];
+  /** The covenant's commitments and targets (chỉ tiêu), before the scoring table. */
+  commitments?: string[];
+  /** The titles the members register for (đăng ký danh hiệu), before the scoring table. */
+  titleRegistrations?: string[];
+  /** The signer's position per unit ("GIÁM ĐỐC"); absent = guessed from the unit's name. */
+  positions?: Record<string, string>;
 }
 
+/**
+ * K6 visible default: the bands provinces publish with the administrative-reform index (Chỉ số CCHC).
+ * "Hoàn thành xuất sắc/tốt nhiệm vụ" are a superior's official yearly ratings, not point bands: a
+ * cluster that wants them types them in its own bands.
+ */
 export const DEFAULT_BANDS: ClassificationBand[] = [
-  { label: "Hoàn thành xuất sắc nhiệm vụ", minShare: 0.9 },
-  { label: "Hoàn thành tốt nhiệm vụ", minShare: 0.7 },
-  { label: "Hoàn thành nhiệm vụ", minShare: 0.5 },
-  { label: "Không hoàn thành nhiệm vụ", minShare: 0 },
+  { label: "Tốt", minShare: 0.8 },
+  { label: "Khá", minShare: 0.65 },
+  { label: "Trung bình", minShare: 0 },
 ];
 
 /**
- * The default labels below in English. The Vietnamese ones are the official titles a cluster keeps
- * (and may retype): a user working in English sees these defaults in English, while a label the
- * cluster typed itself is shown exactly as typed, in any language.
+ * The default labels below in English. The Vietnamese ones are the labels a cluster keeps (and may
+ * retype): a user working in English sees these defaults in English, while a label the cluster typed
+ * itself is shown exactly as typed, in any language.
  */
 const DEFAULT_LABELS_EN: Readonly<Record<string, string>> = {
-  "Hoàn thành xuất sắc nhiệm vụ": "Tasks completed with excellence",
-  "Hoàn thành tốt nhiệm vụ": "Tasks completed well",
-  "Hoàn thành nhiệm vụ": "Tasks completed",
-  "Không hoàn thành nhiệm vụ": "Tasks not completed",
+  Tốt: "Good",
+  Khá: "Fair",
+  "Trung bình": "Average",
   "Cờ thi đua của UBND tỉnh": "Emulation flag of the Provincial People's Committee",
   "Bằng khen của Chủ tịch UBND tỉnh":
     "Certificate of merit of the Provincial People's Committee Chairman",

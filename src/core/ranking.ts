@@ -195,6 +195,11 @@ export interface RankOutcome {
   tiedAtTop: number[];
   /** Indexes of ineligible units that an award slot passed over (K4 not-eligible). */
   passedOver: number[];
+  /**
+   * K9: indexes of the units tied across the last slot of an award ("chờ bình xét"): they hold the
+   * slots they compete for until the tie-break keys or the vote (K7) settle it.
+   */
+  pending: number[];
 }
 
 function tieKey(e: RankEntry, key: TieBreakKey, precision: number): number {
@@ -209,10 +214,11 @@ function tieKey(e: RankEntry, key: TieBreakKey, precision: number): number {
 }
 
 /**
- * K1–K5 at once: competition ranks on the rounded total, then the tie-break keys in order (off by
- * default), labels Nhất/Nhì/Ba, and awards: flag slots first, then merit slots, each unit at most one
- * award, ineligible units keep their rank but are passed over. A group still tied across the last slot
- * of an award gets none of it: the meeting decides (tie-at-top), the engine never breaks it silently.
+ * K1–K5 and K9 at once: competition ranks on the rounded total, then the tie-break keys in order (off
+ * by default), labels Nhất/Nhì/Ba, and awards: flag slots first, then merit slots, each unit at most
+ * one award, ineligible units keep their rank but are passed over. A group still tied across the last
+ * slot of an award is "pending" (K9): it keeps the slots it competes for, none goes to the next rank,
+ * and when the group is larger than every slot left, nothing after it is proposed either.
  */
 export function rankUnits(
   entries: RankEntry[],
@@ -239,29 +245,41 @@ export function rankUnits(
   const tiedAtTop = order.filter((i) => ranks[i] === 1);
   const awards: (string | null)[] = entries.map(() => null);
   const passedOver: number[] = [];
+  const pending: number[] = [];
   if (opts.awards) {
-    const tiers = [
-      { label: opts.awards.flagLabel, slots: Math.max(0, Math.floor(opts.awards.flagSlots)) },
-      { label: opts.awards.meritLabel, slots: Math.max(0, Math.floor(opts.awards.meritSlots)) },
-    ];
+    // The slots in the order they are given: every flag, then every Bằng khen.
+    const slots: string[] = [];
+    for (const tier of [
+      { label: opts.awards.flagLabel, n: opts.awards.flagSlots },
+      { label: opts.awards.meritLabel, n: opts.awards.meritSlots },
+    ])
+      for (let s = 0; s < Math.max(0, Math.floor(tier.n)); s++)
+        slots.push(profileLabel(tier.label, lang));
+    let next = 0;
     let k = 0;
-    for (const tier of tiers) {
-      let left = tier.slots;
-      while (left > 0 && k < order.length) {
-        const group: number[] = [];
-        let j = k;
-        while (j < order.length && ranks[order[j]] === ranks[order[k]]) group.push(order[j++]);
-        const eligible = group.filter((i) => entries[i].eligible);
-        for (const i of group) if (!entries[i].eligible) passedOver.push(i);
-        if (eligible.length > left) {
-          left = 0;
-        } else {
-          for (const i of eligible) awards[i] = profileLabel(tier.label, opts.lang ?? "vi");
-          left -= eligible.length;
-        }
-        k = j;
+    while (next < slots.length && k < order.length) {
+      const group: number[] = [];
+      let j = k;
+      while (j < order.length && ranks[order[j]] === ranks[order[k]]) group.push(order[j++]);
+      const eligible = group.filter((i) => entries[i].eligible);
+      for (const i of group) if (!entries[i].eligible) passedOver.push(i);
+      const taken = slots.slice(next, next + eligible.length);
+      // K9: the group fits in one kind of slot, or the meeting must decide who gets which.
+      if (eligible.length <= slots.length - next && new Set(taken).size <= 1) {
+        for (const i of eligible) awards[i] = taken[0];
+      } else {
+        pending.push(...eligible);
       }
+      next += eligible.length;
+      k = j;
     }
   }
-  return { ranks, labels, awards, tiedAtTop: tiedAtTop.length > 1 ? tiedAtTop : [], passedOver };
+  return {
+    ranks,
+    labels,
+    awards,
+    tiedAtTop: tiedAtTop.length > 1 ? tiedAtTop : [],
+    passedOver,
+    pending,
+  };
 }

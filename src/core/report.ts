@@ -53,6 +53,13 @@ export interface UnitResult {
   bonus: number;
   /** Deductions as a magnitude (R8). */
   deduction: number;
+  /**
+   * R11, where units have different maxima (layout E, criteria that do not apply to some units): this
+   * unit's own max and its share = total ÷ max, unrounded, which is what ranks. Absent otherwise; the
+   * share is null when the max is unknown or 0.
+   */
+  max?: number | null;
+  share?: number | null;
   /** No blank leaf (R4); a rank of an incomplete unit is provisional. */
   complete: boolean;
   eligible: boolean;
@@ -81,6 +88,8 @@ export interface RankingReport {
   /** contentMax + bonusCap (K6). */
   maxTotal: number;
   precision: number;
+  /** R11: "share" when the units were ranked by share of their own max; absent when by points. */
+  rankedBy?: "share";
   units: UnitResult[];
   issues: { [K in keyof Issue]: Issue[K] }[];
   /**

@@ -264,11 +264,11 @@ function bandsArg(v: any, lang: Lang): ClassificationBand[] {
 }
 
 /**
- * Classification label from the share of the maximum total (default bands 90 %, 70 %, 50 %).
+ * Classification label from the share of the content max (default bands Tốt 80 %, Khá 65 %, Trung bình).
  * @customfunction CLASSIFY
  * @helpurl https://localhost:3000/help.html#thidua-classify
  * @param total The unit's total.
- * @param maxTotal The maximum total (content max + bonus cap).
+ * @param maxTotal The content max (the bonus is not in the denominator, K6).
  * @param [bands] A 2-column bands table: label, minimum share (0 to 1, or %).
  * @returns {any} The classification label.
  */

@@ -63,9 +63,17 @@ export function clusterFullName(profile: ClusterProfile, lang: Lang): string {
   return `${pre} ${name}`;
 }
 
+/**
+ * The year a document names: the profile's, else (year 0) a dotted blank to fill by hand. Today's
+ * year is never printed in its place: a 2021 sheet signed "năm 2026" is a wrong record.
+ */
+export function yearText(profile: ClusterProfile, lang: Lang): string {
+  return profile.year > 0 ? String(profile.year) : SHEET_STRINGS.t(lang, "yearBlank");
+}
+
 export function periodText(profile: ClusterProfile, lang: Lang): string {
   return SHEET_STRINGS.t(lang, profile.period === "so-ket" ? "periodSoKet" : "periodTongKet", {
-    year: profile.year,
+    year: yearText(profile, lang),
   });
 }
 
@@ -128,6 +136,8 @@ export function nationalHeader(
     date: Date;
     lang: Lang;
     row?: number;
+    /** Font size of the national name; default the sheet's. */
+    headerSize?: number;
   }
 ): number {
   const r0 = opts.row ?? 0;
@@ -139,7 +149,11 @@ export function nationalHeader(
     const last = i === issuer.length - 1;
     b.merged(r0 + i, l0, r0 + i, l1, upper(line), { ...center, bold: last });
   });
-  b.merged(r0, g0, r0, g1, SHEET_STRINGS.t(opts.lang, "nationalName"), { ...center, bold: true });
+  b.merged(r0, g0, r0, g1, SHEET_STRINGS.t(opts.lang, "nationalName"), {
+    ...center,
+    bold: true,
+    ...(opts.headerSize ? { size: opts.headerSize } : {}),
+  });
   b.merged(r0 + 1, g0, r0 + 1, g1, SHEET_STRINGS.t(opts.lang, "nationalMotto"), {
     ...center,
     bold: true,

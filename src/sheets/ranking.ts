@@ -18,6 +18,7 @@ import {
   SpecBuilder,
   upper,
 } from "./document";
+import { returnsBanner } from "./summary";
 import { decimalFormat, headerWordWidth, heightFor, linesNeeded, sumWidths } from "./layout";
 import type { SheetSpec, SpecStyle } from "./spec";
 import { SHEET_STRINGS } from "./strings";
@@ -104,6 +105,11 @@ function baseName(file: string): string {
     .replace(/^.*[\\/]/, "")
     .normalize("NFC")
     .toLowerCase();
+}
+
+/** The file's own name, as the recipient knows it: a folder path says nothing to them. */
+function displayName(file: string): string {
+  return file.replace(/^.*[\\/]/, "");
 }
 
 function excelString(s: string): string {
@@ -205,10 +211,13 @@ export function buildRankingSheet(
   row++;
 
   if (report.provisional) {
+    // A ranking of returned forms names who is not in it (form-missing, form-refused).
+    const named = returnsBanner(report, lang);
     const text =
-      report.errorCount > 0
+      named ??
+      (report.errorCount > 0
         ? t(lang, "provisionalBanner", { count: report.errorCount })
-        : t(lang, "provisionalIncomplete");
+        : t(lang, "provisionalIncomplete"));
     b.merged(row, 0, row, nCols - 1, text, {
       ...center,
       bold: true,
@@ -216,7 +225,7 @@ export function buildRankingSheet(
       fill: BANNER_FILL,
       border: true,
     });
-    b.height(row, 22);
+    b.height(row, Math.max(22, heightFor(linesNeeded(text, sumWidths(widths, 0, nCols - 1), 11))));
     row++;
   }
   row++;
@@ -357,10 +366,10 @@ export function buildRankingSheet(
         )},IF(${rankCell}=3,${excelString(t(lang, "labelThird"))},"")))`,
         { ...base, horizontal: "center", bold: top }
       );
-      // K6 as the engine's classify: the share of the max total, rounded to 6 places, against each
-      // band's minimum, highest band first.
+      // K6 as the engine's classify: the share of the content max (bonus not in the denominator),
+      // rounded to 6 places, against each band's minimum, highest band first.
       const share =
-        report.maxTotal > 0 ? `ROUND(${totalCell}/${fmtNumber(report.maxTotal)},6)` : null;
+        report.contentMax > 0 ? `ROUND(${totalCell}/${fmtNumber(report.contentMax)},6)` : null;
       let cls = excelString(bands.length > 0 ? bands[bands.length - 1].label : "");
       for (let k = bands.length - 2; k >= 0 && share; k--) {
         cls = `IF(${share}>=${fmtNumber(bands[k].minShare)},${excelString(bands[k].label)},${cls})`;
@@ -374,7 +383,14 @@ export function buildRankingSheet(
       b.value(r, col.label, u.label ?? "", { ...base, horizontal: "center", bold: top });
       b.value(r, col.cls, u.classification, { ...base, wrap: true, size: 11 });
     }
-    b.value(r, col.award, u.award ?? "", { ...base, wrap: true, size: 11 });
+    // K9: a tie across the last slot is settled by the meeting, and the sheet itself says so.
+    const award = u.awardPending ? t(lang, "awardPending") : (u.award ?? "");
+    b.value(r, col.award, award, {
+      ...base,
+      wrap: true,
+      size: 11,
+      ...(u.awardPending ? { italic: true, color: BANNER_COLOR } : {}),
+    });
 
     if (opts.mode === "formulas" && !live && u.file)
       notes.push(t(lang, "noteOtherFile", { file: u.file }));
@@ -398,7 +414,7 @@ export function buildRankingSheet(
     const lines = Math.max(
       linesNeeded(u.name, widths[col.unit], 12),
       linesNeeded(u.classification, widths[col.cls], 11),
-      linesNeeded(u.award ?? "", widths[col.award], 11),
+      linesNeeded(award, widths[col.award], 11),
       linesNeeded(note, widths[col.note], 10)
     );
     b.height(r, Math.max(20, heightFor(lines, 11)));
@@ -410,7 +426,9 @@ export function buildRankingSheet(
     .map((s) => `'${s}'`)
     .join(", ");
   const files =
-    report.files.length > 0 ? t(lang, "sourceFiles", { files: report.files.join(", ") }) : "";
+    report.files.length > 0
+      ? t(lang, "sourceFiles", { files: report.files.map(displayName).join(", ") })
+      : "";
   const footnote =
     opts.mode === "values"
       ? t(lang, "sourceValues", { sheets, files, date: shortDate(opts.date) })

@@ -232,8 +232,8 @@ describe("THIDUA.RANKING", () => {
       ["Sở Tư pháp", 89, 2, "Nhì"],
       ["Sở Tài chính", 85.5, 3, "Ba"],
     ]);
-    // max total = 100 content + 5 bonus cap; 90/105 = 85.7 % → "Hoàn thành tốt nhiệm vụ".
-    expect(out[0][4]).toBe("Hoàn thành tốt nhiệm vụ");
+    // K6: 90 of the content max 100 (the bonus cap left out) is 90 % → "Tốt".
+    expect(out[0][4]).toBe("Tốt");
   });
 
   test("unit names given as a column work the same as a row", () => {
@@ -299,18 +299,18 @@ describe("THIDUA.VALIDATE", () => {
 });
 
 describe("THIDUA.CLASSIFY", () => {
-  test("K6 default bands at 90 / 70 / 50 % of the max total", () => {
-    expect(classify(90, 100, null as any)).toBe("Hoàn thành xuất sắc nhiệm vụ");
-    expect(classify(89.99, 100, null as any)).toBe("Hoàn thành tốt nhiệm vụ");
-    expect(classify(50, 100, null as any)).toBe("Hoàn thành nhiệm vụ");
-    expect(classify(49, 100, null as any)).toBe("Không hoàn thành nhiệm vụ");
+  test("K6 default bands Tốt ≥ 80 %, Khá ≥ 65 %, Trung bình of the content max", () => {
+    expect(classify(80, 100, null as any)).toBe("Tốt");
+    expect(classify(79.99, 100, null as any)).toBe("Khá");
+    expect(classify(65, 100, null as any)).toBe("Khá");
+    expect(classify(64.99, 100, null as any)).toBe("Trung bình");
   });
 
   test("K6 in English Excel the default bands read in English; a cluster's own labels stay as typed", () => {
     (globalThis as any).Office = { context: { displayLanguage: "en-US" } };
     try {
-      expect(classify(90, 100, null as any)).toBe("Tasks completed with excellence");
-      expect(classify(49, 100, null as any)).toBe("Tasks not completed");
+      expect(classify(90, 100, null as any)).toBe("Good");
+      expect(classify(49, 100, null as any)).toBe("Average");
       expect(
         classify(85, 105, [
           ["Xuất sắc", 0.8],
@@ -449,8 +449,8 @@ describe("blank cells and omitted arguments (R4, issue 4)", () => {
       expect(total(CRITERIA, scores, null as any, null as any)).toEqual([[90, 89, ""]]);
       const out = ranking(CRITERIA, scores, [["A", "B", "C"]], null as any, null as any);
       expect(out).toEqual([
-        ["A", 90, 1, "Nhất", "Hoàn thành tốt nhiệm vụ"],
-        ["B", 89, 2, "Nhì", "Hoàn thành tốt nhiệm vụ"],
+        ["A", 90, 1, "Nhất", "Tốt"],
+        ["B", 89, 2, "Nhì", "Tốt"],
         ["C", "", "", "", ""],
       ]);
       // Chained as a sheet would: RANK and CLASSIFY of that blank total stay blank.
@@ -538,10 +538,10 @@ describe("blank cells and omitted arguments (R4, issue 4)", () => {
       ],
     ],
   ] as [string, unknown][])(
-    "K6 omitted bands (%s) take the default 90 / 70 / 50 %%",
+    "K6 omitted bands (%s) take the default 80 / 65 %%",
     (_name, omitted) => {
-      expect(classify(95, 100, omitted as any)).toBe("Hoàn thành xuất sắc nhiệm vụ");
-      expect(classify(60, 100, omitted as any)).toBe("Hoàn thành nhiệm vụ");
+      expect(classify(95, 100, omitted as any)).toBe("Tốt");
+      expect(classify(60, 100, omitted as any)).toBe("Trung bình");
     }
   );
 
@@ -573,8 +573,8 @@ describe("layout C: self and review columns side by side (DOMAIN §4, R6)", () =
   test("RANKING with the two header rows as units: one row per unit, the review score counting where present", () => {
     // A: review 28 + self 20 (review blank) + 18 + 17 + bonus 5 = 88; B: self only, 89.
     expect(ranking(CRITERIA, SCORES_C, HEADER_C, null as any, null as any)).toEqual([
-      ["Sở Tư pháp", 89, 1, "Nhất", "Hoàn thành tốt nhiệm vụ"],
-      ["Sở Nội vụ", 88, 2, "Nhì", "Hoàn thành tốt nhiệm vụ"],
+      ["Sở Tư pháp", 89, 1, "Nhất", "Tốt"],
+      ["Sở Nội vụ", 88, 2, "Nhì", "Tốt"],
     ]);
   });
 

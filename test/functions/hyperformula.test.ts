@@ -75,8 +75,8 @@ describe("THIDUA.TOTAL in HyperFormula over sample s1 (layout A, criteria rows 5
       exp.units.map((u) => [u.name, u.total, u.rank])
     );
     expect(got.slice(0, 3).map((r) => r[3])).toEqual(["Nhất", "Nhì", "Ba"]);
-    // 90.25 of a max total 105 (100 content + 5 bonus cap) is 86 %: "Hoàn thành tốt nhiệm vụ" (K6).
-    expect(got[0][4]).toBe("Hoàn thành tốt nhiệm vụ");
+    // K6: 90.25 of the content max 100 (the bonus cap is not in the denominator) is 90 %: "Tốt".
+    expect(got[0][4]).toBe("Tốt");
     expect(got[7]).toEqual([null, null, null, null, null]);
   });
 
@@ -138,9 +138,7 @@ describe("a workbook with the Vietnamese decimal separator (',' with ';' between
     const s = await loadSample("s4-bad-inputs", VI);
     const got = evaluate(s, "A40", "=THIDUA.TOTAL(A4:C22; D4:H22)", 1, 5)[0];
     expect(got).toEqual(totalsInColumnOrder(s, "s4-bad-inputs", "D3:H3"));
-    expect(evaluate(s, "A41", "=THIDUA.XEPLOAI(90,25; 105)", 1, 1)[0][0]).toBe(
-      "Hoàn thành tốt nhiệm vụ"
-    );
+    expect(evaluate(s, "A41", "=THIDUA.XEPLOAI(90,25; 105)", 1, 1)[0][0]).toBe("Tốt");
     expect(evaluate(s, "A42", '=THIDUA.CHUYENSO("1.250"; ",")', 1, 1)[0][0]).toBe(1250);
   });
 });
@@ -233,12 +231,7 @@ describe("bridge mechanics", () => {
       ],
       { licenseKey: "gpl-v3" }
     );
-    expect(hf.getSheetValues(0)[0]).toEqual([
-      8.5,
-      "Sở Nội vụ",
-      "Hoàn thành xuất sắc nhiệm vụ",
-      8.5,
-    ]);
+    expect(hf.getSheetValues(0)[0]).toEqual([8.5, "Sở Nội vụ", "Tốt", 8.5]);
   });
 });
 
@@ -279,9 +272,8 @@ describe("sample s3 (layout C: Tự chấm | Cụm chấm per unit) through Hype
 describe("the worked examples of README.md (section Hàm / Functions) compute what it says", () => {
   test("XEPLOAI on s1's TỔNG CỘNG cell, CHUYENSO on s4's '18,5', CHUYENMA on s5's TCVN3 name", async () => {
     const s1 = await loadSample("s1-layout-a");
-    expect(evaluate(s1, "A52", "=THIDUA.XEPLOAI(E24, 105)", 1, 1)[0][0]).toBe(
-      "Hoàn thành tốt nhiệm vụ"
-    );
+    expect(evaluate(s1, "A52", "=THIDUA.XEPLOAI(E24, 100)", 1, 1)[0][0]).toBe("Tốt");
+    expect(evaluate(s1, "A53", "=THIDUA.XEPLOAI(70, 100)", 1, 1)[0][0]).toBe("Khá");
     // Before the totals exist there is nothing to rank: #N/A, with the reason.
     const empty = evaluate(s1, "A53", "=THIDUA.XEPHANG(A40:G40, A40:G40)", 1, 1)[0][0];
     expect([empty.type, empty.message]).toEqual(["NA", "Không có tổng điểm nào để xếp hạng."]);

@@ -53,37 +53,87 @@ describe("the sheets' words exist in Vietnamese and English", () => {
 describe("covenant (giao ước thi đua, DOMAIN.md §8)", () => {
   const profile = profileFor();
 
-  it("numbers the contents I/II, 1/2, a/b from the criteria and ends with the commitments", () => {
+  it("§8: targets and commitments, then title registrations, then the scoring table, then the implementation", () => {
     const m = covenantModel(profile, criteria, { date: DATE, lang: "vi" });
     expect(m.title).toBe("GIAO ƯỚC THI ĐUA NĂM 2025");
-    expect(m.sections.map((s) => s.numeral)).toEqual(["I", "II", "III"]);
-    expect(m.sections[0].heading).toBe("KẾT QUẢ THỰC HIỆN NHIỆM VỤ CHÍNH TRỊ (60 ĐIỂM)");
-    // A label that already states its points is not given them twice.
-    expect(m.sections[1].heading).toBe("ĐIỂM CỘNG (TỐI ĐA 5 ĐIỂM)");
-    expect(m.sections[0].items.map((i) => `${i.number} ${i.text}`)).toEqual([
-      "1. Hoàn thành kế hoạch công tác năm (25 điểm)",
-      "2. Phát động và ký kết giao ước (35 điểm)",
+    expect(m.sections.map((s) => `${s.numeral}. ${s.heading}`)).toEqual([
+      "I. MỤC TIÊU, CHỈ TIÊU VÀ CAM KẾT THI ĐUA",
+      "II. ĐĂNG KÝ DANH HIỆU THI ĐUA",
+      "III. NỘI DUNG THI ĐUA VÀ THANG ĐIỂM CHẤM",
+      "IV. TỔ CHỨC THỰC HIỆN",
     ]);
-    expect(m.sections[0].items[1].subitems).toEqual([
-      "a) Ban hành kế hoạch (20 điểm)",
-      "b) Ký kết giao ước (15 điểm)",
+    expect(m.sections[0].items[0].text).toContain("năm 2025");
+    expect(m.sections[1].items[0].text).toContain("Cờ thi đua của UBND tỉnh");
+    expect(m.sections[2].table!.map((r) => [r.code, r.label, r.max])).toEqual([
+      ["I", "Kết quả thực hiện nhiệm vụ chính trị", "60"],
+      ["1", "Hoàn thành kế hoạch công tác năm", "25"],
+      ["2", "Phát động và ký kết giao ước", "35"],
+      ["1", "Ban hành kế hoạch", "20"],
+      ["2", "Ký kết giao ước", "15"],
+      // The bonus cap is a cap, and the label's own "(tối đa 5 điểm)" is not repeated.
+      ["II", "Điểm cộng (tối đa 5 điểm)", "tối đa 5"],
+      ["1", "Sáng kiến", "3"],
     ]);
-    expect(m.sections[2].heading).toBe("TỔ CHỨC THỰC HIỆN");
-    expect(m.legalBases[0]).toMatch(/^Căn cứ Luật Thi đua, khen thưởng/);
     expect(m.parties).toEqual(profile.members);
   });
 
-  it("gives every member a signature block 'TM. <UNIT IN CAPS>', the head and deputy their titles", () => {
-    const m = covenantModel(profile, criteria, { date: DATE, lang: "vi" });
-    expect(m.signatures.map((s) => s.titles)).toEqual([
-      ["TM. SỞ NỘI VỤ"],
-      ["TM. SỞ TƯ PHÁP"],
-      ["TM. SỞ TÀI CHÍNH", "CỤM PHÓ"],
-      ["TM. VĂN PHÒNG UBND TỈNH", "CỤM TRƯỞNG"],
+  it("§8: deductions are rules under the table, never a section of points to earn", () => {
+    const withDeductions = [
+      ...criteria,
+      node("III", "Điểm trừ", 8, "deduction", [
+        node("III.1", "Chậm gửi báo cáo", 3, "deduction", [], 1),
+        node("III.2", "Có cán bộ bị kỷ luật (trừ 5 điểm)", 5, "deduction", [], 1),
+      ]),
+    ];
+    const m = covenantModel(profile, withDeductions, { date: DATE, lang: "vi" });
+    const scoring = m.sections[2];
+    expect(scoring.table!.map((r) => r.label)).not.toContain("Điểm trừ");
+    expect(scoring.deductions).toEqual([
+      "a) Chậm gửi báo cáo: trừ tối đa 3 điểm",
+      "b) Có cán bộ bị kỷ luật (trừ 5 điểm)",
+    ]);
+    const all = JSON.stringify(m);
+    expect(all).not.toMatch(/ĐIỂM TRỪ \(8/);
+  });
+
+  it("§8: legal bases by the covenant's year, the last one ending with ';', editable in the profile", () => {
+    const m2025 = covenantModel(profile, criteria, { date: DATE, lang: "vi" });
+    expect(m2025.legalBases.join("\n")).toMatch(/15 tháng 6 năm 2022[\s\S]*98\/2023\/NĐ-CP/);
+    const m2021 = covenantModel(profileFor({ year: 2021 }), criteria, { date: DATE, lang: "vi" });
+    const bases = m2021.legalBases.join("\n");
+    expect(bases).toMatch(/26 tháng 11 năm 2003/);
+    expect(bases).toMatch(/91\/2017\/NĐ-CP/);
+    expect(bases).toMatch(/12\/2019\/TT-BNV/);
+    expect(bases).not.toMatch(/98\/2023|năm 2022/);
+    for (const b of [...m2025.legalBases, ...m2021.legalBases]) expect(b.endsWith(";")).toBe(true);
+    const own = covenantModel(
+      profileFor({ legalBases: ["Căn cứ Quyết định số 12/QĐ-UBND;"] }),
+      criteria,
+      {
+        date: DATE,
+        lang: "vi",
+      }
+    );
+    expect(own.legalBases).toEqual(["Căn cứ Quyết định số 12/QĐ-UBND;"]);
+  });
+
+  it("ND30: every signature carries the signer's position; the head and deputy are named as such; Nơi nhận closes it", () => {
+    const m = covenantModel(
+      profileFor({ positions: { "Sở Tư pháp": "Phó Giám đốc phụ trách" } }),
+      criteria,
+      { date: DATE, lang: "vi" }
+    );
+    expect(m.signatures.map((s) => [...s.titles, s.note])).toEqual([
+      ["TM. SỞ NỘI VỤ", "GIÁM ĐỐC", ""],
+      ["TM. SỞ TƯ PHÁP", "PHÓ GIÁM ĐỐC PHỤ TRÁCH", ""],
+      ["TM. SỞ TÀI CHÍNH", "GIÁM ĐỐC", "(Cụm phó)"],
+      ["TM. VĂN PHÒNG UBND TỈNH", "CHÁNH VĂN PHÒNG", "(Cụm trưởng)"],
     ]);
     expect(m.signatures[3].name).toBe("Nguyễn Văn An");
     const khoi = covenantModel(profileFor({ kind: "khoi" }), criteria, { date: DATE, lang: "vi" });
-    expect(khoi.signatures[3].titles[1]).toBe("KHỐI TRƯỞNG");
+    expect(khoi.signatures[3].note).toBe("(Khối trưởng)");
+    expect(m.recipientsHeading).toBe("Nơi nhận:");
+    expect(m.recipients.join(" ")).toMatch(/Hội đồng Thi đua - Khen thưởng tỉnh/);
   });
 
   it("as a sheet: A4 portrait with ND30 margins, title caps bold, legal bases in italics", () => {

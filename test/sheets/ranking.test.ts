@@ -18,7 +18,7 @@ function unit(
     rawTotal: total,
     rank,
     label: rank <= 3 ? ["Nhất", "Nhì", "Ba"][rank - 1] : null,
-    classification: "Hoàn thành tốt nhiệm vụ",
+    classification: "Tốt",
     award: null,
     sections: [
       { id: "I", code: "I", label: "Chuyên môn", kind: "content", score: total - 5, max: 60 },
@@ -125,7 +125,7 @@ describe("ranking sheet (DOMAIN.md §8)", () => {
       "Điểm trừ",
       "Tổng điểm",
       "Xếp hạng",
-      "Danh hiệu",
+      "Suy tôn",
       "Xếp loại",
       "Đề nghị khen thưởng",
       "Ghi chú",
@@ -271,10 +271,11 @@ describe("ranking sheet, live formulas (DESIGN.md portable outputs)", () => {
     expect(at(spec, first, 8)?.formula).toBe(
       `=IF(H${row}=1,"Nhất",IF(H${row}=2,"Nhì",IF(H${row}=3,"Ba","")))`
     );
-    // K6: the share of the max total (105) against each band, as the engine classifies.
-    const share = `ROUND(G${row}/105,6)`;
+    // K6: the share of the content max (100, the bonus cap left out) against each band, as the
+    // engine classifies.
+    const share = `ROUND(G${row}/100,6)`;
     expect(at(spec, first, 9)?.formula).toBe(
-      `=IF(${share}>=0.9,"Hoàn thành xuất sắc nhiệm vụ",IF(${share}>=0.7,"Hoàn thành tốt nhiệm vụ",IF(${share}>=0.5,"Hoàn thành nhiệm vụ","Không hoàn thành nhiệm vụ")))`
+      `=IF(${share}>=0.8,"Tốt",IF(${share}>=0.65,"Khá","Trung bình"))`
     );
   });
 
@@ -327,5 +328,42 @@ describe("ranking sheet, live formulas (DESIGN.md portable outputs)", () => {
     ]);
     const live = build(one, { mode: "formulas", workbookFile: "/home/u/input.xlsx" });
     expect(at(live, find(live, "STT").row + 2, 6)?.formula).toMatch(/^=ROUND/);
+  });
+});
+
+describe("issue 16: what the signed ranking says", () => {
+  it("K9: units tied across the last award slot read 'Chờ bình xét' on the sheet, and no slot passes to the next rank", () => {
+    const spec = build(
+      report([
+        unit("Sở A", 90, 1, { awardPending: true }),
+        unit("Sở B", 90, 1, { awardPending: true }),
+        unit("Sở C", 85, 3),
+      ])
+    );
+    const head = find(spec, "Đề nghị khen thưởng");
+    const first = head.row + 2;
+    const awards = [0, 1, 2].map((i) => at(spec, first + i, head.col)?.value);
+    expect(awards).toEqual([
+      "Chờ bình xét (đồng điểm ở suất khen cuối)",
+      "Chờ bình xét (đồng điểm ở suất khen cuối)",
+      "",
+    ]);
+  });
+
+  it("names the source by its file name only, never the folder path on the secretary's computer", () => {
+    const spec = build(
+      report([unit("Sở A", 90, 1)], { files: ["/home/van-thu/Thi đua/2021/bang-diem.xlsx"] })
+    );
+    const foot = texts(spec).find((t) => t.startsWith("Số liệu lấy từ"))!;
+    expect(foot).toContain("(tệp bang-diem.xlsx)");
+    expect(foot).not.toContain("/home");
+  });
+
+  it("prints a dotted year, never today's, when neither the profile nor the title gives one", () => {
+    const spec = build(report([unit("Sở A", 90, 1)]), {}, profileFor({ year: 0 }));
+    expect(texts(spec)).toContain("(tổng kết năm ……)");
+    const khoi = build(report([unit("Sở A", 90, 1)]), {}, profileFor({ kind: "khoi" }));
+    expect(texts(khoi)).toEqual(expect.arrayContaining(["TM. KHỐI THI ĐUA", "KHỐI TRƯỞNG"]));
+    expect(texts(khoi)).not.toContain("CỤM TRƯỞNG");
   });
 });
