@@ -4,7 +4,6 @@
  * print-ready sheet. Exit 0 written; 2 nothing written, one line on stderr (DESIGN.md).
  */
 import { Packer } from "docx";
-import * as fs from "fs";
 import type { CriterionNode } from "../core/report";
 import { buildCovenantSheet } from "../sheets/covenant";
 import { buildCovenantDocx } from "../sheets/covenant-docx";
@@ -20,6 +19,13 @@ import {
   rankWithEngine,
   type RankFn,
 } from "./template";
+import {
+  formatOf,
+  printable,
+  refuseInputAsOutput,
+  SafeWriteError,
+  writeFileSafely,
+} from "./safe-write";
 
 export async function runCovenant(
   args: string[],
@@ -37,8 +43,15 @@ export async function runCovenant(
     if (positional.length > 0) throw new CliError(t(lang, "badOption", { option: positional[0] }));
     const out = options.out;
     if (!out) throw new CliError(t(lang, "needOut"));
-    const kind = /\.docx$/i.test(out) ? "docx" : /\.xlsx$/i.test(out) ? "xlsx" : null;
-    if (!kind) throw new CliError(t(lang, "badOut", { out }));
+    const inputs = [options.criteria, options.profile].filter((f): f is string => !!f);
+    let kind: "docx" | "xlsx";
+    try {
+      kind = formatOf(out, ["docx", "xlsx"] as const);
+      refuseInputAsOutput(out, inputs);
+    } catch (e) {
+      if (e instanceof SafeWriteError) throw new CliError(e.messageIn(lang));
+      throw e;
+    }
     const profile = loadProfile(options.profile, lang);
     const date = parseDate(options.date, lang);
     let criteria: CriterionNode[] = [];
@@ -53,19 +66,20 @@ export async function runCovenant(
         ? await Packer.toBuffer(buildCovenantDocx(profile, criteria, { date, lang }))
         : await writeWorkbook([buildCovenantSheet(profile, criteria, { date, lang })]);
     try {
-      fs.writeFileSync(out, bytes);
+      writeFileSafely(out, bytes, kind);
     } catch (e) {
-      throw new CliError(
-        t(lang, "cannotWrite", { file: out, reason: e instanceof Error ? e.message : String(e) })
-      );
+      if (e instanceof SafeWriteError) throw new CliError(e.messageIn(lang));
+      throw e;
     }
     io.stdout.write(`${t(lang, "wrote", { file: out })}\n`);
     return 0;
   } catch (e) {
     if (e instanceof CliError) {
-      io.stderr.write(`thidua covenant: ${e.message}\n`);
+      io.stderr.write(`thidua covenant: ${printable(e.message)}\n`);
       return 2;
     }
-    throw e;
+    const message = e instanceof Error ? e.message : String(e);
+    io.stderr.write(`thidua covenant: ${printable(message.split("\n")[0])}\n`);
+    return 2;
   }
 }

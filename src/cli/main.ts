@@ -5,7 +5,6 @@
  * Exit 0: ranked; 1: ranked, but provisional (errors or incomplete units); 2: nothing ranked, with one
  * clear line on stderr and no output file. `template` and `covenant` are dispatched to their modules.
  */
-import * as fs from "fs";
 import * as path from "path";
 import { analyzeWorkbook, describeMapping } from "../core";
 import type { Lang } from "../core/i18n";
@@ -15,6 +14,13 @@ import { sortIssues } from "../core/validation";
 import { readWorkbookGrids, WorkbookReadError } from "../xlsx/read";
 import type { Grid } from "../core/grid";
 import { CLI_STRINGS } from "./strings";
+import {
+  formatOf,
+  printable,
+  refuseInputAsOutput,
+  SafeWriteError,
+  writeFileSafely,
+} from "./safe-write";
 import type { CliIo } from "./template";
 
 // The other subcommands and --out load docx, the sheet builders and the writer: required only when
@@ -23,6 +29,16 @@ type TemplateModule = typeof import("./template");
 const templateModule = (): TemplateModule => require("./template") as TemplateModule;
 
 class UsageError extends Error {}
+
+/** Runs a check or a write of safe-write.ts with its refusal as a usage error (exit 2, one line). */
+function guardWrite(lang: Lang, action: () => void): void {
+  try {
+    action();
+  } catch (e) {
+    if (e instanceof SafeWriteError) throw new UsageError(e.messageIn(lang));
+    throw e;
+  }
+}
 
 interface RankArgs {
   files: string[];
@@ -284,9 +300,12 @@ async function rankOrValidate(
       }
     }
     if (args.out) {
-      const outAbs = path.resolve(args.out);
-      if (args.files.some((f) => path.resolve(f) === outAbs))
-        throw new UsageError(t(lang, "outSameAsInput"));
+      // Before reading: a wrong --out must not cost the officer a long read first.
+      const out = args.out;
+      guardWrite(lang, () => {
+        formatOf(out, ["xlsx"]);
+        refuseInputAsOutput(out, [...args.files, ...(args.profile ? [args.profile] : [])]);
+      });
     }
     const grids = await readAll(args.files, lang);
     const res = analyzeWorkbook(grids, { lang, sheet: args.sheet, profile });
@@ -304,8 +323,10 @@ async function rankOrValidate(
       });
       try {
         const bytes = await writeRankedCopy(args.files[0], [spec]);
-        fs.writeFileSync(args.out, bytes);
+        const out = args.out;
+        guardWrite(lang, () => writeFileSafely(out, bytes, "xlsx"));
       } catch (e) {
+        if (e instanceof UsageError) throw e;
         throw new UsageError(
           t(lang, "outFailed", {
             file: args.out,
@@ -333,18 +354,15 @@ async function rankOrValidate(
       if (returns) json.returns = returns;
       io.stdout.write(JSON.stringify(json, null, 2) + "\n");
     } else if (command === "rank") {
-      io.stdout.write(formatTable(report, lang));
+      io.stdout.write(printable(formatTable(report, lang)));
       if (args.out) io.stdout.write(t(lang, "wrote", { file: args.out }) + "\n");
     } else io.stdout.write(formatIssues(report, lang).join("\n").replace(/^\n/, "") + "\n");
     if (command === "validate") return report.errorCount > 0 ? 1 : 0;
     return report.provisional ? 1 : 0;
   } catch (e) {
-    if (e instanceof UsageError) {
-      io.stderr.write(`thidua: ${e.message}\n`);
-      return 2;
-    }
-    // Anything else is our bug: still one line, never a stack trace for the officer.
-    io.stderr.write(`thidua: ${e instanceof Error ? e.message : String(e)}\n`);
+    // One line, never a stack trace for the officer, and no terminal escape from a file's text.
+    const message = e instanceof Error ? e.message : String(e);
+    io.stderr.write(`thidua: ${printable(message.split("\n")[0])}\n`);
     return 2;
   }
 }

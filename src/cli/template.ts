@@ -10,7 +10,17 @@ import { defineStrings, type Lang } from "../core/i18n";
 import { defaultProfile, type ClusterProfile } from "../core/profile";
 import type { RankingReport } from "../core/report";
 import { buildSelfScoreTemplate } from "../sheets/template";
+import { checkProfileJson } from "../core/profile-schema";
+import { osErrorReason } from "../xlsx/os-error";
 import { writeWorkbook } from "../xlsx/write";
+import {
+  freeName,
+  printable,
+  refuseInputAsOutput,
+  SAFE_WRITE_STRINGS,
+  SafeWriteError,
+  writeFileSafely,
+} from "./safe-write";
 
 export interface CliIo {
   stdout: { write(s: string): unknown };
@@ -24,7 +34,9 @@ export const CLI_SHEET_STRINGS = defineStrings(
     needInput: "thiếu tệp bảng điểm (.xlsx)",
     badOption: "tùy chọn không hợp lệ: {option}",
     badOut: "--out phải là tệp .docx hoặc .xlsx: {out}",
-    badProfile: "không đọc được hồ sơ cụm {file}: {reason}",
+    badProfile: "không đọc được hồ sơ cụm {file}: {reason}; hãy sửa tệp rồi chạy lại",
+    notJson: "tệp không phải JSON hợp lệ ({detail})",
+    moreProblems: " (và {n} chỗ sai khác)",
     badDate: "ngày không hợp lệ (dạng YYYY-MM-DD): {date}",
     notRanked: "không xếp hạng được {file}: {reason}",
     noUnits: "không tìm thấy đơn vị nào trong {file}",
@@ -37,7 +49,9 @@ export const CLI_SHEET_STRINGS = defineStrings(
     needInput: "missing the score workbook (.xlsx)",
     badOption: "invalid option: {option}",
     badOut: "--out must be a .docx or .xlsx file: {out}",
-    badProfile: "cannot read the cluster profile {file}: {reason}",
+    badProfile: "cannot read the cluster profile {file}: {reason}; fix the file and run again",
+    notJson: "the file is not valid JSON ({detail})",
+    moreProblems: " (and {n} more problems)",
     badDate: "invalid date (use YYYY-MM-DD): {date}",
     notRanked: "cannot rank {file}: {reason}",
     noUnits: "no unit found in {file}",
@@ -81,26 +95,44 @@ export function langOf(args: string[]): Lang {
   return v === "en" ? "en" : "vi";
 }
 
-/** A profile JSON file, partial allowed: what it omits comes from defaultProfile. */
+/** A profile JSON file, partial allowed: what it omits comes from defaultProfile; a wrong field is named. */
 export function loadProfile(file: string | undefined, lang: Lang): ClusterProfile {
   const base = defaultProfile();
   if (!file) return base;
+  const refuse = (reason: string): never => {
+    throw new CliError(CLI_SHEET_STRINGS.t(lang, "badProfile", { file, reason }));
+  };
+  let raw = "";
   try {
-    const json = JSON.parse(fs.readFileSync(file, "utf8")) as Partial<ClusterProfile>;
-    return {
-      ...base,
-      ...json,
-      awards: { ...base.awards, ...(json.awards ?? {}) },
-      signatories: { ...(json.signatories ?? {}) },
-    };
+    raw = fs.readFileSync(file, "utf8");
   } catch (e) {
-    throw new CliError(
-      CLI_SHEET_STRINGS.t(lang, "badProfile", {
-        file,
-        reason: e instanceof Error ? e.message : String(e),
+    refuse(osErrorReason(e, lang));
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw.replace(/^\uFEFF/, ""));
+  } catch (e) {
+    refuse(
+      CLI_SHEET_STRINGS.t(lang, "notJson", {
+        detail: e instanceof Error ? e.message.split("\n")[0] : String(e),
       })
     );
   }
+  const problems = checkProfileJson(parsed);
+  if (problems.length > 0)
+    refuse(
+      problems[0].message[lang] +
+        (problems.length > 1
+          ? CLI_SHEET_STRINGS.t(lang, "moreProblems", { n: problems.length - 1 })
+          : "")
+    );
+  const json = parsed as Partial<ClusterProfile>;
+  return {
+    ...base,
+    ...json,
+    awards: { ...base.awards, ...(json.awards ?? {}) },
+    signatories: { ...(json.signatories ?? {}) },
+  };
 }
 
 export function parseDate(text: string | undefined, lang: Lang): Date {
@@ -178,6 +210,7 @@ export async function runTemplate(
     if (!options.out) throw new CliError(t(lang, "needOut"));
     const profile = loadProfile(options.profile, lang);
     const date = parseDate(options.date, lang);
+    const inputs = [input, ...(options.profile ? [options.profile] : [])];
     const report = await rank(input, profile, lang);
     if (report.units.length === 0) throw new CliError(t(lang, "noUnits", { file: input }));
     // Sheet order, not rank order: units find their own form faster in the order they know.
@@ -199,25 +232,41 @@ export async function runTemplate(
         bytes: await writeWorkbook([spec]),
       });
     }
-    // Everything is built before anything is written: a failure leaves no half set of forms.
+    // Everything is built before anything is written: a failure leaves no half set of forms. A form
+    // already in the folder may be one that came back filled: it is never replaced, the new one
+    // takes a free name and the user is told.
     try {
       fs.mkdirSync(options.out, { recursive: true });
-      for (const f of files) fs.writeFileSync(f.file, f.bytes);
     } catch (e) {
       throw new CliError(
-        t(lang, "cannotWrite", {
-          file: options.out,
-          reason: e instanceof Error ? e.message : String(e),
-        })
+        t(lang, "cannotWrite", { file: options.out, reason: osErrorReason(e, lang) })
       );
     }
-    for (const f of files) io.stdout.write(`${t(lang, "wrote", { file: f.file })}\n`);
+    const taken = new Set<string>();
+    for (const f of files) {
+      const target = freeName(f.file, taken);
+      taken.add(target.normalize("NFC").toLowerCase());
+      try {
+        refuseInputAsOutput(target, inputs);
+        writeFileSafely(target, f.bytes, "xlsx");
+      } catch (e) {
+        if (e instanceof SafeWriteError) throw new CliError(e.messageIn(lang));
+        throw e;
+      }
+      if (target !== f.file)
+        io.stdout.write(
+          `${SAFE_WRITE_STRINGS.t(lang, "renamed", { file: f.file, newFile: target })}\n`
+        );
+      else io.stdout.write(`${t(lang, "wrote", { file: target })}\n`);
+    }
     return 0;
   } catch (e) {
     if (e instanceof CliError) {
-      io.stderr.write(`thidua template: ${e.message}\n`);
+      io.stderr.write(`thidua template: ${printable(e.message)}\n`);
       return 2;
     }
-    throw e;
+    const message = e instanceof Error ? e.message : String(e);
+    io.stderr.write(`thidua template: ${printable(message.split("\n")[0])}\n`);
+    return 2;
   }
 }
