@@ -7,6 +7,12 @@ import * as React from "react";
 import {
   Badge,
   Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
   Dropdown,
   Input,
   MessageBar,
@@ -20,13 +26,27 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { ArrowDownloadRegular, FolderOpenRegular, TableSimpleRegular } from "@fluentui/react-icons";
-import { columnLetter } from "../core/grid";
+import {
+  ArrowDownloadRegular,
+  ArrowRedoRegular,
+  ArrowUndoRegular,
+  FolderOpenRegular,
+  TableSimpleRegular,
+} from "@fluentui/react-icons";
 import type { Lang } from "../core/i18n";
 import type { ExcelHost } from "../excel";
 import { createSimulator, simulatorFromXlsx, type Simulator } from "../simulator";
 import App from "../taskpane/App";
-import { SheetGrid, type CellPos } from "./SheetGrid";
+import { toEnglishFormula } from "./formula-locale";
+import { History } from "./history";
+import {
+  cellSelection,
+  nameBoxText,
+  parseNameBox,
+  type CellPos,
+  type GridSelection,
+} from "./selection";
+import { SheetGrid } from "./SheetGrid";
 import { PLAYGROUND_STRINGS } from "./strings";
 
 export interface SampleCase {
@@ -142,9 +162,24 @@ export interface PlaygroundProps {
   initialLang: Lang;
   /** "case/file" to open first. */
   initialSample?: string;
+  /** The developer view (`?dev=1`): shows how many round trips the pane made to the workbook. */
+  dev?: boolean;
 }
 
-export function Playground({ initialLang, initialSample }: PlaygroundProps): React.JSX.Element {
+const A1: GridSelection = {
+  active: { row: 0, col: 0 },
+  rect: { top: 0, left: 0, bottom: 0, right: 0 },
+  extent: { row: 0, col: 0 },
+};
+
+const sameRect = (a: GridSelection["rect"], b: GridSelection["rect"]): boolean =>
+  a.top === b.top && a.left === b.left && a.bottom === b.bottom && a.right === b.right;
+
+export function Playground({
+  initialLang,
+  initialSample,
+  dev = false,
+}: PlaygroundProps): React.JSX.Element {
   const styles = useStyles();
   const [lang, setLang] = React.useState<Lang>(initialLang);
   const t = (
@@ -157,10 +192,20 @@ export function Playground({ initialLang, initialSample }: PlaygroundProps): Rea
   const [busy, setBusy] = React.useState(true);
   const [version, setVersion] = React.useState(0);
   const [syncs, setSyncs] = React.useState(0);
-  const [selected, setSelected] = React.useState<CellPos>({ row: 0, col: 0 });
+  const [sel, setSel] = React.useState<GridSelection>(A1);
+  const selected = sel.active;
   const [draft, setDraft] = React.useState<string | null>(null);
+  const [nameDraft, setNameDraft] = React.useState<string | null>(null);
+  const [notice, setNotice] = React.useState<string | null>(null);
+  /** An opening waiting for the user's answer about unsaved changes. */
+  const [confirming, setConfirming] = React.useState<(() => void) | null>(null);
+  // What was in the formula bar before each key of the entry being typed: Ctrl+Z there steps back.
+  const typed = React.useRef<string[]>([]);
   const formulaRef = React.useRef<HTMLInputElement>(null);
+  const gridRef = React.useRef<HTMLDivElement>(null);
   const fileRef = React.useRef<HTMLInputElement>(null);
+  // Bumped by every click or key in the pane: the workbook writes of one pane action undo together.
+  const paneAction = React.useRef(0);
 
   const opened = React.useRef(0);
   const open = React.useCallback(async (load: () => Promise<Omit<Loaded, "id">>) => {
@@ -169,7 +214,7 @@ export function Playground({ initialLang, initialSample }: PlaygroundProps): Rea
     try {
       const next = await load();
       setLoaded({ ...next, id: ++opened.current });
-      setSelected({ row: 0, col: 0 });
+      setSel(A1);
       setDraft(null);
       setSyncs(0);
     } catch (e) {
@@ -220,6 +265,17 @@ export function Playground({ initialLang, initialSample }: PlaygroundProps): Rea
   }, [initialSample, open, openSample]);
 
   const sim = loaded?.sim ?? null;
+  const [, setHistoryVersion] = React.useState(0);
+  const history = React.useMemo(
+    () => (sim ? new History(sim.model, () => setHistoryVersion((v) => v + 1)) : null),
+    [sim]
+  );
+
+  /** Runs `go` now, or after the user chose what to do with the unsaved changes. */
+  const guard = (go: () => void): void => {
+    if (history?.dirty) setConfirming(() => go);
+    else go();
+  };
 
   // Set during render, before the pane (a child) reads them: it starts in Office's display language.
   // A Vietnamese Excel writes 8,5, an English one 8.5 (N1 tries the culture's separator first).
@@ -242,65 +298,90 @@ export function Playground({ initialLang, initialSample }: PlaygroundProps): Rea
     if (!sim) return null;
     const h = {
       run: async <T,>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+        history?.begin(paneAction.current);
         try {
           return await sim.Excel.run(batch as never);
         } finally {
+          history?.end();
           setSyncs(sim.stats.syncs);
           setVersion((v) => v + 1);
         }
       },
     };
     return h as ExcelHost;
-  }, [sim]);
+  }, [sim, history]);
 
   // The selection lives in the workbook so the pane's "use the selection" sees what the user clicked.
   const model = sim?.model ?? null;
   const sheet = model ? model.activeSheet() : null;
   // Another sheet became active (a tab, or the pane writing its ranking): start at its selection or A1.
   const sheetId = sheet?.id ?? "";
+  const fromWorkbook = (rect: GridSelection["rect"]): GridSelection => ({
+    active: { row: rect.top, col: rect.left },
+    rect,
+    extent: { row: rect.bottom, col: rect.right },
+  });
   React.useEffect(() => {
-    const sel = model?.selection;
-    setSelected(
-      sel && sel.sheetId === sheetId
-        ? { row: sel.rect.top, col: sel.rect.left }
-        : { row: 0, col: 0 }
-    );
+    const s = model?.selection;
+    setSel(s && s.sheetId === sheetId ? fromWorkbook(s.rect) : A1);
     setDraft(null);
   }, [model, sheetId]);
 
+  // The pane (or an undo) may select another block: the grid follows the workbook's selection.
   React.useEffect(() => {
-    const sel = model?.selection;
-    if (
-      model &&
-      sheet &&
-      sel &&
-      sel.sheetId === sheet.id &&
-      (sel.rect.top !== selected.row || sel.rect.left !== selected.col)
-    ) {
-      setSelected({ row: sel.rect.top, col: sel.rect.left });
-    }
-  }, [model, sheet, version, selected.row, selected.col]);
+    const s = model?.selection;
+    if (model && sheet && s && s.sheetId === sheet.id && !sameRect(s.rect, sel.rect))
+      setSel(fromWorkbook(s.rect));
+  }, [model, sheet, version, sel.rect]);
 
-  const select = (pos: CellPos): void => {
+  const selectBlock = (next: GridSelection): void => {
     if (!model || !sheet) return;
     setDraft(null);
-    setSelected(pos);
-    const m = sheet.mergeAt(pos.row, pos.col);
-    model.selection = {
-      sheetId: sheet.id,
-      rect: m ?? { top: pos.row, left: pos.col, bottom: pos.row, right: pos.col },
-    };
+    typed.current = [];
+    setNameDraft(null);
+    setSel(next);
+    model.selection = { sheetId: sheet.id, rect: { ...next.rect } };
+  };
+
+  const select = (pos: CellPos): void => {
+    if (sheet) selectBlock(cellSelection(sheet, pos));
   };
 
   const commit = (): void => {
-    if (!model || !sheet || draft === null) return;
-    model.batch(() => model.enter(sheet, selected.row, selected.col, draft));
+    if (!model || !sheet || draft === null || !history) return;
+    const entry = toEnglishFormula(draft, model.decimalSeparator);
+    history.record(() => model.enter(sheet, selected.row, selected.col, entry));
     setDraft(null);
     select({ row: selected.row + 1, col: selected.col });
   };
 
+  const undo = (): void => {
+    setDraft(null);
+    typed.current = [];
+    history?.undo();
+  };
+  const redo = (): void => {
+    setDraft(null);
+    typed.current = [];
+    history?.redo();
+  };
+
+  const goToNameBox = (): void => {
+    if (!sheet || nameDraft === null) return;
+    const next = parseNameBox(sheet, nameDraft);
+    if (!next) {
+      setNotice(t("badAddress", { address: nameDraft.trim() }));
+      setNameDraft(null);
+      return;
+    }
+    setNotice(null);
+    selectBlock(next);
+    gridRef.current?.focus();
+  };
+
   const startEdit = (initial: string | null): void => {
     if (!sim) return;
+    typed.current.push(draft ?? rawContent(sim, selected));
     // Keys typed before the formula bar has the focus (a fast typist, a busy machine) reach the grid
     // one by one: they continue the same entry, as in Excel, instead of each starting it anew.
     setDraft((d) =>
@@ -313,10 +394,13 @@ export function Playground({ initialLang, initialSample }: PlaygroundProps): Rea
     const file = e.target.files?.[0];
     e.target.value = "";
     if (!file) return;
-    void open(async () => {
-      const sim = await simulatorFromXlsx(await file.arrayBuffer(), { decimalSeparator: "," });
-      return { sim, label: file.name, key: "" };
-    });
+    guard(
+      () =>
+        void open(async () => {
+          const sim = await simulatorFromXlsx(await file.arrayBuffer(), { decimalSeparator: "," });
+          return { sim, label: file.name, key: "" };
+        })
+    );
   };
 
   const save = async (): Promise<void> => {
@@ -328,7 +412,7 @@ export function Playground({ initialLang, initialSample }: PlaygroundProps): Rea
   const options = samples.flatMap((s) =>
     s.files.map((f) => ({ key: `${s.case}/${f}`, text: `${s.case} · ${f}` }))
   );
-  const address = `${columnLetter(selected.col)}${selected.row + 1}`;
+  const address = sheet ? nameBoxText(sheet, sel) : "A1";
   const visibleSheets = model ? model.sheets.filter((s) => s.visibility === "Visible") : [];
 
   return (
@@ -340,11 +424,13 @@ export function Playground({ initialLang, initialSample }: PlaygroundProps): Rea
           <span className={styles.brandSub}>{t("subtitle")}</span>
         </div>
         <div className={styles.spacer} />
-        <Tooltip content={t("syncsHint")} relationship="description">
-          <Badge appearance="tint" color="informative" data-testid="sync-count">
-            {t("syncs", { n: syncs })}
-          </Badge>
-        </Tooltip>
+        {dev && (
+          <Tooltip content={t("syncsHint")} relationship="description">
+            <Badge appearance="tint" color="informative" data-testid="sync-count">
+              {t("syncs", { n: syncs })}
+            </Badge>
+          </Tooltip>
+        )}
       </header>
 
       <div className={styles.toolbar} role="toolbar">
@@ -354,7 +440,10 @@ export function Playground({ initialLang, initialSample }: PlaygroundProps): Rea
           aria-label={t("sample")}
           value={loaded?.key ? loaded.label : (loaded?.label ?? "")}
           selectedOptions={loaded?.key ? [loaded.key] : []}
-          onOptionSelect={(_, d) => d.optionValue && void openSample(d.optionValue)}
+          onOptionSelect={(_, d) => {
+            const key = d.optionValue;
+            if (key) guard(() => void openSample(key));
+          }}
         >
           {options.map((o) => (
             <Option key={o.key} value={o.key}>
@@ -381,6 +470,22 @@ export function Playground({ initialLang, initialSample }: PlaygroundProps): Rea
         >
           {t("save")}
         </Button>
+        <Tooltip content={t("undoHint")} relationship="label">
+          <Button
+            appearance="subtle"
+            icon={<ArrowUndoRegular />}
+            disabled={!history?.canUndo}
+            onClick={undo}
+          />
+        </Tooltip>
+        <Tooltip content={t("redoHint")} relationship="label">
+          <Button
+            appearance="subtle"
+            icon={<ArrowRedoRegular />}
+            disabled={!history?.canRedo}
+            onClick={redo}
+          />
+        </Tooltip>
         {busy && <Spinner size="tiny" label={t("loading")} />}
       </div>
 
@@ -389,14 +494,31 @@ export function Playground({ initialLang, initialSample }: PlaygroundProps): Rea
           <MessageBarBody>{t("loadFailed", { message: error })}</MessageBarBody>
         </MessageBar>
       )}
+      {notice && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{notice}</MessageBarBody>
+        </MessageBar>
+      )}
 
       <div className={styles.formulaBar}>
         <Input
           className={styles.nameBox}
           aria-label={t("nameBox")}
-          value={address}
-          readOnly
+          data-testid="name-box"
+          value={nameDraft ?? address}
           size="small"
+          onFocus={(e) => e.target.select()}
+          onChange={(_, d) => setNameDraft(d.value)}
+          onBlur={() => setNameDraft(null)}
+          onKeyDown={(e) => {
+            if (e.key === "Enter") {
+              e.preventDefault();
+              goToNameBox();
+            } else if (e.key === "Escape") {
+              setNameDraft(null);
+              gridRef.current?.focus();
+            }
+          }}
         />
         <span className={styles.fx} aria-hidden>
           fx
@@ -409,13 +531,28 @@ export function Playground({ initialLang, initialSample }: PlaygroundProps): Rea
           data-testid="formula-bar"
           value={draft ?? (sim ? rawContent(sim, selected) : "")}
           onFocus={() => draft === null && sim && setDraft(rawContent(sim, selected))}
-          onChange={(_, d) => setDraft(d.value)}
+          onChange={(_, d) => {
+            typed.current.push(draft ?? (sim ? rawContent(sim, selected) : ""));
+            setDraft(d.value);
+          }}
           onKeyDown={(e) => {
+            const key = e.key.toLowerCase();
             if (e.key === "Enter") {
               e.preventDefault();
               commit();
             } else if (e.key === "Escape") {
+              typed.current = [];
               setDraft(null);
+            } else if ((e.ctrlKey || e.metaKey) && key === "z") {
+              // While typing, Ctrl+Z takes back the typing only; with nothing typed it undoes the
+              // last change to the workbook, as in Excel.
+              e.preventDefault();
+              const previous = typed.current.pop();
+              if (previous !== undefined) setDraft(previous);
+              else undo();
+            } else if ((e.ctrlKey || e.metaKey) && key === "y" && typed.current.length === 0) {
+              e.preventDefault();
+              redo();
             }
           }}
         />
@@ -430,13 +567,19 @@ export function Playground({ initialLang, initialSample }: PlaygroundProps): Rea
               sheet={sheet}
               version={version}
               selected={selected}
+              range={sel.rect}
+              extent={sel.extent}
+              focusRef={gridRef}
               label={t("grid")}
               hiddenHint={(kind, which) =>
                 t(kind === "cols" ? "hiddenCols" : "hiddenRows", { which })
               }
               onSelect={select}
+              onSelectRange={selectBlock}
               onEdit={startEdit}
-              onClear={(pos) => model.batch(() => model.enter(sheet, pos.row, pos.col, null))}
+              onClear={(rect) => history?.record(() => model.clearContents(sheet, rect))}
+              onUndo={undo}
+              onRedo={redo}
             />
           ) : (
             <Spinner className={styles.center} label={t("loading")} />
@@ -449,7 +592,7 @@ export function Playground({ initialLang, initialSample }: PlaygroundProps): Rea
               onTabSelect={(_, d) => {
                 if (!model) return;
                 model.activeSheetId = String(d.value);
-                setSelected({ row: 0, col: 0 });
+                setSel(A1);
                 model.touch();
               }}
             >
@@ -461,7 +604,13 @@ export function Playground({ initialLang, initialSample }: PlaygroundProps): Rea
             </TabList>
           </div>
         </div>
-        <aside className={styles.pane} aria-label={t("taskPane")} data-testid="task-pane">
+        <aside
+          className={styles.pane}
+          aria-label={t("taskPane")}
+          data-testid="task-pane"
+          onPointerDownCapture={() => paneAction.current++}
+          onKeyDownCapture={() => paneAction.current++}
+        >
           <div className={styles.paneHeader}>
             <TableSimpleRegular />
             {t("taskPane")}
@@ -479,6 +628,39 @@ export function Playground({ initialLang, initialSample }: PlaygroundProps): Rea
           )}
         </aside>
       </div>
+
+      <Dialog open={confirming !== null} onOpenChange={(_, d) => !d.open && setConfirming(null)}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>{t("unsavedTitle")}</DialogTitle>
+            <DialogContent>{t("unsavedBody", { name: loaded?.label ?? "" })}</DialogContent>
+            <DialogActions>
+              <Button
+                appearance="primary"
+                onClick={() => {
+                  const go = confirming;
+                  setConfirming(null);
+                  void save().then(() => go?.());
+                }}
+              >
+                {t("unsavedSave")}
+              </Button>
+              <Button
+                onClick={() => {
+                  const go = confirming;
+                  setConfirming(null);
+                  go?.();
+                }}
+              >
+                {t("unsavedDiscard")}
+              </Button>
+              <Button appearance="subtle" onClick={() => setConfirming(null)}>
+                {t("cancel")}
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
     </div>
   );
 }

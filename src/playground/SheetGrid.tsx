@@ -15,6 +15,15 @@ import {
   type WorkbookModel,
 } from "../simulator";
 import type { BorderModel, CellStyle } from "../simulator/model";
+import {
+  cellSelection,
+  currentRegion,
+  spanRect,
+  type CellPos,
+  type GridSelection,
+} from "./selection";
+
+export type { CellPos } from "./selection";
 
 const PX_PER_PT = 4 / 3;
 const HEADER_W = 44;
@@ -89,15 +98,12 @@ const useStyles = makeStyles({
     outline: `2px solid ${tokens.colorBrandStroke1}`,
     outlineOffset: "-2px",
   },
+  // Dragging across cells selects cells, not the page's text.
+  noTextSelect: { userSelect: "none" },
   // Excel marks where rows or columns are hidden with a double line in the headers.
   hiddenBeforeCol: { borderLeft: `3px double ${tokens.colorNeutralForeground3}` },
   hiddenBeforeRow: { borderTop: `3px double ${tokens.colorNeutralForeground3}` },
 });
-
-export interface CellPos {
-  row: number;
-  col: number;
-}
 
 function borderCss(b: BorderModel | undefined): string | undefined {
   if (!b || b.style === "None") return undefined;
@@ -114,6 +120,27 @@ function borderCss(b: BorderModel | undefined): string | undefined {
 }
 
 const GRIDLINE = "1px solid #e2e2e2";
+const BLOCK_EDGE = "#217346";
+const BLOCK_TINT = "rgba(33, 115, 70, 0.12)";
+
+/**
+ * The message a THIDUA function gave with its error (#VALUE!, #N/A…), shown on hover as Excel shows
+ * a custom function's; none for other cells.
+ */
+function errorMessage(
+  model: WorkbookModel,
+  sheet: SheetModel,
+  row: number,
+  col: number,
+  value: CellResult
+): string | undefined {
+  if (value === null || typeof value !== "object") return undefined;
+  const raw: unknown = model.hf.getCellValue({ sheet: model.hfSheet(sheet), row, col });
+  const message =
+    raw !== null && typeof raw === "object" && "message" in raw ? String(raw.message) : "";
+  const formula = model.formula(sheet, row, col) ?? "";
+  return message && /\bTHIDUA\./i.test(formula) ? message : undefined;
+}
 
 function cellCss(style: CellStyle, value: CellResult, gridlines: boolean): React.CSSProperties {
   const css: React.CSSProperties = {};
@@ -159,11 +186,22 @@ export interface SheetGridProps {
   sheet: SheetModel;
   /** Bumped on every change of the workbook, so the view redraws. */
   version: number;
+  /** The active cell. */
   selected: CellPos;
+  /** The selected block and its moving corner; absent = the active cell alone. */
+  range?: Rect;
+  extent?: CellPos;
   label: string;
   onSelect(pos: CellPos): void;
+  /** A block selected by dragging, Shift+click, Shift+arrows or Ctrl+A. */
+  onSelectRange?(sel: GridSelection): void;
   onEdit(initial: string | null): void;
-  onClear(pos: CellPos): void;
+  onClear(rect: Rect): void;
+  /** The focusable grid, for the name box to hand the keyboard back to it. */
+  focusRef?: React.Ref<HTMLDivElement>;
+  /** Ctrl+Z / Ctrl+Y, as Excel takes them in the grid. */
+  onUndo?(): void;
+  onRedo?(): void;
   /** The tooltip of a header next to hidden rows or columns ("Cột ẩn: D"), in the page's language. */
   hiddenHint?: (kind: "rows" | "cols", which: string) => string;
 }
@@ -191,11 +229,34 @@ function hiddenRunBefore(
 export function SheetGrid(props: SheetGridProps): React.JSX.Element {
   const { model, sheet, selected, version, onSelect, onEdit, onClear } = props;
   const styles = useStyles();
+  const range = props.range ?? spanRect(sheet, selected, selected);
+  const extent = props.extent ?? selected;
+  const dragging = React.useRef(false);
+  React.useEffect(() => {
+    const stop = (): void => {
+      dragging.current = false;
+    };
+    window.addEventListener("mouseup", stop);
+    return () => window.removeEventListener("mouseup", stop);
+  }, []);
+  const scroller = React.useRef<HTMLDivElement | null>(null);
+  React.useImperativeHandle(props.focusRef, () => scroller.current as HTMLDivElement, []);
+  // A cell chosen from the name box or by the keyboard comes into view, as in Excel.
+  React.useEffect(() => {
+    const el = scroller.current?.querySelector("[data-active]");
+    if (el && typeof el.scrollIntoView === "function")
+      el.scrollIntoView({ block: "nearest", inline: "nearest" });
+  }, [selected.row, selected.col]);
+  const extendTo = (to: CellPos): void =>
+    props.onSelectRange?.({ active: selected, rect: spanRect(sheet, selected, to), extent: to });
 
   const view = React.useMemo(() => {
     const used = sheet.usedRect(false) ?? { top: 0, left: 0, bottom: 0, right: 0 };
-    const rows = Math.min(MAX_ROWS, Math.max(used.bottom + 12, 40, selected.row + 2));
-    const cols = Math.min(MAX_COLS, Math.max(used.right + 4, 12, selected.col + 2));
+    const rows = Math.min(
+      MAX_ROWS,
+      Math.max(used.bottom + 12, 40, selected.row + 2, extent.row + 2)
+    );
+    const cols = Math.min(MAX_COLS, Math.max(used.right + 4, 12, selected.col + 2, extent.col + 2));
     const rect: Rect = { top: 0, left: 0, bottom: rows - 1, right: cols - 1 };
     const results = model.results(sheet, rect);
     // Hidden rows and columns are not drawn at all, as in Excel; the others keep their own address.
@@ -227,7 +288,7 @@ export function SheetGrid(props: SheetGridProps): React.JSX.Element {
     }
     void version; // the model is mutable: its change counter is what tells the memo to redraw
     return { rows, cols, results, spans, covered, shownRows, shownCols };
-  }, [model, sheet, version, selected.row, selected.col]);
+  }, [model, sheet, version, selected.row, selected.col, extent.row, extent.col]);
 
   const onKeyDown = (e: React.KeyboardEvent): void => {
     const moves: Record<string, [number, number]> = {
@@ -239,7 +300,44 @@ export function SheetGrid(props: SheetGridProps): React.JSX.Element {
       Tab: [0, 1],
     };
     const mv = moves[e.key];
-    if (mv) {
+    const ctrl = e.ctrlKey || e.metaKey;
+    const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
+    if (ctrl && (key === "z" || key === "y")) {
+      e.preventDefault();
+      if (key === "y" || e.shiftKey) props.onRedo?.();
+      else props.onUndo?.();
+    } else if (ctrl && key === "a") {
+      e.preventDefault();
+      // First press: the block of data around the cell; again: everything from A1 to the last used cell.
+      let rect = currentRegion(sheet, selected);
+      const same =
+        rect.top === range.top &&
+        rect.left === range.left &&
+        rect.bottom === range.bottom &&
+        rect.right === range.right;
+      if (same) {
+        const used = sheet.usedRect(true) ?? rect;
+        rect = spanRect(sheet, { row: 0, col: 0 }, { row: used.bottom, col: used.right });
+      }
+      props.onSelectRange?.({
+        active: selected,
+        rect,
+        extent: { row: rect.bottom, col: rect.right },
+      });
+    } else if (ctrl && e.key === "Home") {
+      e.preventDefault();
+      onSelect({ row: stepOver(-1, 1, sheet.hiddenRows), col: stepOver(-1, 1, sheet.hiddenCols) });
+    } else if (ctrl && e.key === "End") {
+      e.preventDefault();
+      const used = sheet.usedRect(false);
+      onSelect(used ? { row: used.bottom, col: used.right } : selected);
+    } else if (mv && e.shiftKey && e.key.startsWith("Arrow")) {
+      e.preventDefault();
+      extendTo({
+        row: stepOver(extent.row, mv[0], sheet.hiddenRows),
+        col: stepOver(extent.col, mv[1], sheet.hiddenCols),
+      });
+    } else if (mv) {
       e.preventDefault();
       onSelect({
         row: stepOver(selected.row, mv[0], sheet.hiddenRows),
@@ -250,7 +348,7 @@ export function SheetGrid(props: SheetGridProps): React.JSX.Element {
       onEdit(null);
     } else if (e.key === "Delete" || e.key === "Backspace") {
       e.preventDefault();
-      onClear(selected);
+      onClear(range);
     } else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) {
       e.preventDefault();
       onEdit(e.key);
@@ -260,6 +358,13 @@ export function SheetGrid(props: SheetGridProps): React.JSX.Element {
   const sel = sheet.mergeAt(selected.row, selected.col);
   const selTop = sel ? sel.top : selected.row;
   const selLeft = sel ? sel.left : selected.col;
+  const single = cellSelection(sheet, selected).rect;
+  // A block is drawn as in Excel: tinted, framed, the active cell left white.
+  const block =
+    range.top !== single.top ||
+    range.left !== single.left ||
+    range.bottom !== single.bottom ||
+    range.right !== single.right;
   const header = [];
   for (const c of view.shownCols) {
     const before = hiddenRunBefore(c, sheet.hiddenCols, columnLetter);
@@ -267,7 +372,7 @@ export function SheetGrid(props: SheetGridProps): React.JSX.Element {
       <th
         key={c}
         scope="col"
-        className={`${styles.colHeader} ${c === selected.col ? styles.headerActive : ""} ${before ? styles.hiddenBeforeCol : ""}`}
+        className={`${styles.colHeader} ${c >= range.left && c <= range.right ? styles.headerActive : ""} ${before ? styles.hiddenBeforeCol : ""}`}
         title={before && props.hiddenHint ? props.hiddenHint("cols", before) : undefined}
         data-hidden-before={before ?? undefined}
       >
@@ -294,16 +399,45 @@ export function SheetGrid(props: SheetGridProps): React.JSX.Element {
         model.thousandsSeparator
       );
       const isSel = sr === selTop && sc === selLeft;
+      const own = sheet.mergeAt(sr, sc) ?? { top: sr, left: sc, bottom: sr, right: sc };
+      const inBlock =
+        block &&
+        own.top >= range.top &&
+        own.bottom <= range.bottom &&
+        own.left >= range.left &&
+        own.right <= range.right;
+      const css = cellCss(style, value, sheet.showGridlines);
+      if (inBlock) {
+        const edges: string[] = [];
+        if (own.top === range.top) edges.push(`inset 0 2px 0 0 ${BLOCK_EDGE}`);
+        if (own.bottom === range.bottom) edges.push(`inset 0 -2px 0 0 ${BLOCK_EDGE}`);
+        if (own.left === range.left) edges.push(`inset 2px 0 0 0 ${BLOCK_EDGE}`);
+        if (own.right === range.right) edges.push(`inset -2px 0 0 0 ${BLOCK_EDGE}`);
+        if (edges.length > 0) css.boxShadow = edges.join(", ");
+        if (!isSel) css.backgroundImage = `linear-gradient(${BLOCK_TINT}, ${BLOCK_TINT})`;
+      }
       cells.push(
         <td
           key={c}
           data-cell={`${columnLetter(sc)}${sr + 1}`}
-          aria-selected={isSel}
+          aria-selected={isSel || inBlock}
+          data-active={isSel || undefined}
           rowSpan={span?.rowSpan}
           colSpan={span?.colSpan}
-          className={`${styles.cell} ${isSel ? styles.selected : ""}`}
-          style={cellCss(style, value, sheet.showGridlines)}
-          onMouseDown={() => onSelect({ row: sr, col: sc })}
+          className={`${styles.cell} ${isSel && !block ? styles.selected : ""}`}
+          style={css}
+          title={errorMessage(model, sheet, sr, sc, value)}
+          onMouseDown={(e) => {
+            if (e.button !== 0) return;
+            if (e.shiftKey) extendTo({ row: sr, col: sc });
+            else {
+              dragging.current = true;
+              onSelect({ row: sr, col: sc });
+            }
+          }}
+          onMouseEnter={(e) => {
+            if (dragging.current && (e.buttons & 1) === 1) extendTo({ row: sr, col: sc });
+          }}
           onDoubleClick={() => onEdit(null)}
         >
           {text}
@@ -315,7 +449,7 @@ export function SheetGrid(props: SheetGridProps): React.JSX.Element {
       <tr key={r} style={{ height: `${sheet.rowHeight(r) * PX_PER_PT}px` }}>
         <th
           scope="row"
-          className={`${styles.rowHeader} ${r === selected.row ? styles.headerActive : ""} ${before ? styles.hiddenBeforeRow : ""}`}
+          className={`${styles.rowHeader} ${r >= range.top && r <= range.bottom ? styles.headerActive : ""} ${before ? styles.hiddenBeforeRow : ""}`}
           title={before && props.hiddenHint ? props.hiddenHint("rows", before) : undefined}
           data-hidden-before={before ?? undefined}
         >
@@ -331,6 +465,7 @@ export function SheetGrid(props: SheetGridProps): React.JSX.Element {
 
   return (
     <div
+      ref={scroller}
       className={styles.scroller}
       tabIndex={0}
       onKeyDown={onKeyDown}
@@ -338,7 +473,7 @@ export function SheetGrid(props: SheetGridProps): React.JSX.Element {
       aria-label={props.label}
       data-testid="sheet-grid"
     >
-      <table className={styles.table} style={{ width: `${total}px` }}>
+      <table className={`${styles.table} ${styles.noTextSelect}`} style={{ width: `${total}px` }}>
         <colgroup>
           {widths.map((w, i) => (
             <col key={i} style={{ width: `${w}px` }} />

@@ -15,13 +15,23 @@ export const PLAYGROUND_STRINGS = defineStrings(
     loading: "Đang mở bảng tính…",
     loadFailed: "Không mở được tệp: {message}",
     formulaBar: "Thanh công thức",
-    nameBox: "Ô đang chọn",
+    nameBox: "Hộp tên: ô hoặc vùng đang chọn",
     sheetTabs: "Các trang tính",
     grid: "Bảng tính",
     taskPane: "Ngăn tác vụ THIDUA",
     emptySheet: "Trang tính trống",
     hiddenCols: "Cột đang ẩn: {which}",
     hiddenRows: "Dòng đang ẩn: {which}",
+    undoHint: "Hoàn tác (Ctrl+Z)",
+    redoHint: "Làm lại (Ctrl+Y)",
+    badAddress:
+      "“{address}” không phải địa chỉ ô hay vùng ô: hãy gõ dạng D5 hoặc D5:J23 rồi nhấn Enter.",
+    unsavedTitle: "Lưu thay đổi?",
+    unsavedBody:
+      "“{name}” có thay đổi chưa lưu. Hãy lưu thành tệp .xlsx nếu muốn giữ lại trước khi mở bảng khác.",
+    unsavedSave: "Lưu .xlsx rồi mở",
+    unsavedDiscard: "Không lưu",
+    cancel: "Huỷ",
   },
   {
     title: "THIDUA",
@@ -35,12 +45,22 @@ export const PLAYGROUND_STRINGS = defineStrings(
     loading: "Opening the workbook…",
     loadFailed: "Could not open the file: {message}",
     formulaBar: "Formula bar",
-    nameBox: "Selected cell",
+    nameBox: "Name box: the selected cell or range",
     sheetTabs: "Sheets",
     grid: "Spreadsheet",
     taskPane: "THIDUA task pane",
     emptySheet: "Empty sheet",
     hiddenCols: "Hidden columns: {which}",
     hiddenRows: "Hidden rows: {which}",
+    undoHint: "Undo (Ctrl+Z)",
+    redoHint: "Redo (Ctrl+Y)",
+    badAddress:
+      "“{address}” is not a cell or range address: type one like D5 or D5:J23 and press Enter.",
+    unsavedTitle: "Save changes?",
+    unsavedBody:
+      "“{name}” has unsaved changes. Save it as an .xlsx file if you want to keep them before opening another workbook.",
+    unsavedSave: "Save .xlsx and open",
+    unsavedDiscard: "Don't save",
+    cancel: "Cancel",
   }
 );

@@ -79,6 +79,17 @@ const GROUPED: Record<DecimalSeparator, RegExp> = {
   ".": /^([1-9]\d{0,2}(?:,\d{3})+)(?:\.(\d+))?$/,
 };
 
+/**
+ * N1: Excel keeps 15 significant digits, so a magnitude from 1e15 up is no score anyone typed (a
+ * 400-digit text, an edited "1e308"); two such values would also sum past Infinity, which no ranking
+ * sheet, OOXML cell or JSON can hold. They read as not-a-number, with their cell.
+ */
+export const MAX_NUMBER_MAGNITUDE = 1e15;
+
+function inRange(v: number): boolean {
+  return Number.isFinite(v) && Math.abs(v) < MAX_NUMBER_MAGNITUDE;
+}
+
 /** "8", "8,5", ",5" with `dec` as the decimal separator, or null. */
 function readPlain(body: string, dec: DecimalSeparator): number | null {
   const m = PLAIN[dec].exec(body);
@@ -110,7 +121,7 @@ export function parseNumberText(text: string, decimalSeparator: DecimalSeparator
     readGrouped(body, decimalSeparator) ??
     readPlain(body, other) ??
     readGrouped(body, other);
-  if (value === null || !Number.isFinite(value)) return null;
+  if (value === null || !inRange(value)) return null;
   // "-0" is zero: a negative zero would print as "-0" in a fixed cell.
   return value === 0 ? 0 : sign * value;
 }
@@ -130,7 +141,7 @@ export function readScore(v: CellValue, opts: ReadScoreOptions): ScoreRead {
   if (v === undefined) return { kind: "unknown" };
   if (v === null) return { kind: "blank" };
   if (typeof v === "number") {
-    return Number.isFinite(v)
+    return inRange(v)
       ? { kind: "number", value: v, fromText: false }
       : { kind: "nan", text: String(v) };
   }
@@ -140,8 +151,10 @@ export function readScore(v: CellValue, opts: ReadScoreOptions): ScoreRead {
   // Nearly every text score is a bare "8,5", "8.5" or "9": read it at once. Three digits after the
   // separator ("1.000") may be a thousands separator and takes the full path below (ONE_GROUP).
   const plain = PLAIN_SCORE.exec(text);
-  if (plain !== null)
-    return { kind: "number", value: Number(`${plain[1]}.${plain[2] ?? "0"}`), fromText: true };
+  if (plain !== null) {
+    const value = Number(`${plain[1]}.${plain[2] ?? "0"}`);
+    return inRange(value) ? { kind: "number", value, fromText: true } : { kind: "nan", text };
+  }
   if (text.replace(/[\s\u200B-\u200D\u2060]+/g, "") === "") return { kind: "blank" };
   const err = excelErrorText(text);
   if (err !== null) return { kind: "error", error: err };
@@ -149,6 +162,7 @@ export function readScore(v: CellValue, opts: ReadScoreOptions): ScoreRead {
   const { sign, body } = cleanNumberText(text);
   const one = ONE_GROUP.exec(body);
   if (one) {
+    // At most 3 + 3 digits: always in range.
     const asDecimal = sign * Number(`${one[1]}.${one[3]}`);
     const asThousands = sign * Number(`${one[1]}${one[3]}`);
     const max = opts.scaleMax;
