@@ -1,15 +1,19 @@
 /**
- * The email-loop report for `thidua rank a.xlsx b.xlsx … --profile cluster.json`: which member sent no
- * form, which file is of another year or cluster, which criteria differ. src/cli/main.ts calls it
- * when several files and a profile are given (without a profile there is no member list or year to
- * check against, and today's year would wrongly flag every file).
+ * The email loop in `thidua rank a.xlsx b.xlsx … --profile cluster.json [--accept <file or unit>]`:
+ * the files are the members' returned forms. A form of another year or cluster is refused and never
+ * ranked (unless accepted by name); a member without a form and a refused form are form-missing and
+ * form-refused issues, so the ranking is provisional (exit 1) and says why, as the pane does
+ * (core/returns-check). Without a profile there is no member list or year to check against, and
+ * today's year would wrongly flag every file, so src/cli/main.ts only calls this with one.
  */
+import * as path from "path";
+import type { Grid } from "../core/grid";
 import type { Lang } from "../core/i18n";
 import type { ClusterProfile } from "../core/profile";
+import type { RankingReport } from "../core/report";
 import { consolidateReturns, type ConsolidateResult, type ReturnedFile } from "../core/returns";
+import { withReturns } from "../core/returns-check";
 import { defineStrings } from "../core/i18n";
-import { readWorkbookGrids, WorkbookReadError } from "../xlsx/read";
-import * as path from "path";
 
 const COLLECT_STRINGS = defineStrings(
   "cli-collect",
@@ -27,41 +31,81 @@ const COLLECT_STRINGS = defineStrings(
   }
 );
 
-/** Reads each file (a file that cannot be read is reported, not fatal) and consolidates them. */
-export async function collectReturns(
-  files: string[],
+export interface CollectedReturns {
+  result: ConsolidateResult;
+  /** The grids to rank: every sheet read, less the refused forms. */
+  grids: Grid[];
+}
+
+/**
+ * The files as returned forms (grids as read, `file` = the path given). Null when none of them holds
+ * a self-score form: score sheets ranked together are not an email round, and calling every member
+ * "missing" would be false.
+ */
+export function collectReturns(
+  grids: Grid[],
   profile: ClusterProfile,
-  lang: Lang
-): Promise<ConsolidateResult> {
-  const returned: ReturnedFile[] = [];
-  for (const f of files) {
-    const name = path.basename(f);
-    try {
-      returned.push({ file: name, grids: await readWorkbookGrids(f, name) });
-    } catch (e) {
-      const reason = e instanceof WorkbookReadError ? e.messageIn(lang) : String(e);
-      returned.push({ file: name, grids: [], error: reason });
-    }
+  lang: Lang,
+  accept: string[] = []
+): CollectedReturns | null {
+  const byFile = new Map<string, Grid[]>();
+  for (const g of grids) {
+    const f = g.file ?? "";
+    byFile.set(f, [...(byFile.get(f) ?? []), g]);
   }
-  return consolidateReturns(returned, profile, null, { lang });
+  const returned: ReturnedFile[] = [...byFile].map(([f, list]) => {
+    const name = path.basename(f);
+    return { file: name, grids: list.map((g) => ({ ...g, file: name })) };
+  });
+  const result = consolidateReturns(returned, profile, null, {
+    lang,
+    accept: accept.flatMap((a) => [a, path.basename(a)]),
+  });
+  const forms = result.units.some((u) => u.files.length > 0) || (result.refused ?? []).length > 0;
+  if (!forms) return null;
+  const refused = new Set((result.refused ?? []).map((r) => `${r.file}\n${r.sheet}`));
+  return {
+    result,
+    grids: grids.filter((g) => !refused.has(`${path.basename(g.file ?? "")}\n${g.sheetName}`)),
+  };
+}
+
+/** The ranking of the accepted forms with the receipt's truth: missing and refused members named. */
+export function applyReturns(
+  report: RankingReport,
+  collected: CollectedReturns,
+  lang: Lang
+): RankingReport {
+  const receipt = collected.result.summary?.receipt;
+  return receipt ? withReturns(report, receipt, lang) : report;
 }
 
 /** Lines for stderr, one per problem, after a heading; empty when every member sent a clean form. */
 export function collectLines(result: ConsolidateResult, lang: Lang): string[] {
   const members = result.units.filter((u) => u.member);
   const received = members.filter((u) => u.status === "received").length;
-  if (result.problems.length === 0) return [];
+  const problems = result.problems;
+  if (problems.length === 0) return [];
   const t = COLLECT_STRINGS.t.bind(COLLECT_STRINGS);
   return [
     t(lang, "heading", { received, members: members.length }),
-    ...result.problems.map((p) => `  ${t(lang, p.severity)}: ${p.message}`),
+    ...problems.map((p) => `  ${t(lang, p.severity)}: ${p.message}`),
   ];
 }
 
-/** What `--json` adds under "returns". */
+/** What `--json` adds under "returns": the receipt per unit, the problems, the conflicts. */
 export function collectJson(result: ConsolidateResult): Record<string, unknown> {
   return {
-    units: result.units,
+    units: result.units.map((u) => ({
+      name: u.name,
+      member: u.member,
+      status: u.status,
+      files: u.files,
+      reason: u.reason ?? null,
+      acceptedAnyway: u.acceptedAnyway === true,
+      complete: u.complete ?? null,
+      issues: u.checks ?? [],
+    })),
     problems: result.problems.map((p) => ({
       code: p.code,
       severity: p.severity,

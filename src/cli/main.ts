@@ -47,10 +47,12 @@ interface RankArgs {
   out?: string;
   lang: Lang;
   profile?: string;
+  /** Refused returned forms the head accepts anyway (file or unit names; the option repeats). */
+  accept: string[];
 }
 
 const FLAGS = new Set(["json"]);
-const VALUED = new Set(["sheet", "out", "lang", "profile"]);
+const VALUED = new Set(["sheet", "out", "lang", "profile", "accept"]);
 
 function langFromArgs(argv: string[]): Lang {
   const i = argv.findIndex((a) => a === "--lang" || a.startsWith("--lang="));
@@ -61,7 +63,7 @@ function langFromArgs(argv: string[]): Lang {
 
 export function parseRankArgs(argv: string[], lang: Lang, allowed: string[]): RankArgs {
   const t = CLI_STRINGS.t.bind(CLI_STRINGS);
-  const out: RankArgs = { files: [], json: false, lang };
+  const out: RankArgs = { files: [], json: false, lang, accept: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (!a.startsWith("--")) {
@@ -85,6 +87,7 @@ export function parseRankArgs(argv: string[], lang: Lang, allowed: string[]): Ra
     } else if (name === "sheet") out.sheet = value;
     else if (name === "out") out.out = value;
     else if (name === "profile") out.profile = value;
+    else if (name === "accept") out.accept.push(value);
   }
   if (out.files.length === 0) throw new UsageError(t(lang, "needFile"));
   return out;
@@ -287,8 +290,8 @@ async function rankOrValidate(
       argv,
       lang,
       command === "rank"
-        ? ["sheet", "json", "out", "lang", "profile"]
-        : ["sheet", "json", "lang", "profile"]
+        ? ["sheet", "json", "out", "lang", "profile", "accept"]
+        : ["sheet", "json", "lang", "profile", "accept"]
     );
     lang = args.lang;
     let profile: ClusterProfile | undefined;
@@ -307,10 +310,20 @@ async function rankOrValidate(
         refuseInputAsOutput(out, [...args.files, ...(args.profile ? [args.profile] : [])]);
       });
     }
-    const grids = await readAll(args.files, lang);
+    let grids = await readAll(args.files, lang);
+    // With a profile, several files are the members' returned forms: refused ones are not ranked,
+    // and missing or refused members make the ranking provisional (src/cli/collect.ts).
+    const collect =
+      profile && args.files.length > 1
+        ? (require("./collect") as typeof import("./collect"))
+        : null;
+    const collected =
+      collect && profile ? collect.collectReturns(grids, profile, lang, args.accept) : null;
+    if (collected) grids = collected.grids;
     const res = analyzeWorkbook(grids, { lang, sheet: args.sheet, profile });
     if (!res.ok) throw new UsageError(t(lang, "notRanked", { reason: res.message }));
-    const report = res.report;
+    const report =
+      collect && collected ? collect.applyReturns(res.report, collected, lang) : res.report;
     if (args.out && command === "rank") {
       const { buildRankingSheet } =
         require("../sheets/ranking") as typeof import("../sheets/ranking");
@@ -335,16 +348,10 @@ async function rankOrValidate(
         );
       }
     }
-    // With a profile, the files are checked as returns of the cluster's members (issue 8): members
-    // without a file, forms of another year or cluster. Without one the year would default to this
-    // year and every older form would be flagged, so the check needs the profile.
     let returns: Record<string, unknown> | undefined;
-    if (profile && args.files.length > 1) {
-      const { collectReturns, collectLines, collectJson } =
-        require("./collect") as typeof import("./collect");
-      const collected = await collectReturns(args.files, profile, lang);
-      for (const line of collectLines(collected, lang)) io.stderr.write(line + "\n");
-      returns = collectJson(collected);
+    if (collect && collected) {
+      for (const line of collect.collectLines(collected.result, lang)) io.stderr.write(line + "\n");
+      returns = collect.collectJson(collected.result);
     }
     // With --json, stdout is for programs: the notes go to stderr as well, for the person at the prompt.
     if (args.json || command === "validate")

@@ -26,6 +26,7 @@ import {
   type SheetEntry,
 } from "./read";
 import { needsTextFormat, planTarget, planTargets, writeSpec, writeSpecs } from "./render";
+import { summaryRanking } from "./returns";
 import { ourSheets, queueTags, SCORE_KINDS, type SheetTag } from "./tags";
 
 export {
@@ -438,15 +439,17 @@ export function createExcelAdapter(excel: ExcelHost, options: AdapterOptions = {
                 result.reasons
               );
             }
-            const spec = buildRankingSheet(result.report, profile, {
+            const ranked = summaryRanking(result.report, grids, tagList, profile, lang);
+            const spec = buildRankingSheet(ranked.report, profile, {
               mode: opts.mode ?? "values",
               date: opts.date ?? new Date(),
-              sourceSheets: result.report.sheets,
+              sourceSheets: ranked.report.sheets,
               lang,
+              ...(ranked.sheetName ? { sheetName: ranked.sheetName } : {}),
             });
             const target = planTarget(spec, sheets(), tagList);
             syncs += await writeSpec(context, spec, target, { budget });
-            return { sheetName: target.name, report: result.report, syncs };
+            return { sheetName: target.name, report: ranked.report, syncs };
           })
         )
       ),

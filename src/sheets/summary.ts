@@ -5,6 +5,7 @@
  */
 import { defineStrings, type Lang } from "../core/i18n";
 import type { ClusterProfile } from "../core/profile";
+import type { RankingReport } from "../core/report";
 import type { SummaryModel } from "../core/returns";
 import { RETURNS_STRINGS } from "../core/returns-strings";
 import { clusterFullName, finishSpec, SpecBuilder, upper } from "./document";
@@ -24,6 +25,12 @@ export const SUMMARY_STRINGS = defineStrings(
     colSelf: "Tự chấm",
     colReview: "Cụm chấm",
     totalRow: "TỔNG CỘNG",
+    rankingSheetName: "Xếp hạng theo phiếu",
+    bannerStart: "TẠM TÍNH",
+    bannerMissing: "chưa nhận phiếu của {units}",
+    bannerRefused: "phiếu không được tổng hợp: {units}",
+    bannerErrors: "còn {count} lỗi cần xử lý",
+    bannerIncomplete: "còn đơn vị chưa chấm đủ các tiêu chí",
   },
   {
     sheetName: "Self-score summary",
@@ -37,8 +44,36 @@ export const SUMMARY_STRINGS = defineStrings(
     colSelf: "Tự chấm (Self)",
     colReview: "Cụm chấm (Review)",
     totalRow: "TỔNG CỘNG",
+    rankingSheetName: "Ranking from forms",
+    bannerStart: "PROVISIONAL",
+    bannerMissing: "no form yet from {units}",
+    bannerRefused: "forms not consolidated: {units}",
+    bannerErrors: "{count} errors to resolve",
+    bannerIncomplete: "some units have not scored every criterion",
   }
 );
+
+/**
+ * The provisional banner of a ranking made from returned forms: it names the members without a form
+ * and the refused forms (DOMAIN.md §8), then the errors and incomplete units as the usual banner does.
+ * Null when the ranking has no such member (the usual banner is then the right one).
+ */
+export function returnsBanner(report: RankingReport, lang: Lang): string | null {
+  const r = report.returns;
+  if (!r || (r.missing.length === 0 && r.refused.length === 0)) return null;
+  const t = SUMMARY_STRINGS.t.bind(SUMMARY_STRINGS);
+  const parts: string[] = [];
+  if (r.missing.length > 0) parts.push(t(lang, "bannerMissing", { units: r.missing.join(", ") }));
+  if (r.refused.length > 0)
+    parts.push(
+      t(lang, "bannerRefused", {
+        units: r.refused.map((x) => (x.reason ? `${x.unit} (${x.reason})` : x.unit)).join(", "),
+      })
+    );
+  if (report.errorCount > 0) parts.push(t(lang, "bannerErrors", { count: report.errorCount }));
+  if (report.units.some((u) => !u.complete)) parts.push(t(lang, "bannerIncomplete"));
+  return `${t(lang, "bannerStart")}: ${parts.join("; ")}`;
+}
 
 /**
  * Under the table, who is not in it and why, and which forms the head accepted anyway (DOMAIN.md §8):

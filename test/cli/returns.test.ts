@@ -22,9 +22,9 @@ describe("thidua rank with a cluster profile (issue 8: collect returned forms)",
   );
   const files = ["unit-1.xlsx", "unit-2.xlsx", "unit-3.xlsx"].map((f) => path.join(S6, f));
 
-  it("names the member who sent no form, and still ranks the three who did", async () => {
+  it("names the member who sent no form, and still ranks the three who did (provisional: exit 1)", async () => {
     const r = await run(["rank", ...files, "--profile", profileFile, "--json"]);
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(1);
     const json = JSON.parse(r.out);
     expect(json.units.map((u: { name: string }) => u.name)).toEqual([
       "Sở Tư pháp",
