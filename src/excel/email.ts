@@ -1,17 +1,11 @@
 /**
- * The email loop inside Excel: read what is about to be sent, freeze THIDUA formulas into values
- * (plan first, then exactly the plan), write the summary of the returned forms into its own sheet.
+ * The email loop inside Excel: read what is about to be sent, write the summary of the returned forms
+ * into its own sheet (freezing THIDUA formulas is freeze.ts).
  * Round trips: every function reads in one sync and writes in one more (plus writeSpec's chunking).
  */
 import type { Grid } from "../core/grid";
-import { columnLetter, quoteSheetName } from "../core/grid";
 import type { Lang } from "../core/i18n";
-import {
-  checkBeforeSending,
-  thiduaFunctionIn,
-  type PresendFinding,
-  type SheetVisibility,
-} from "../core/presend";
+import { checkBeforeSending, type PresendFinding, type SheetVisibility } from "../core/presend";
 import type { ClusterProfile } from "../core/profile";
 import {
   consolidateReturns,
@@ -108,128 +102,6 @@ export async function checkWorkbookBeforeSending(
 ): Promise<PresendFinding[]> {
   const snap = await readWorkbookSnapshot(xl);
   return checkBeforeSending(snap.grids, snap.sheets, { lang });
-}
-
-export interface FreezeCell {
-  sheet: string;
-  /** A1 on its sheet ("D5"). */
-  address: string;
-  /** 'Xếp hạng'!D5 */
-  cell: string;
-  formula: string;
-  /** What the cell shows now, as it will stay. */
-  value: string | number | boolean;
-}
-
-export interface FreezePlan {
-  cells: FreezeCell[];
-}
-
-function shown(v: unknown): string | number | boolean {
-  return typeof v === "number" || typeof v === "boolean" ? v : String(v ?? "");
-}
-
-/**
- * Step 1 of "Chốt kết quả": the THIDUA cells and the values they will keep. Nothing is written.
- * Why freeze at all: a recipient without the add-in sees #NAME? in every THIDUA cell, and even with
- * it the numbers could change on recalculation after the meeting agreed on them.
- */
-export async function planFreezeThiduaFormulas(xl: ExcelHost): Promise<FreezePlan> {
-  try {
-    const snap = await readWorkbookSnapshot(xl);
-    const cells: FreezeCell[] = [];
-    for (const g of snap.grids) {
-      g.formulas?.forEach((row, r) =>
-        row.forEach((f, c) => {
-          if (f === null || thiduaFunctionIn(f) === null) return;
-          const address = `${columnLetter(g.left + c)}${g.top + r + 1}`;
-          const v = g.values[r][c];
-          cells.push({
-            sheet: g.sheetName,
-            address,
-            cell: `${quoteSheetName(g.sheetName)}!${address}`,
-            formula: f,
-            value: typeof v === "object" && v !== null ? v.error : shown(v),
-          });
-        })
-      );
-    }
-    return { cells };
-  } catch (e) {
-    throw translateOfficeError(e);
-  }
-}
-
-export interface FreezeOutcome {
-  written: number;
-  /** Planned cells whose formula changed since the plan was shown: left alone. */
-  skipped: string[];
-  /** Spilled ranges frozen whole (a THIDUA.RANKING table), by address. */
-  spilled: string[];
-}
-
-/**
- * Step 2: writes the current value into exactly the planned cells, and only where the formula is
- * still the one the user saw (a cell edited in between is skipped, not overwritten). One read sync,
- * one write sync.
- */
-export async function freezeThiduaFormulas(
-  xl: ExcelHost,
-  plan: FreezePlan
-): Promise<FreezeOutcome> {
-  if (plan.cells.length === 0) return { written: 0, skipped: [], spilled: [] };
-  try {
-    return await xl.run(async (ctx) => {
-      const ranges = plan.cells.map((p) => {
-        const r = ctx.workbook.worksheets.getItem(p.sheet).getRange(p.address);
-        r.load("formulas, values");
-        return r;
-      });
-      // A dynamic-array result (THIDUA.RANKING spills a table) is frozen whole: were only its anchor
-      // replaced, the cells it spilled into would empty. ExcelApi 1.12; older hosts freeze the anchor.
-      const spills = ranges.map((r) => {
-        if (typeof (r as any).getSpillingToRangeOrNullObject !== "function") return null;
-        const s = r.getSpillingToRangeOrNullObject();
-        s.load("address, values, numberFormat");
-        return s;
-      });
-      await ctx.sync();
-      const skipped: string[] = [];
-      const spilled: string[] = [];
-      let written = 0;
-      plan.cells.forEach((p, i) => {
-        const r = ranges[i];
-        if (r.formulas[0][0] !== p.formula) {
-          skipped.push(p.cell);
-          return;
-        }
-        const spill = spills[i];
-        const target = spill && !spill.isNullObject ? spill : r;
-        const values = target === r ? r.values : (spill as Excel.Range).values;
-        // Writing `values`, not `formulas`: a text result such as "=A1" must stay text, so such a
-        // cell gets the text format first.
-        if (values.some((row) => row.some((v) => typeof v === "string" && /^[=+\-@]/.test(v)))) {
-          const formats =
-            target === r
-              ? [["General"]]
-              : (spill as Excel.Range).numberFormat.map((row) => row.slice());
-          values.forEach((row, a) =>
-            row.forEach((v, b) => {
-              if (typeof v === "string" && /^[=+\-@]/.test(v)) formats[a][b] = "@";
-            })
-          );
-          target.numberFormat = formats;
-        }
-        target.values = values;
-        if (target !== r) spilled.push((spill as Excel.Range).address);
-        written++;
-      });
-      await ctx.sync();
-      return { written, skipped, spilled };
-    });
-  } catch (e) {
-    throw translateOfficeError(e);
-  }
 }
 
 /** The profile stored in the workbook, or null. */

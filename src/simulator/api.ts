@@ -632,13 +632,13 @@ export class WorksheetSim extends ProxyBase {
   getUsedRange(valuesOnly = false): RangeSim {
     return this.range(
       `getUsedRange(${valuesOnly})`,
-      (s) => s.usedRect(valuesOnly) ?? { top: 0, left: 0, bottom: 0, right: 0 }
+      (s) => this.context.model.usedRect(s, valuesOnly) ?? { top: 0, left: 0, bottom: 0, right: 0 }
     );
   }
   getUsedRangeOrNullObject(valuesOnly = false): RangeSim {
     return this.range(
       `getUsedRangeOrNullObject(${valuesOnly})`,
-      (s) => s.usedRect(valuesOnly),
+      (s) => this.context.model.usedRect(s, valuesOnly),
       true
     );
   }
@@ -921,6 +921,7 @@ const RANGE_SCALARS = [
   "isEntireRow",
   "rowHidden",
   "columnHidden",
+  "hasSpill",
 ];
 
 /**
@@ -1054,6 +1055,16 @@ export class RangeSim extends ProxyBase {
         return hiddenState(sheet.hiddenRows, rect.top, rect.bottom);
       case "columnHidden":
         return hiddenState(sheet.hiddenCols, rect.left, rect.right);
+      case "hasSpill": {
+        // Excel: true when every cell is inside a spill, false when none is, null when some are.
+        let inside = 0;
+        for (const s of m.spills(sheet)) {
+          const rows = Math.min(s.bottom, rect.bottom) - Math.max(s.top, rect.top) + 1;
+          const cols = Math.min(s.right, rect.right) - Math.max(s.left, rect.left) + 1;
+          if (rows > 0 && cols > 0) inside += rows * cols;
+        }
+        return inside === 0 ? false : inside === rectRows(rect) * rectCols(rect) ? true : null;
+      }
       default:
         throw new SimError("InvalidArgument", `Range has no property ${prop}.`);
     }
@@ -1229,6 +1240,36 @@ export class RangeSim extends ProxyBase {
       if (applyTo === "All")
         ref.sheet.validations = ref.sheet.validations.filter((x) => !intersects(x.range, ref.rect));
     });
+  }
+
+  /** ExcelApi 1.12: the whole spill of the formula in the range's top-left cell. */
+  getSpillingToRangeOrNullObject(): RangeSim {
+    return new RangeSim(
+      this.context,
+      `${this._path}.getSpillingToRangeOrNullObject()`,
+      () => {
+        const ref: RangeRef = this._must();
+        const r = this.context.model.spillRect(ref.sheet, ref.rect.top, ref.rect.left);
+        return r ? { sheet: ref.sheet, rect: r } : null;
+      },
+      true
+    );
+  }
+
+  /** ExcelApi 1.12: the anchor cell of the spill the range's top-left cell belongs to. */
+  getSpillParentOrNullObject(): RangeSim {
+    return new RangeSim(
+      this.context,
+      `${this._path}.getSpillParentOrNullObject()`,
+      () => {
+        const ref: RangeRef = this._must();
+        const p = this.context.model.spillParent(ref.sheet, ref.rect.top, ref.rect.left);
+        return p
+          ? { sheet: ref.sheet, rect: { top: p.row, left: p.col, bottom: p.row, right: p.col } }
+          : null;
+      },
+      true
+    );
   }
 
   getMergedAreasOrNullObject(): RangeAreasSim {

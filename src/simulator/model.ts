@@ -296,9 +296,22 @@ export class WorkbookModel {
     this.pending = [];
     // suspend/resume rather than hf.batch(): a batch keeps one undo entry whose bookkeeping is
     // quadratic in its size (seconds for a 500-unit sheet).
+    // Only the last content of a cell counts, and formulas go in after every constant and blank: a
+    // dynamic-array formula given to HyperFormula while its spill area still holds values stays
+    // blocked once they are cleared, where Excel spills as soon as the area is free.
+    const last = new Map<string, (typeof work)[number]>();
+    for (const w of work) {
+      const k = `${w.sheet.id}:${w.row}:${w.col}`;
+      last.delete(k);
+      last.set(k, w);
+    }
+    const isFormula = (w: (typeof work)[number]): boolean =>
+      typeof w.content === "string" && w.content.startsWith("=");
+    const ordered = [...last.values()];
+    const sorted = [...ordered.filter((w) => !isFormula(w)), ...ordered.filter(isFormula)];
     this.hf.suspendEvaluation();
     try {
-      for (const w of work) {
+      for (const w of sorted) {
         if (!this.sheets.includes(w.sheet)) continue;
         this.hf.setCellContents(
           { sheet: this.hfSheet(w.sheet), row: w.row, col: w.col },
@@ -433,6 +446,66 @@ export class WorkbookModel {
     return raw.map((row, i) =>
       row.map((v, j) => this.shown(v, { sheet: sid, row: r.top + i, col: r.left + j }))
     );
+  }
+
+  /**
+   * Where a dynamic-array formula anchored at the cell spills, as Excel's getSpillingToRange reports it:
+   * null for a cell that does not spill (a constant, a one-value result, or a spill blocked by #SPILL!).
+   */
+  spillRect(sheet: SheetModel, row: number, col: number): Rect | null {
+    this.flush();
+    const at = { sheet: this.hfSheet(sheet), row, col };
+    const v = this.hf.arrayMapping.getArrayByCorner(at);
+    if (!v || (v.width === 1 && v.height === 1)) return null;
+    const shown = this.hf.getCellValue(at);
+    if (shown instanceof DetailedCellError && shown.value === "#SPILL!") return null;
+    return { top: row, left: col, bottom: row + v.height - 1, right: col + v.width - 1 };
+  }
+
+  /** The anchor of the spill the cell belongs to (the anchor itself included), or null. */
+  spillParent(sheet: SheetModel, row: number, col: number): { row: number; col: number } | null {
+    this.flush();
+    const sid = this.hfSheet(sheet);
+    if (!this.hf.isCellPartOfArray({ sheet: sid, row, col })) return null;
+    for (const v of this.hf.arrayMapping.arrayMapping.values()) {
+      const c = v.leftCorner;
+      if (c.sheet !== sid || row < c.row || col < c.col) continue;
+      if (row >= c.row + v.height || col >= c.col + v.width) continue;
+      return this.spillRect(sheet, c.row, c.col) ? { row: c.row, col: c.col } : null;
+    }
+    return null;
+  }
+
+  /** Every spill on the sheet, by its rectangle (spills never overlap). */
+  spills(sheet: SheetModel): Rect[] {
+    this.flush();
+    const sid = this.hfSheet(sheet);
+    const out: Rect[] = [];
+    for (const v of this.hf.arrayMapping.arrayMapping.values()) {
+      const c = v.leftCorner;
+      if (c.sheet !== sid) continue;
+      const r = this.spillRect(sheet, c.row, c.col);
+      if (r) out.push(r);
+    }
+    return out;
+  }
+
+  /** Excel's used range: spilled values count as used, though only their anchor holds a formula. */
+  usedRect(sheet: SheetModel, valuesOnly: boolean): Rect | null {
+    let r = sheet.usedRect(valuesOnly);
+    if (!r) return r;
+    sheet.forEachCell((row, col, c) => {
+      if (c.formula === undefined) return;
+      const s = this.spillRect(sheet, row, col);
+      if (!s || !r) return;
+      r = {
+        top: Math.min(r.top, s.top),
+        left: Math.min(r.left, s.left),
+        bottom: Math.max(r.bottom, s.bottom),
+        right: Math.max(r.right, s.right),
+      };
+    });
+    return r;
   }
 
   /** The formula of a cell as Excel reports it ("=SUM(A1:A3)"), or undefined for a constant. */

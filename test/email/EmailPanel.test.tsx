@@ -53,7 +53,12 @@ const RESULT: ConsolidateResult = {
 };
 
 const PLAN: FreezePlanView = {
-  cells: [{ cell: "'Xếp hạng'!B1", formula: "=THIDUA.TOTAL(A1:A3,B1:B3)", value: 90.25 }],
+  groups: [{ sheet: "Xếp hạng", range: "B1:C1", formula: "=THIDUA.TOTAL(A1:A3,B1:B3)" }],
+  cells: [
+    { cell: "'Xếp hạng'!B1", value: 87.75 },
+    { cell: "'Xếp hạng'!C1", value: 86.5 },
+  ],
+  errors: [{ cell: "'Xếp hạng'!A9", value: "#SPILL!", formula: "=THIDUA.RANKING(A1:C3,D1:K3)" }],
 };
 
 function fakeService(over: Partial<EmailService> = {}) {
@@ -77,8 +82,15 @@ function fakeService(over: Partial<EmailService> = {}) {
     planFreeze: jest.fn(async () => PLAN),
     applyFreeze: jest.fn(async (plan: FreezePlanView) => {
       calls.apply.push(plan);
-      return { written: 1, skipped: [] };
+      return {
+        written: 1,
+        cells: 2,
+        skipped: [],
+        spilled: ["'Xếp hạng'!B1:C1"],
+        backupSheet: "THIDUA Hoàn tác",
+      };
     }),
+    undoFreeze: jest.fn(async () => ({ restored: 1, skipped: [], found: true })),
     cleanCopy: jest.fn(async () => {
       throw new EmailServiceError("trang tính đang được bảo vệ");
     }),
@@ -147,20 +159,33 @@ describe("EmailPanel (issue 8)", () => {
     expect(await screen.findByText(/Đã ghi trang “Tổng hợp tự chấm”/)).toBeTruthy();
   });
 
-  it("Chốt kết quả shows the cells first and freezes exactly that plan only after confirmation", async () => {
+  it("Chốt kết quả lists every cell in the Vietnamese number format and the error cells, freezes only after confirmation, and Hoàn tác undoes it", async () => {
     const { service, calls } = fakeService();
     mount(service);
     await act(async () => {
       fireEvent.click(screen.getByRole("button", { name: "Chốt kết quả" }));
     });
     expect(await screen.findByText("'Xếp hạng'!B1")).toBeTruthy();
-    expect(screen.getByText("=THIDUA.TOTAL(A1:A3,B1:B3)")).toBeTruthy();
+    expect(screen.getByText("'Xếp hạng'!C1")).toBeTruthy();
+    expect(screen.getByText("87,75")).toBeTruthy();
+    expect(screen.getByText("86,5")).toBeTruthy();
+    expect(screen.queryByText("87.75")).toBeNull();
+    expect(screen.getByText("B1:C1: =THIDUA.TOTAL(A1:A3,B1:B3)")).toBeTruthy();
+    // #SPILL!: named, with its formula, and not counted among the cells to freeze.
+    expect(screen.getByText("'Xếp hạng'!A9: #SPILL! (=THIDUA.RANKING(A1:C3,D1:K3))")).toBeTruthy();
     expect(calls.apply).toHaveLength(0);
     await act(async () => {
-      fireEvent.click(screen.getByRole("button", { name: "Chốt 1 ô" }));
+      fireEvent.click(screen.getByRole("button", { name: "Chốt 2 ô" }));
     });
     await waitFor(() => expect(calls.apply).toEqual([PLAN]));
-    expect(await screen.findByText("Đã chốt 1 ô.")).toBeTruthy();
+    expect(await screen.findByText(/^Đã chốt 2 ô \(1 công thức\)/)).toBeTruthy();
+    expect(screen.getByText(/THIDUA Hoàn tác/)).toBeTruthy();
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Hoàn tác lần chốt" }));
+    });
+    expect(
+      await screen.findByText("Đã khôi phục 1 công thức THIDUA, cả các vùng tràn.")
+    ).toBeTruthy();
   });
 
   it("shows a clean check as ready to send, and a failure in words the user can act on (English)", async () => {

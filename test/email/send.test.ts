@@ -3,15 +3,10 @@
  * and "Tạo bản sao để gửi" (a clean copy) over .xlsx bytes, profile kept.
  */
 import ExcelJS from "exceljs";
-import {
-  freezeThiduaFormulas,
-  planFreezeThiduaFormulas,
-  checkWorkbookBeforeSending,
-  readWorkbookSnapshot,
-} from "../../src/excel/email";
+import { checkWorkbookBeforeSending, readWorkbookSnapshot } from "../../src/excel/email";
+import { freezeThiduaFormulas, planFreezeThiduaFormulas } from "../../src/excel/freeze";
 import { PROFILE_NAMESPACE, profileFromXml, profileToXml } from "../../src/excel/profile-store";
 import { createSimulator } from "../../src/simulator";
-import { RangeSim } from "../../src/simulator/api";
 import {
   addCustomXmlPart,
   buildCleanCopy,
@@ -38,9 +33,13 @@ describe("Chốt kết quả: freeze THIDUA formulas in two steps (issue 8)", ()
   it("plans the THIDUA cells with the values they keep, and writes nothing while planning", async () => {
     const sim = await simWithThidua();
     const plan = await planFreezeThiduaFormulas(sim.Excel);
-    expect(plan.cells.map((c) => [c.cell, c.formula, c.value])).toEqual([
-      ["'Xếp hạng'!B1", '=THIDUA.NUMBER("8,5")', 8.5],
-      ["'Xếp hạng'!B2", '=THIDUA.NUMBER("7,25")', 7.25],
+    expect(plan.groups.map((g) => [g.anchor, g.formula])).toEqual([
+      ["B1", '=THIDUA.NUMBER("8,5")'],
+      ["B2", '=THIDUA.NUMBER("7,25")'],
+    ]);
+    expect(plan.cells).toEqual([
+      { cell: "'Xếp hạng'!B1", value: 8.5 },
+      { cell: "'Xếp hạng'!B2", value: 7.25 },
     ]);
     const snap = await readWorkbookSnapshot(sim.Excel);
     expect(snap.grids[0].formulas?.[0][1]).toBe('=THIDUA.NUMBER("8,5")');
@@ -57,38 +56,18 @@ describe("Chốt kết quả: freeze THIDUA formulas in two steps (issue 8)", ()
     });
     sim.resetStats();
     const out = await freezeThiduaFormulas(sim.Excel, plan);
-    expect(out).toEqual({ written: 1, skipped: ["'Xếp hạng'!B2"], spilled: [] });
+    expect(out).toEqual({
+      written: 1,
+      cells: 1,
+      skipped: ["'Xếp hạng'!B2"],
+      spilled: [],
+      backupSheet: "THIDUA Hoàn tác",
+    });
     expect(sim.stats.syncs).toBe(2);
     const g = (await readWorkbookSnapshot(sim.Excel)).grids[0];
     expect(g.formulas?.[0]).toEqual([null, null, "=B1*2"]);
     expect(g.values[0]).toEqual(["Sở Tư pháp", 8.5, 17]);
     expect(g.formulas?.[1][1]).toBe('=THIDUA.NUMBER("9")');
-  });
-
-  it("freezes a spilled THIDUA table whole where Excel reports the spill (ExcelApi 1.12)", async () => {
-    const sim = createSimulator({ sheets: ["Xếp hạng"] });
-    await sim.Excel.run(async (ctx: any) => {
-      ctx.workbook.worksheets.getItem("Xếp hạng").getRange("A1:A2").formulas = [
-        ['=THIDUA.NUMBER("8,5")'],
-        ["Nhì"],
-      ];
-      await ctx.sync();
-    });
-    // The simulator has no dynamic arrays: A1 is made to report A1:A2 as its spill.
-    const proto = RangeSim.prototype as any;
-    proto.getSpillingToRangeOrNullObject = function (this: RangeSim) {
-      return this.getResizedRange(1, 0);
-    };
-    try {
-      const plan = await planFreezeThiduaFormulas(sim.Excel);
-      const out = await freezeThiduaFormulas(sim.Excel, plan);
-      expect(out).toEqual({ written: 1, skipped: [], spilled: ["'Xếp hạng'!A1:A2"] });
-      const g = (await readWorkbookSnapshot(sim.Excel)).grids[0];
-      expect(g.values).toEqual([[8.5], ["Nhì"]]);
-      expect(g.formulas).toEqual([[null], [null]]);
-    } finally {
-      delete proto.getSpillingToRangeOrNullObject;
-    }
   });
 
   it("Kiểm tra trước khi gửi on the open workbook finds the THIDUA cells and the hidden sheet", async () => {

@@ -29,16 +29,17 @@ import {
   LockClosedRegular,
 } from "@fluentui/react-icons";
 import type { Lang } from "../../core/i18n";
-import type { PresendFinding } from "../../core/presend";
 import type {
   ConsolidateResult,
   ReturnedUnit,
   SummaryValue,
   ValueSource,
 } from "../../core/returns";
-import type { Choices, EmailService, FreezePlanView, PickedFile, TemplateFile } from "./service";
+import { BeforeSending } from "./BeforeSending";
+import type { Choices, EmailService, PickedFile, TemplateFile } from "./service";
 import { EmailServiceError } from "./service";
 import { EMAIL_STRINGS, type EmailKey } from "./strings";
+import { download, intentOf } from "./ui";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
@@ -89,20 +90,6 @@ const useStyles = makeStyles({
 
 const XLSX = /\.xlsx$/i;
 
-/** Hands a blob to the browser as a download (Excel on the web and desktop webviews both allow it). */
-function download(blob: Blob, fileName: string): void {
-  if (typeof URL.createObjectURL !== "function") return;
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = fileName;
-  a.rel = "noopener";
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
 /** File.arrayBuffer where the webview has it, FileReader where it does not (older Edge webviews). */
 function readBytes(file: File): Promise<ArrayBuffer> {
   if (typeof file.arrayBuffer === "function") return file.arrayBuffer();
@@ -112,10 +99,6 @@ function readBytes(file: File): Promise<ArrayBuffer> {
     r.onerror = () => reject(r.error);
     r.readAsArrayBuffer(file);
   });
-}
-
-function intentOf(severity: string): "error" | "warning" | "info" {
-  return severity === "error" ? "error" : severity === "warning" ? "warning" : "info";
 }
 
 export interface EmailPanelProps {
@@ -142,10 +125,6 @@ export function EmailPanel({ service, lang }: EmailPanelProps): React.JSX.Elemen
   const [written, setWritten] = React.useState<string | null>(null);
   const [dragging, setDragging] = React.useState(false);
   const inputRef = React.useRef<HTMLInputElement>(null);
-
-  const [findings, setFindings] = React.useState<PresendFinding[] | null>(null);
-  const [plan, setPlan] = React.useState<FreezePlanView | null>(null);
-  const [sendResult, setSendResult] = React.useState<string[]>([]);
 
   const run = async (work: () => Promise<void>): Promise<void> => {
     setBusy(true);
@@ -207,51 +186,6 @@ export function EmailPanel({ service, lang }: EmailPanelProps): React.JSX.Elemen
         );
       else if (res.result.blocked) setWritten(t("blocked", { reason: res.result.blocked }));
       else setWritten(t("nothingToWrite"));
-    });
-
-  const check = (): void =>
-    void run(async () => {
-      setPlan(null);
-      setSendResult([]);
-      setFindings(await service.checkBeforeSending(lang));
-    });
-
-  const planFreeze = (): void =>
-    void run(async () => {
-      setSendResult([]);
-      const p = await service.planFreeze();
-      if (p.cells.length === 0) setSendResult([t("freezeNone")]);
-      else setPlan(p);
-    });
-
-  const applyFreeze = (): void =>
-    void run(async () => {
-      if (!plan) return;
-      const out = await service.applyFreeze(plan);
-      setPlan(null);
-      const lines = [t("freezeDone", { count: out.written })];
-      if (out.spilled && out.spilled.length)
-        lines.push(t("freezeSpilled", { ranges: out.spilled.join(", ") }));
-      if (out.skipped.length)
-        lines.push(
-          t("freezeSkipped", { count: out.skipped.length, cells: out.skipped.join(", ") })
-        );
-      setSendResult(lines);
-      setFindings(null);
-    });
-
-  const copy = (): void =>
-    void run(async () => {
-      setPlan(null);
-      const c = await service.cleanCopy(lang);
-      download(c.file.blob, c.file.fileName);
-      const lines = [t("copyDone", { file: c.file.fileName, count: c.frozen })];
-      if (c.withoutValue.length)
-        lines.push(
-          t("copyNoValue", { count: c.withoutValue.length, cells: c.withoutValue.join(", ") })
-        );
-      if (!c.fromFile) lines.push(t("copyRebuilt"));
-      setSendResult(lines);
     });
 
   const statusText = (u: ReturnedUnit): string => {
@@ -477,75 +411,7 @@ export function EmailPanel({ service, lang }: EmailPanelProps): React.JSX.Elemen
         )}
       </section>
 
-      <section className={styles.section} aria-labelledby="thidua-email-before">
-        <h3 id="thidua-email-before" className={styles.heading}>
-          {t("beforeTitle")}
-        </h3>
-        <div className={styles.actions}>
-          <Button disabled={busy} onClick={check}>
-            {t("checkButton")}
-          </Button>
-          <Button disabled={busy} onClick={planFreeze}>
-            {t("freezeButton")}
-          </Button>
-          <Button disabled={busy} icon={<ArrowDownloadRegular />} onClick={copy}>
-            {t("copyButton")}
-          </Button>
-        </div>
-        <Caption1>{t("freezeHint")}</Caption1>
-        {findings && findings.length === 0 && (
-          <MessageBar intent="success">
-            <MessageBarBody>{t("checkOk")}</MessageBarBody>
-          </MessageBar>
-        )}
-        {findings && findings.length > 0 && (
-          <ul className={styles.list} aria-label={t("findingsTitle", { count: findings.length })}>
-            {findings.map((f, i) => (
-              <li key={i}>
-                <MessageBar intent={intentOf(f.severity)}>
-                  <MessageBarBody>{f.message}</MessageBarBody>
-                </MessageBar>
-              </li>
-            ))}
-          </ul>
-        )}
-        {plan && (
-          <>
-            <Caption1>{t("freezePlanTitle", { count: plan.cells.length })}</Caption1>
-            <Table size="small" aria-label={t("freezePlanTitle", { count: plan.cells.length })}>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>{t("colCell")}</TableHeaderCell>
-                  <TableHeaderCell>{t("colFormula")}</TableHeaderCell>
-                  <TableHeaderCell>{t("colValue")}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {plan.cells.map((c) => (
-                  <TableRow key={c.cell}>
-                    <TableCell>{c.cell}</TableCell>
-                    <TableCell>{c.formula}</TableCell>
-                    <TableCell>{String(c.value)}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-            <div className={styles.actions}>
-              <Button appearance="primary" disabled={busy} onClick={applyFreeze}>
-                {t("freezeConfirm", { count: plan.cells.length })}
-              </Button>
-              <Button disabled={busy} onClick={() => setPlan(null)}>
-                {t("cancel")}
-              </Button>
-            </div>
-          </>
-        )}
-        {sendResult.map((line, i) => (
-          <MessageBar key={i} intent="info">
-            <MessageBarBody>{line}</MessageBarBody>
-          </MessageBar>
-        ))}
-      </section>
+      <BeforeSending service={service} lang={lang} busy={busy} run={(w) => void run(w)} />
     </div>
   );
 }

@@ -11,16 +11,19 @@ import type { ConsolidateOptions } from "../../core/returns";
 import {
   checkWorkbookBeforeSending,
   existingSummaryGrid,
-  freezeThiduaFormulas,
   importReturns,
-  planFreezeThiduaFormulas,
   profileOf,
   readDocumentBytes,
   readWorkbookSnapshot,
-  type FreezePlan,
   type OfficeDocumentHost,
   type WorkbookSnapshot,
 } from "../../excel/email";
+import {
+  freezeThiduaFormulas,
+  planFreezeThiduaFormulas,
+  undoFreeze,
+  type FreezePlan,
+} from "../../excel/freeze";
 import type { ExcelHost } from "../../excel/host";
 import { ExcelAdapterError } from "../../excel/host";
 // ExcelJS and jszip weigh more than the rest of the pane together: loaded on first use, as their
@@ -193,8 +196,20 @@ export function createExcelEmailService(xl: EmailExcel, office?: OfficeDocumentH
       return planFreezeThiduaFormulas(xl);
     },
 
-    async applyFreeze(plan: FreezePlanView) {
-      return freezeThiduaFormulas(xl, plan as FreezePlan);
+    async applyFreeze(plan: FreezePlanView, lang: Lang) {
+      try {
+        return await freezeThiduaFormulas(xl, plan as FreezePlan, lang);
+      } catch (e) {
+        return fail(lang, e);
+      }
+    },
+
+    async undoFreeze(lang: Lang) {
+      try {
+        return await undoFreeze(xl);
+      } catch (e) {
+        return fail(lang, e);
+      }
     },
 
     async cleanCopy(lang: Lang): Promise<CleanCopy> {

@@ -29,21 +29,39 @@ export interface ReturnsWritten {
 }
 
 export interface PlannedCell {
+  /** 'Xếp hạng'!D5 */
   cell: string;
-  formula: string;
+  /** What the cell shows and keeps; the panel writes numbers the user's way ("87,75"). */
   value: string | number | boolean;
 }
 
-/** Opaque to the panel: it shows `cells` and hands the plan back unchanged. */
+/** Opaque to the panel: it shows the cells and hands the plan back unchanged. */
 export interface FreezePlanView {
+  /** One per formula: its whole spill ("A6:E13") on its sheet. */
+  groups: { sheet: string; range: string; formula: string }[];
+  /** Every cell that will change. */
   cells: PlannedCell[];
+  /** Cells showing an error: their formulas are not frozen. */
+  errors: (PlannedCell & { formula: string })[];
 }
 
 export interface FreezeDone {
   written: number;
+  /** Cells written, spills counted cell by cell. */
+  cells: number;
   skipped: string[];
   /** Spilled tables frozen whole, by address. */
-  spilled?: string[];
+  spilled: string[];
+  /** The hidden sheet keeping the formulas for Hoàn tác. */
+  backupSheet: string | null;
+}
+
+export interface UndoDone {
+  restored: number;
+  /** Frozen ranges edited since: left as they are. */
+  skipped: string[];
+  /** False when there was no freeze to undo. */
+  found: boolean;
 }
 
 export interface CleanCopy {
@@ -75,6 +93,8 @@ export interface EmailService {
   writeReturns(files: PickedFile[], lang: Lang, choices: Choices): Promise<ReturnsWritten>;
   checkBeforeSending(lang: Lang): Promise<PresendFinding[]>;
   planFreeze(): Promise<FreezePlanView>;
-  applyFreeze(plan: FreezePlanView): Promise<FreezeDone>;
+  applyFreeze(plan: FreezePlanView, lang: Lang): Promise<FreezeDone>;
+  /** "Hoàn tác": puts the frozen formulas back. */
+  undoFreeze(lang: Lang): Promise<UndoDone>;
   cleanCopy(lang: Lang): Promise<CleanCopy>;
 }

@@ -57,7 +57,15 @@ const vi = {
   colValue: "Giá trị giữ lại",
   freezeConfirm: "Chốt {count} ô",
   cancel: "Hủy",
-  freezeDone: "Đã chốt {count} ô.",
+  freezeDone:
+    "Đã chốt {count} ô ({formulas} công thức). Công thức được giữ ở trang ẩn “{sheet}”: bấm Hoàn tác để khôi phục.",
+  freezeErrors:
+    "{count} ô đang báo lỗi nên không được chốt, công thức của chúng giữ nguyên. Hãy sửa các ô này rồi chốt lại:",
+  freezeGroups: "Công thức được thay (cả vùng tràn của mỗi công thức):",
+  undoButton: "Hoàn tác lần chốt",
+  undoDone: "Đã khôi phục {count} công thức THIDUA, cả các vùng tràn.",
+  undoSkipped: "Giữ nguyên {count} vùng đã bị sửa sau khi chốt (vẫn lưu ở trang ẩn): {ranges}",
+  undoNone: "Chưa có lần chốt nào để hoàn tác.",
   freezeSkipped: "Bỏ qua {count} ô đã bị sửa sau khi xem danh sách: {cells}",
   freezeSpilled: "Các bảng kết quả tràn ô cũng được chốt cả bảng: {ranges}",
   copyButton: "Tạo bản sao để gửi",
@@ -129,7 +137,16 @@ const en: Record<keyof typeof vi, string> = {
   colValue: "Value kept",
   freezeConfirm: "Freeze {count} cells",
   cancel: "Cancel",
-  freezeDone: "Froze {count} cells.",
+  freezeDone:
+    "Froze {count} cells ({formulas} formulas). The formulas are kept on the hidden sheet “{sheet}”: click Undo to restore them.",
+  freezeErrors:
+    "{count} cells show an error and are not frozen; their formulas stay. Fix these cells, then freeze again:",
+  freezeGroups: "Formulas replaced (each with its whole spill range):",
+  undoButton: "Undo the freeze",
+  undoDone: "Restored {count} THIDUA formulas, spill ranges included.",
+  undoSkipped:
+    "Left {count} ranges edited after the freeze as they are (still kept on the hidden sheet): {ranges}",
+  undoNone: "There is no freeze to undo.",
   freezeSkipped: "Skipped {count} cells edited after the list was shown: {cells}",
   freezeSpilled: "Spilled result tables were frozen whole: {ranges}",
   copyButton: "Make a copy to send",
