@@ -175,8 +175,15 @@ describe("issue 7: importing returned files (email step)", () => {
       previewReturns,
       writeReturns: async () => ({ result: RESULT, sheetName: "Tổng hợp tự chấm" }),
       checkBeforeSending: async () => [],
-      planFreeze: async () => ({ cells: [] }),
-      applyFreeze: async () => ({ written: 0, skipped: [] }),
+      planFreeze: async () => ({ groups: [], cells: [], errors: [] }),
+      applyFreeze: async () => ({
+        written: 0,
+        cells: 0,
+        skipped: [],
+        spilled: [],
+        backupSheet: null,
+      }),
+      undoFreeze: async () => ({ restored: 0, skipped: [], found: false }),
       cleanCopy: async () => undefined as never,
     };
   }
