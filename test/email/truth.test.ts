@@ -167,13 +167,9 @@ describe("form-refused / form-missing in core (issue 15)", () => {
     const later = { ...NOW, members: [...MEMBERS, "Sở Du lịch"] };
     const receipt = summaryReceipt(grid, later, ["Sở Tư pháp", "Sở Ngoại vụ", "Ban Dân tộc"]);
     expect(receipt.missing).toEqual(["Sở Nội vụ", "Thanh tra tỉnh", "Sở Du lịch"]);
-    const report = withReturns(
-      {
-        ...(analyzeWorkbook([grid], { profile: later }) as { ok: true; report: never }).report,
-      },
-      receipt,
-      "en"
-    );
+    const ranked = analyzeWorkbook([grid], { profile: later });
+    if (!ranked.ok) throw new Error(ranked.message);
+    const report = withReturns(ranked.report, receipt, "en");
     expect(report.issues.find((i) => i.code === "form-missing")!.message).toMatch(
       /^Sở Nội vụ has sent no self-score form/
     );
