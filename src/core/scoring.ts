@@ -46,6 +46,13 @@ export interface ScoredUnit {
   /** Content sections in sheet order, built on demand. */
   sectionsOf: () => SectionScore[];
   complete: boolean;
+  /**
+   * R11: this unit's own max: the sheet's content max less the criteria that do not apply to it, or
+   * its own max in a results table (layout E); null when that cell holds no number.
+   */
+  max: number | null;
+  /** The max is the unit's own (layout E, a criterion not applicable, a "9,49/9,5" max). */
+  ownMax: boolean;
   /** Criterion id → address of the counted cell, built on demand. */
   leafCellsOf: () => Record<string, string>;
   sheet: string;
@@ -448,7 +455,13 @@ class TableScorer {
         }
     // Which line each leaf was read from (1 self, 2 review): the addresses are built only if asked for.
     const from = new Uint8Array(leaves.length);
-    const state: UnitState = { complete: true, usedSelfWhereReview: false, reviewAny };
+    const state: UnitState = {
+      complete: true,
+      usedSelfWhereReview: false,
+      reviewAny,
+      naMax: 0,
+      maxDelta: 0,
+    };
     let todo = this.allLeaves;
     if (this.fast) {
       if (readFastLeaves(this.fast, selfLine, reviewLine, score, from))
@@ -485,6 +498,7 @@ class TableScorer {
       );
     }
     const rawTotal = content + bonus - deduction;
+    const max = u.own ? this.ownMax(u, content) : this.contentMax - state.naMax + state.maxDelta;
     if (hasReview && state.usedSelfWhereReview && !this.quiet)
       issues.push(makeIssue("review-missing", lang, { cell: null, unit: u.name, file: opts.file }));
     if (
@@ -513,6 +527,8 @@ class TableScorer {
       bonus,
       deduction,
       complete: state.complete,
+      max,
+      ownMax: u.own !== undefined || state.naMax > 0 || state.maxDelta !== 0,
       sheet: this.sheet,
       file: opts.file,
       // Built when read: a 1,000 × 100 sheet in layout B has 100 "sections" per unit.
@@ -577,6 +593,75 @@ class TableScorer {
     }
   }
 
+  /**
+   * Layout E: the unit's own max as typed (R11), the points checked against it (R3) and the typed
+   * share against points ÷ max, at the share's own decimals (a share rounded in the source is not an
+   * error). Null when the max cell holds no number (reported).
+   */
+  private ownMax(u: TableUnit, points: number): number | null {
+    const own = u.own!;
+    const raw = this.valueAt(own.maxAt[0], own.maxAt[1]);
+    const read = readScore(raw, { decimalSeparator: this.opts.decimalSeparator, scaleMax: null });
+    const quiet = this.quiet;
+    const critName = this.critName(0);
+    if (read.kind !== "number") {
+      if (!quiet)
+        this.issues.push(
+          makeIssue(read.kind === "error" ? "cell-error" : "not-a-number", this.lang, {
+            cell: this.addr(own.maxAt),
+            unit: u.name,
+            criterion: critName,
+            key: read.kind === "error" ? "issue.cell-error-max" : undefined,
+            params: { error: read.kind === "error" ? read.error : "", text: String(raw ?? "") },
+            file: this.opts.file,
+          })
+        );
+      return null;
+    }
+    const max = read.value;
+    const pointsAt = u.selfLine === null ? null : cellOf(this.table, u.selfLine, 0);
+    if (!quiet && points > max + EPSILON)
+      this.issues.push(
+        makeIssue("score-above-max", this.lang, {
+          cell: pointsAt ? this.addr(pointsAt) : null,
+          unit: u.name,
+          criterion: critName,
+          params: { value: this.fmt(points), max: this.fmt(max) },
+          file: this.opts.file,
+        })
+      );
+    if (!quiet && own.shareAt !== null && max > 0) {
+      const typed = readScore(this.valueAt(own.shareAt[0], own.shareAt[1]), {
+        decimalSeparator: this.opts.decimalSeparator,
+        scaleMax: null,
+      });
+      if (typed.kind === "number") {
+        const pct = (points / max) * 100;
+        // A share typed as a fraction (0,8767 shown as 87,67 %) or as a percentage (87,67).
+        const asFraction = typed.value <= 1.5 && pct > 1.5;
+        const shown = asFraction ? typed.value * 100 : typed.value;
+        const decimals = Math.max(0, decimalsOf(typed.value) - (asFraction ? 2 : 0));
+        if (Math.abs(shown - pct) > 10 ** -decimals + EPSILON)
+          this.issues.push(
+            makeIssue("subtotal-mismatch", this.lang, {
+              cell: this.addr(own.shareAt),
+              unit: u.name,
+              criterion: critName,
+              key: "issue.share-mismatch",
+              params: {
+                typed: `${formatScore(shown, decimals, this.lang)} %`,
+                points: this.fmt(points),
+                max: this.fmt(max),
+                share: `${formatScore(pct, Math.max(2, decimals), this.lang)} %`,
+              },
+              file: this.opts.file,
+            })
+          );
+      }
+    }
+    return max;
+  }
+
   /** A leaf the fast reading left: blank, text, error, unknown, out of range, or in a merged sheet. */
   private slowLeaf(u: TableUnit, k: number, from: Uint8Array, state: UnitState): void {
     const { shape, lines, issues, lang, opts } = this;
@@ -584,7 +669,7 @@ class TableScorer {
     if (lines[i] < 0) return;
     const selfLine = u.selfLine;
     const reviewLine = u.reviewLine;
-    const leafMax = this.leafMaxOf[k];
+    let leafMax = this.leafMaxOf[k];
     let line: number | null = null;
     let raw: CellValue = null;
     if (reviewLine !== null) {
@@ -634,6 +719,11 @@ class TableScorer {
     switch (read.kind) {
       case "number":
         x = read.value;
+        if (read.outOf !== undefined && shape.kind[i] === "content") {
+          // R11: "9,49/9,5" names this unit's max for the criterion (the sheet may have none).
+          state.maxDelta += (read.outOf - (leafMax ?? 0)) * this.weights[i];
+          leafMax = read.outOf;
+        }
         if (read.fromText && !quiet) {
           const at = cell();
           issues.push(
@@ -647,6 +737,14 @@ class TableScorer {
             })
           );
         }
+        break;
+      case "na":
+        // R11: the criterion does not apply to this unit; its max leaves the unit's max. A results
+        // table's one column is the unit's result: a dash there is a result not given (R4).
+        if (u.own !== undefined) {
+          state.complete = false;
+          issue("score-missing", {});
+        } else if (shape.kind[i] === "content") state.naMax += (leafMax ?? 0) * this.weights[i];
         break;
       case "blank":
         state.complete = false;
@@ -695,6 +793,12 @@ class TableScorer {
   }
 }
 
+/** Decimals a typed number shows (87.67 → 2), at most 6. */
+function decimalsOf(x: number): number {
+  for (let d = 0; d < 6; d++) if (Math.abs(roundAt(x, d) - x) < 1e-9) return d;
+  return 6;
+}
+
 interface SubtotalCheck {
   /** The subtotal's row (criteria in rows) or column (layout B). */
   line: number;
@@ -709,6 +813,10 @@ interface UnitState {
   usedSelfWhereReview: boolean;
   /** The unit has at least one review score: a blank leaf is blamed on its review cell. */
   reviewAny: boolean;
+  /** R11: weighted max of the content leaves marked "không áp dụng" for this unit. */
+  naMax: number;
+  /** R11: how far the maxima written in "9,49/9,5" cells move this unit's max from the sheet's. */
+  maxDelta: number;
 }
 
 // Typed arrays filled by a loop: TypedArray.from(list, fn) walks the list through the iterator

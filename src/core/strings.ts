@@ -101,6 +101,8 @@ export const CORE_STRINGS = defineStrings(
       "Đọc cây theo thụt lề lệch với các ô tổng ghi trong bảng: đã bỏ qua thụt lề, khớp hơn",
     reasonTypedDisagree:
       "{n} ô tổng ghi trong bảng lệch với cách đọc này ở mọi đơn vị: hãy kiểm tra cây tiêu chí trước khi dùng kết quả.",
+    reasonMaxInCells:
+      'Điểm chuẩn ghi trong từng ô điểm ("9,49/9,5"): mỗi đơn vị có điểm chuẩn riêng, xếp hạng theo tỷ lệ điểm (R11)',
     reasonResults:
       "Bảng tổng hợp kết quả: mỗi đơn vị có điểm chuẩn riêng ở cột {max}, điểm đạt được ở cột {points}; xếp hạng theo tỷ lệ điểm đạt được trên điểm chuẩn (R11)",
     reasonShareCol: "Chỉ số (%) ghi trong bảng ở cột {col}: được đối chiếu",
@@ -211,6 +213,8 @@ export const CORE_STRINGS = defineStrings(
       "Reading the tree by indentation disagreed with the sheet's typed subtotals: indentation ignored, which agrees better",
     reasonTypedDisagree:
       "{n} typed subtotal or total cells disagree with this reading on every unit: check the criteria tree before using the result.",
+    reasonMaxInCells:
+      'Max written in each score cell ("9,49/9,5"): each unit has its own max and is ranked by share (R11)',
     reasonResults:
       "Results table: each unit has its own max in column {max} and its points in column {points}; ranked by share of the max (R11)",
     reasonShareCol: "Typed share (%) in column {col}: checked",

@@ -48,6 +48,8 @@ export interface TableUnit {
   hasReview: boolean;
   /** Typed totals (TỔNG CỘNG row / Tổng điểm column) per column kind, checked by R2. */
   typedTotal: { self: Pos | null; review: Pos | null };
+  /** Layout E: the cell of this unit's own max and of its typed share (R11); absent elsewhere. */
+  own?: { maxAt: Pos; shareAt: Pos | null };
 }
 
 /** A "Cộng" / "Cộng mục I" row (or layout B column) closing a section: checked by R2, never scored. */
@@ -110,6 +112,7 @@ class TableUnitImpl implements TableUnit {
   reviewLine: number | null;
   hasReview: boolean;
   typedTotal: { self: Pos | null; review: Pos | null };
+  own?: { maxAt: Pos; shareAt: Pos | null };
   private cache: { self?: (Pos | null)[]; review?: (Pos | null)[] } = {};
   constructor(
     private readonly lines: number[],
@@ -122,6 +125,7 @@ class TableUnitImpl implements TableUnit {
     this.reviewLine = u.reviewLine;
     this.hasReview = u.hasReview;
     this.typedTotal = u.typedTotal;
+    if (u.own) this.own = u.own;
   }
   private build(line: number | null): (Pos | null)[] {
     const axis = this.axis;
@@ -203,9 +207,20 @@ export function readTable(view: SheetView, mapping: SheetMapping, sep: "," | "."
     const lines = criteria.map((c, i) => (sectionIdx.has(i) ? -1 : c.at[1]));
     const units: TableUnit[] = [];
     const hidden = new Set(mapping.hiddenUnitRows ?? []);
+    const res = mapping.results;
+    // A results table names its units: the group headings between them are not units.
+    const listed = res ? new Set((mapping.unitRows ?? []).map((u) => u.row)) : null;
     for (let r = mapping.firstRow; r <= mapping.lastRow; r++) {
       const name = v.text(r, mapping.nameCol);
-      if (name === null || hidden.has(r)) continue;
+      if (name === null || hidden.has(r) || (listed !== null && !listed.has(r))) continue;
+      const own = res
+        ? {
+            own: {
+              maxAt: [r, res.maxCol] as Pos,
+              shareAt: res.shareCol === null ? null : ([r, res.shareCol] as Pos),
+            },
+          }
+        : {};
       units.push(
         makeUnit(lines, "cols", {
           name,
@@ -217,6 +232,7 @@ export function readTable(view: SheetView, mapping: SheetMapping, sep: "," | "."
             self: mapping.totalCol !== null ? [r, mapping.totalCol] : null,
             review: null,
           },
+          ...own,
         })
       );
     }

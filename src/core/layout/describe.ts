@@ -22,7 +22,10 @@ export function describeMapping(mapping: unknown, lang: Lang): MappingSummary {
   }
   const sections = mapping.sections ?? [];
   const reasons = mapping.reasons.map((r) => t(lang, r.key as never, r.params));
-  const layoutName = t(lang, `layout${mapping.layout}` as "layoutA");
+  const layoutName =
+    mapping.layout === "B" && mapping.results
+      ? t(lang, "layoutE")
+      : t(lang, `layout${mapping.layout}` as "layoutA");
   const where = (kind: "bonus" | "deduction"): string | null => {
     const s = sections.filter((x) => x.kind === kind);
     return s.length ? s.map((x) => (x.code ? `${x.code} ${x.label}` : x.label)).join("; ") : null;

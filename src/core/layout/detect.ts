@@ -24,50 +24,25 @@ import type {
   DetectResult,
   Reason,
   RowsMapping,
-  SheetMapping,
   UnitColumns,
 } from "./types";
 import { SheetView } from "./view";
+import {
+  fail,
+  first,
+  headerScore,
+  isNumberingRow,
+  numericLike,
+  ok,
+  rolesOfRow,
+  rowHasFooter,
+  shortList,
+  type Roles,
+} from "./common";
+import { detectResults, looksLikeResults } from "./results";
 
 /** How far down a header may sit under title rows. */
 const HEADER_SCAN_ROWS = 40;
-
-type Roles = Map<HeaderRole, number[]>;
-
-function rolesOfRow(v: SheetView, row: number): Roles {
-  const roles: Roles = new Map();
-  for (let c = v.left; c <= v.right; c++) {
-    const f = v.fold(row, c);
-    if (f === "") continue;
-    const role = headerRole(f);
-    if (role === null) continue;
-    const list = roles.get(role) ?? [];
-    // A merged header repeats over its columns: count the role once per distinct cell text run.
-    if (
-      list.length > 0 &&
-      list[list.length - 1] === c - 1 &&
-      v.fold(row, c - 1) === f &&
-      role !== "self" &&
-      role !== "review"
-    ) {
-      continue;
-    }
-    list.push(c);
-    roles.set(role, list);
-  }
-  return roles;
-}
-
-function headerScore(roles: Roles): number {
-  let s = 0;
-  for (const [role] of roles) s += role === "label" || role === "unit" || role === "max" ? 2 : 1;
-  return s;
-}
-
-function first(roles: Roles, role: HeaderRole): number | null {
-  const l = roles.get(role);
-  return l && l.length > 0 ? l[0] : null;
-}
 
 /** A max inside header text: "(20 điểm)", "(20đ)", "(tối đa 5đ)", "20 điểm", "- 20đ". */
 export function maxInHeader(text: string, sep: "," | "."): number | null {
@@ -89,52 +64,9 @@ export function maxInHeader(text: string, sep: "," | "."): number | null {
   return parseNumberText(m[1], sep);
 }
 
-/** A row numbering the columns under a header: "1 2 3 4…" or "(1) (2) (3)…" or "A B 1 2". */
-function isNumberingRow(v: SheetView, row: number): boolean {
-  let n = 0;
-  let seq = 0;
-  let prev: number | null = null;
-  for (let c = v.left; c <= v.right; c++) {
-    if (v.isEmpty(row, c)) continue;
-    const d = v.display(row, c).replace(/[()]/g, "").trim();
-    n++;
-    if (/^[0-9]+$/.test(d)) {
-      const x = Number(d);
-      if (prev !== null && x === prev + 1) seq++;
-      prev = x;
-    } else if (!/^[a-z*]$/i.test(d)) return false;
-  }
-  return n >= 3 && seq >= 2;
-}
-
-function numericLike(v: SheetView, row: number, col: number, sep: "," | "."): boolean {
-  const x = v.value(row, col);
-  if (typeof x === "number") return true;
-  if (x === undefined) return true;
-  if (typeof x === "string") return parseNumberText(x, sep) !== null;
-  return typeof x === "object" && x !== null;
-}
-
 export interface DetectOptions {
   lang?: Lang;
   decimalSeparator?: "," | ".";
-}
-
-function fail(lang: Lang, what: string, reasons: Reason[]): DetectResult {
-  return {
-    ok: false,
-    message: CORE_STRINGS.t(lang, "notScoreSheet", { what }),
-    reasons: reasons.map((r) => CORE_STRINGS.t(lang, r.key as never, r.params)),
-  };
-}
-
-function ok(mapping: SheetMapping, lang: Lang): DetectResult {
-  return {
-    ok: true,
-    mapping,
-    confidence: mapping.confidence,
-    reasons: mapping.reasons.map((r) => CORE_STRINGS.t(lang, r.key as never, r.params)),
-  };
 }
 
 /** Detect the mapping of `grid`. Never throws: a grid of anything gives a result. */
@@ -209,6 +141,10 @@ export function detectInView(v: SheetView, options: DetectOptions = {}): DetectR
     .join(", ");
   const reasons: Reason[] = [{ key: "reasonHeader", params: { row: best + 1, words } }];
 
+  if (looksLikeResults(bestRoles)) {
+    const e = detectResults(v, best, bestRoles, reasons, lang, sep);
+    if (e.ok) return e;
+  }
   const rowsFirst = bestRoles.has("label") || (bestRoles.has("max") && !bestRoles.has("unit"));
   const primary = rowsFirst
     ? detectRows(v, best, bestRoles, reasons, lang, sep)
@@ -223,6 +159,19 @@ export function detectInView(v: SheetView, options: DetectOptions = {}): DetectR
   if (!other.ok) return primary;
   if (!primary.ok || other.confidence > primary.confidence) return other;
   return primary;
+}
+
+/**
+ * Units in column groups `Điểm số | Chỉ số | Thứ hạng` under their names, the max inside each score
+ * cell ("9,49/9,5"): the "Điểm số" columns, each under a name that is not a header word.
+ */
+function scoreGroups(v: SheetView, hr: number): number[] {
+  if (hr + 1 > v.bottom) return [];
+  const cols = rolesOfRow(v, hr + 1).get("points") ?? [];
+  return cols.filter((c) => {
+    const name = v.text(hr, c);
+    return name !== null && headerRole(v.fold(hr, c)) === null;
+  });
 }
 
 /** The next non-empty row under `row` is a criterion (a code, or a label with a numeric max). */
@@ -317,9 +266,12 @@ function detectRows(
   let codeCol = sttCol !== null && sttCol < labelCol ? sttCol : null;
   const maxCol = first(roles, "max");
   const weightCol = first(roles, "weight");
-  // Without a max column, the max may be written in each label: "1. Hoàn thành kế hoạch (10 điểm)".
+  // Without a max column, the max may be written in each label: "1. Hoàn thành kế hoạch (10 điểm)",
+  // or in each score cell under "Điểm số" column groups: "9,49/9,5" (R11, a max per unit).
   let maxInLabel = false;
-  if (maxCol === null) {
+  const groups = maxCol === null ? scoreGroups(v, hr) : [];
+  if (groups.length > 0) reasons.push({ key: "reasonMaxInCells" });
+  else if (maxCol === null) {
     let labels = 0;
     let withMax = 0;
     for (let r = hr + 1; r <= v.bottom && r <= hr + 200; r++) {
@@ -358,7 +310,12 @@ function detectRows(
   let headerRows = 1;
   const units: UnitColumns[] = [];
 
-  if (roles.has("self") || roles.has("review")) {
+  if (groups.length > 0) {
+    layout = "A";
+    headerRows = 2;
+    for (const c of groups)
+      units.push({ name: v.text(hr, c)!, self: c, review: null, nameCell: [hr, c] });
+  } else if (roles.has("self") || roles.has("review")) {
     layout = "D";
     const name = unitNameFromTitle(v, hr);
     const fallback = unitNameFallback(v);
@@ -552,19 +509,6 @@ function detectRows(
     reasons,
   };
   return ok(mapping, lang);
-}
-
-/** "12, 13, 14" for a few items, the first ten and "…" for more. */
-function shortList(items: string[]): string {
-  return items.length <= 10 ? items.join(", ") : `${items.slice(0, 10).join(", ")}, …`;
-}
-
-function rowHasFooter(v: SheetView, r: number): boolean {
-  for (const c of v.textColumns(r)) {
-    const f = v.fold(r, c);
-    if (f !== "" && isFooterText(f)) return true;
-  }
-  return false;
 }
 
 /** "Đơn vị: Sở Tư pháp" (or "Tên đơn vị:" with the name in the next cell) in the title block. */

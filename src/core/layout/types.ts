@@ -72,6 +72,16 @@ export interface ColumnCriterion {
   section?: { label: string; max: number | null; col: number };
 }
 
+/** Layout E's columns besides the unit name and the points (R11). */
+export interface ResultsColumns {
+  /** Điểm chuẩn tối đa: this unit's own max. */
+  maxCol: number;
+  /** Chỉ số (%) as typed, checked against points ÷ max. */
+  shareCol: number | null;
+  rankCol: number | null;
+  classCol: number | null;
+}
+
 /** Layout B: units in rows, criteria in columns. */
 export interface ColsMapping {
   version: 1;
@@ -93,6 +103,11 @@ export interface ColsMapping {
   hiddenUnitRows?: number[];
   /** The units found, with their rows (for describeMapping; scoring re-reads the rows). */
   unitRows?: { name: string; row: number }[];
+  /**
+   * Layout E (results table): each unit row carries its own max; the one criterion is the points
+   * column; only `unitRows` are units (group headings between them are not).
+   */
+  results?: ResultsColumns;
   confidence: number;
   reasons: Reason[];
   sections?: SectionSummary[];

@@ -17,7 +17,9 @@ export type HeaderRole =
   | "note"
   | "unit"
   | "classification"
-  | "average";
+  | "average"
+  | "points"
+  | "share";
 
 /** Folded header text without bracketed parts ("Điểm chuẩn (đ)" → "diem chuan"). */
 export function bareHeader(folded: string): string {
@@ -35,7 +37,7 @@ const EXACT: [HeaderRole, RegExp][] = [
   ["stt", /^(stt|tt|so tt|so thu tu|thu tu|ma|ma so|ma tieu chi|no\.|#|code)$/],
   [
     "label",
-    /^((ten |cac )?(noi dung|tieu chi)( tieu chi| thi dua| cham diem| danh gia| cham| tham dinh)?( cham diem| danh gia)?|noi dung va tieu chi|noi dung, tieu chi|chi tieu|linh vuc|noi dung cong viec|criteri(on|a)|content)$/,
+    /^((ten |cac )?(noi dung|tieu chi)( tieu chi| thi dua| cham diem| danh gia| cham| tham dinh)?( cham diem| danh gia)?|noi dung va tieu chi|noi dung, tieu chi|chi tieu|linh vuc|(cac )?chi so thanh phan|noi dung cong viec|criteri(on|a)|content)$/,
   ],
   [
     "max",
@@ -69,6 +71,15 @@ const EXACT: [HeaderRole, RegExp][] = [
     /^((ten )?(don vi|co quan|dia phuong|don vi, dia phuong)( thi dua| duoc cham| duoc danh gia)?|ten co quan, don vi|co quan, don vi|unit( name)?)$/,
   ],
   ["classification", /^(xep loai|danh hieu|de nghi khen thuong|muc xep loai)$/],
+  // Layout E (results table): the points a unit reached against its own max, and the share of it.
+  [
+    "points",
+    /^((tong )?(so )?diem (dat|dat duoc|thuc te)|diem so|ket qua (dat duoc|diem)|points?)$/,
+  ],
+  [
+    "share",
+    /^(chi so( chung| cchc| %)?|ty le( %| dat| dat duoc| diem)?|ti le( %| dat| dat duoc| diem)?|%|share|index)$/,
+  ],
   // A computed column beside the units ("Điểm bình quân", "Điểm TB"): not a unit to rank.
   ["average", /^((diem )?(binh quan|trung binh)( chung| cac don vi| cum| khoi)?|diem tb|tb)$/],
 ];

@@ -8,7 +8,8 @@ import type { CellValue } from "../grid";
 import { isCellError } from "../grid";
 
 export type ScoreRead =
-  | { kind: "number"; value: number; fromText: boolean }
+  | { kind: "number"; value: number; fromText: boolean; outOf?: number }
+  | { kind: "na" }
   | { kind: "blank" }
   | { kind: "unknown" }
   | { kind: "error"; error: string }
@@ -130,6 +131,28 @@ export function parseNumberText(text: string, decimalSeparator: DecimalSeparator
 // zero. Read as a decimal it is 1 / 2.5 / 12.5; read with a thousands separator it is 1000 / 2500 / 12500.
 const ONE_GROUP = /^([1-9]\d{0,2})([.,])(\d{3})$/;
 
+/**
+ * R11: a criterion that does not apply to this unit, marked instead of scored: "-", "–", "không áp
+ * dụng", "KAD", "K/AD". It is neither blank (R4) nor zero: the unit's max leaves it out.
+ */
+const NOT_APPLICABLE =
+  /^\s*(?:[-\u2013\u2014]|kh[oô]ng [aá]p d[uụ]ng|kad|k\/ad|k\.a\.d\.?|n\/a)\s*$/iu;
+
+/** Score and max in one cell: "9,49/9,5", "9,49/\n9,5", "83,1 / 100". */
+const SCORE_OVER_MAX = /^\s*([+-]?\s*[0-9][0-9.,]*)\s*\/\s*([0-9][0-9.,]*)\s*$/u;
+
+/** N1: score and max in one cell, "9,49/9,5" or "9,49/\n9,5" (a line break after the slash), or null. */
+export function scoreOverMax(
+  text: string,
+  decimalSeparator: DecimalSeparator
+): { value: number; outOf: number } | null {
+  const m = SCORE_OVER_MAX.exec(text);
+  if (m === null) return null;
+  const value = parseNumberText(m[1], decimalSeparator);
+  const outOf = parseNumberText(m[2], decimalSeparator);
+  return value === null || outOf === null ? null : { value, outOf };
+}
+
 /** Digits, then one separator and other than three digits: the same number in both cultures (N1). */
 const PLAIN_SCORE = /^(\d+)(?:[.,](\d{1,2}|\d{4,}))?$/;
 
@@ -158,6 +181,11 @@ export function readScore(v: CellValue, opts: ReadScoreOptions): ScoreRead {
   if (text.replace(/[\s\u200B-\u200D\u2060]+/g, "") === "") return { kind: "blank" };
   const err = excelErrorText(text);
   if (err !== null) return { kind: "error", error: err };
+  if (NOT_APPLICABLE.test(text.normalize("NFC"))) return { kind: "na" };
+  const over = scoreOverMax(text, opts.decimalSeparator);
+  // A published "9,49/9,5" is the office's format, not a number typed as text: no text-number.
+  if (over !== null)
+    return { kind: "number", value: over.value, fromText: false, outOf: over.outOf };
 
   const { sign, body } = cleanNumberText(text);
   const one = ONE_GROUP.exec(body);

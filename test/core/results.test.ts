@@ -1,0 +1,233 @@
+/**
+ * Layout E (results tables with a max per unit), R11 (rank by unrounded share of each unit's own max,
+ * criteria that do not apply to a unit) and the cells offices publish: "9,49/9,5" score/max cells and
+ * signed text with a space ("+ 0,5", "- 0,25").
+ */
+import { analyzeWorkbook, describeMapping, detectLayout } from "../../src/core";
+import { gridFromRows, type CellValue, type Grid } from "../../src/core/grid";
+import type { RankingReport } from "../../src/core/report";
+import { readScore } from "../../src/core/text";
+import { layoutA } from "./helpers";
+
+function analyze(g: Grid): RankingReport {
+  const res = analyzeWorkbook([g]);
+  if (!res.ok) throw new Error(res.message);
+  return res.report;
+}
+
+const HEADER = [
+  "Thứ hạng",
+  "Đơn vị",
+  "Điểm chuẩn tối đa",
+  "Điểm đạt được",
+  "Chỉ số chung (%)",
+  "Xếp loại",
+];
+
+function resultsTable(rows: CellValue[][]): Grid {
+  return gridFromRows("Kết quả", [
+    ["KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2025 CỦA CÁC SỞ, BAN, NGÀNH"],
+    [],
+    HEADER,
+    ...rows,
+    [],
+    [null, null, null, "CHỦ TỊCH"],
+  ]);
+}
+
+describe("layout E: results table with a max per unit (R11)", () => {
+  const table = resultsTable([
+    [1, "Sở Nội vụ", 95, 92, 96.84, "Tốt"],
+    [null, "Khối cơ quan chuyên môn", null, null, null, null],
+    [2, "Sở Tư pháp", 80.5, 75.2, 93.42, "Tốt"],
+    [3, "Sở Y tế", 99, 91.3, 92.22, "Tốt"],
+    [4, "Sở Tài chính", 90, 70, 77.78, "Khá"],
+  ]);
+
+  it("R11: 'Điểm chuẩn tối đa' is read as each unit's own max, not refused for a missing max column", () => {
+    const d = detectLayout(table);
+    expect(d.ok).toBe(true);
+    if (!d.ok) return;
+    const summary = describeMapping(d.mapping, "vi");
+    expect(summary.layoutName).toMatch(/^E:/);
+    expect(summary.units.map((u) => u.name)).toEqual([
+      "Sở Nội vụ",
+      "Sở Tư pháp",
+      "Sở Y tế",
+      "Sở Tài chính",
+    ]);
+  });
+
+  it("R11: ranks by unrounded share of the unit's max, shows points, max and share; K6 bands by share", () => {
+    const r = analyze(table);
+    expect(r.rankedBy).toBe("share");
+    expect(r.units.map((u) => [u.name, u.total, u.max, u.rank])).toEqual([
+      ["Sở Nội vụ", 92, 95, 1],
+      ["Sở Tư pháp", 75.2, 80.5, 2],
+      // By points Sở Y tế (91,3) would come before Sở Tư pháp (75,2).
+      ["Sở Y tế", 91.3, 99, 3],
+      ["Sở Tài chính", 70, 90, 4],
+    ]);
+    expect(r.units[1].share).toBeCloseTo(75.2 / 80.5, 12);
+    expect(r.units.map((u) => u.classification)).toEqual(["Tốt", "Tốt", "Tốt", "Khá"]);
+    // Typed shares rounded in the source are not errors at their own precision.
+    expect(r.issues).toEqual([]);
+  });
+
+  it("R11: shares equal before rounding tie; shares that differ past the shown decimals do not", () => {
+    const r = analyze(
+      resultsTable([
+        [null, "Xã A", 80, 60, null, null],
+        [null, "Xã B", 100, 75, null, null],
+        [null, "Xã C", 90, 67.4999, null, null],
+      ])
+    );
+    expect(r.units.map((u) => [u.name, u.rank])).toEqual([
+      ["Xã A", 1],
+      ["Xã B", 1],
+      ["Xã C", 3],
+    ]);
+  });
+
+  it("subtotal-mismatch: a typed share that is not points ÷ max is reported on its cell", () => {
+    const r = analyze(
+      resultsTable([
+        [1, "Sở Nội vụ", 95, 92, 96.84, null],
+        [2, "Sở Tài chính", 90, 70, 70, null],
+      ])
+    );
+    expect(r.issues.map((i) => [i.code, i.cell])).toEqual([["subtotal-mismatch", "'Kết quả'!E5"]]);
+    expect(r.issues[0].message).toContain("77,78 %");
+  });
+
+  it("score-above-max and score-missing: points above the unit's own max, a dash for the points", () => {
+    const r = analyze(
+      resultsTable([
+        [1, "Sở Nội vụ", 95, 96, null, null],
+        [2, "Sở Tài chính", 90, "-", null, null],
+      ])
+    );
+    expect(r.issues.map((i) => [i.code, i.cell])).toEqual([
+      ["score-above-max", "'Kết quả'!D4"],
+      ["score-missing", "'Kết quả'!D5"],
+    ]);
+    expect(r.provisional).toBe(true);
+  });
+});
+
+describe("R11: a criterion that does not apply to a unit", () => {
+  it("R11: 'không áp dụng' and '-' leave the criterion out of that unit's max; no score-missing, ranked by share", () => {
+    const r = analyze(
+      layoutA(
+        ["Sở A", "Sở B", "Sở C"],
+        [
+          ["1", "Kế hoạch", 40, 36, 30, 38],
+          ["2", "Cải cách hành chính", 40, 30, 38, 34],
+          ["3", "Đầu tư công", 20, "không áp dụng", 18, "-"],
+        ]
+      )
+    );
+    expect(r.rankedBy).toBe("share");
+    expect(r.units.map((u) => [u.name, u.total, u.max, u.rank])).toEqual([
+      ["Sở C", 72, 80, 1],
+      ["Sở B", 86, 100, 2],
+      ["Sở A", 66, 80, 3],
+    ]);
+    expect(r.issues).toEqual([]);
+    expect(r.provisional).toBe(false);
+  });
+
+  it("R11: with every unit's max equal the ranking stays by points", () => {
+    const r = analyze(
+      layoutA(
+        ["Sở A", "Sở B"],
+        [
+          ["1", "Kế hoạch", 40, 36, 30],
+          ["2", "Báo cáo", 20, 10, 18],
+        ]
+      )
+    );
+    expect(r.rankedBy).toBeUndefined();
+    expect(r.units[0].max).toBeUndefined();
+    expect(r.units.map((u) => [u.name, u.total, u.rank])).toEqual([
+      ["Sở B", 48, 1],
+      ["Sở A", 46, 2],
+    ]);
+  });
+});
+
+describe("N1: score/max cells and signed text", () => {
+  it.each([
+    ["9,49/9,5", 9.49, 9.5],
+    ["9,49/\n9,5", 9.49, 9.5],
+    ["83,1/100", 83.1, 100],
+    [" 7 / 10 ", 7, 10],
+  ])("N1 %j reads as a score with its max, not as text-number", (text, value, outOf) => {
+    expect(readScore(text, { decimalSeparator: "," })).toEqual({
+      kind: "number",
+      value,
+      outOf,
+      fromText: false,
+    });
+  });
+
+  it.each([
+    ["+ 0,5", 0.5],
+    ["- 0,25", -0.25],
+    ["\u2212 1", -1],
+  ])("N1 signed text with a space %j is a number", (text, value) => {
+    expect(readScore(text, { decimalSeparator: "," })).toEqual({
+      kind: "number",
+      value,
+      fromText: true,
+    });
+  });
+
+  it.each(["-", " – ", "không áp dụng", "Không áp dụng", "KAD", "K/AD"])(
+    "R11 %j marks a criterion that does not apply",
+    (text) => {
+      expect(readScore(text, { decimalSeparator: "," })).toEqual({ kind: "na" });
+    }
+  );
+
+  it("R11: criteria in rows, units in 'Điểm số | Chỉ số | Thứ hạng' groups, each cell '9,49/9,5': ranked by share", () => {
+    const g = gridFromRows("Chỉ số", [
+      ["CHỈ SỐ NĂNG LỰC CẠNH TRANH"],
+      ["STT", "Chỉ số thành phần", "Tỉnh A", "Tỉnh A", "Tỉnh A", "Tỉnh B", "Tỉnh B", "Tỉnh B"],
+      [null, null, "Điểm số", "Chỉ số", "Thứ hạng", "Điểm số", "Chỉ số", "Thứ hạng"],
+      ["1", "Gia nhập thị trường", "9,49/\n9,5", "99,89", 1, "8/10", "80", 2],
+      ["2", "Tiếp cận đất đai", "7,5/10", "75", 2, "-", null, null],
+      ["3", "Tính minh bạch", "6,1/8", "76,25", 2, "7/8", "87,5", 1],
+      [null, "Tổng", "23,09/27,5", null, null, "16/18", null, null],
+    ]);
+    g.merges = [
+      { top: 1, left: 2, bottom: 1, right: 4 },
+      { top: 1, left: 5, bottom: 1, right: 7 },
+    ];
+    const r = analyze(g);
+    expect(r.units.map((u) => [u.name, u.total, u.max, u.rank])).toEqual([
+      ["Tỉnh A", 23.09, 27.5, 1],
+      ["Tỉnh B", 15, 18, 2],
+    ]);
+    // The typed total "16/18" is compared with the sum of the unit's scores (R2).
+    expect(r.issues.map((i) => [i.code, i.cell])).toEqual([["subtotal-mismatch", "'Chỉ số'!F7"]]);
+  });
+
+  it("R8: '- 0,25' typed in a deduction row deducts 0,25 with deduction-sign", () => {
+    const r = analyze(
+      layoutA(
+        ["Sở A"],
+        [
+          ["I", "Chuyên môn", 10, null],
+          ["1", "Kế hoạch", 10, 9],
+          ["II", "Điểm trừ", null, null],
+          ["1", "Chậm báo cáo", null, "- 0,25"],
+        ]
+      )
+    );
+    expect(r.units[0].total).toBe(8.75);
+    expect(r.issues.map((i) => i.code)).toEqual(
+      expect.arrayContaining(["deduction-sign", "text-number"])
+    );
+  });
+});
