@@ -19,8 +19,8 @@ const NEEDS = [
     packages: ["libreoffice-calc-nogui", "libreoffice-writer-nogui"],
   },
   {
-    what: "poppler (pdftoppm, pdfinfo, pdftotext)",
-    present: (p) => ["pdftoppm", "pdfinfo", "pdftotext"].every((c) => p.command(c)),
+    what: "poppler (pdftoppm, pdfinfo, pdftotext, pdffonts)",
+    present: (p) => ["pdftoppm", "pdfinfo", "pdftotext", "pdffonts"].every((c) => p.command(c)),
     packages: ["poppler-utils"],
   },
   {

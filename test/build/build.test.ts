@@ -14,8 +14,6 @@ import { chromium, type Browser, type Page } from "playwright-core";
 
 const ROOT = path.join(__dirname, "..", "..");
 const PROD_URL = "https://thiduaso.tinh.gov.vn/addin/";
-const HAS_FUNCTIONS = fs.existsSync(path.join(ROOT, "src", "functions", "functions.ts"));
-const HAS_VI_SCRIPT = fs.existsSync(path.join(ROOT, "scripts", "functions-vi.js"));
 
 let out = "";
 let home = "";
@@ -64,11 +62,7 @@ describe("production build (npm run build)", () => {
     const html = read("taskpane.html");
     const scripts = [...html.matchAll(/<script[^>]*\ssrc="?([^"\s>]+)/g)].map((m) => m[1]);
     expect(scripts[0]).toBe("https://appsforoffice.microsoft.com/lib/1/hosted/office.js");
-    expect(scripts.slice(1)).toEqual([
-      ...(HAS_FUNCTIONS ? ["functions.js"] : []),
-      "commands.js",
-      "taskpane.js",
-    ]);
+    expect(scripts.slice(1)).toEqual(["functions.js", "commands.js", "taskpane.js"]);
   });
 
   it("keeps the old-webview fallback as a plain-HTML message and an ES5 inline script IE11 can run", () => {
@@ -104,25 +98,17 @@ describe("production build (npm run build)", () => {
     expect(fs.existsSync(path.join(home, ".office-addin-dev-certs"))).toBe(false);
   });
 
-  it("emits functions.js, functions.json and functions-vi.json with the same ids (none before functions exist)", () => {
-    const files = fs.readdirSync(out);
-    if (!HAS_FUNCTIONS) {
-      expect(files.filter((f) => f.startsWith("functions"))).toEqual([]);
-      return;
-    }
+  it("emits functions.js, functions.json and functions-vi.json with the same ids", () => {
     expect(read("functions.js")).toContain("CustomFunctions.associate");
     const en = JSON.parse(read("functions.json"));
     const ids = (m: { functions: { id: string }[] }): string[] =>
       m.functions.map((f) => f.id).sort();
     expect(ids(en).length).toBeGreaterThan(0);
-    if (HAS_VI_SCRIPT) expect(ids(JSON.parse(read("functions-vi.json")))).toEqual(ids(en));
-    else expect(files).not.toContain("functions-vi.json");
+    expect(ids(JSON.parse(read("functions-vi.json")))).toEqual(ids(en));
   });
 
   it("points every function's help link at the deployment's help.html, English and Vietnamese (issue 4)", () => {
-    if (!HAS_FUNCTIONS) return;
-    const files = ["functions.json", ...(HAS_VI_SCRIPT ? ["functions-vi.json"] : [])];
-    for (const file of files) {
+    for (const file of ["functions.json", "functions-vi.json"]) {
       const text = read(file);
       expect([file, /localhost/i.test(text)]).toEqual([file, false]);
       for (const f of JSON.parse(text).functions as { id: string; helpUrl: string }[])
@@ -134,7 +120,6 @@ describe("production build (npm run build)", () => {
   });
 
   it("publishes help.html with a section at every help link's anchor (issue 4)", () => {
-    if (!HAS_FUNCTIONS) return;
     const html = read("help.html");
     const anchors = (JSON.parse(read("functions.json")).functions as { helpUrl: string }[]).map(
       (f) => new URL(f.helpUrl).hash.slice(1)
@@ -222,7 +207,6 @@ describe("the built task pane in a real browser (Chromium)", () => {
   }, 20_000);
 
   it("opens help.html at a function's section, as Excel's help link for THIDUA.RANK does (issue 4)", async () => {
-    if (!HAS_FUNCTIONS) return;
     const page = await browser.newPage();
     await page.goto(`${base}/help.html#thidua-rank`);
     const heading = page.locator("#thidua-rank");

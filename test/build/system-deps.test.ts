@@ -27,7 +27,7 @@ const EVERYTHING: Fake = {
     "/usr/share/fonts/truetype/liberation2",
     "/usr/share/fonts/truetype/dejavu",
   ],
-  commands: ["apt-get", "soffice", "pdftoppm", "pdfinfo", "pdftotext"],
+  commands: ["apt-get", "soffice", "pdftoppm", "pdfinfo", "pdftotext", "pdffonts"],
 };
 const ALL_PACKAGES = [
   "chromium",

@@ -3,7 +3,6 @@
  * every workbook (both modes of the ranking sheet), prints them to PDF, and the PDFs are rendered to
  * PNG under test-artifacts/ (two go to docs/images/ for the README). Two LibreOffice starts in all.
  */
-import { execFileSync } from "child_process";
 import { Packer } from "docx";
 import ExcelJS from "exceljs";
 import * as fs from "fs";
@@ -26,7 +25,6 @@ import {
   pdfFonts,
   pdfInfo,
   pdfPagePng,
-  pdfText,
   pdfWords,
   type PdfWord,
 } from "./soffice";
@@ -130,6 +128,8 @@ const cases: Case[] = [];
 let profile: ClusterProfile;
 let recalculated = new Map<string, ExcelJS.Workbook>();
 const pdfs: Record<string, string> = {};
+/** The workbook each print came from, by the PDF's base name. */
+const printed: Record<string, string> = {};
 
 beforeAll(async () => {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "thidua-out-"));
@@ -197,6 +197,7 @@ beforeAll(async () => {
     ])
   );
   printJobs.push(docx, covenantSheet, template);
+  for (const f of printJobs) printed[path.basename(f).replace(/\.[^.]+$/, "")] = f;
 
   const lo = makeProfile();
   const outXlsx = convert(
@@ -302,58 +303,109 @@ describe("LibreOffice recalculates the ranking sheets we write (DESIGN.md portab
   });
 });
 
+/** Words of `phrase` missing from `words` (in any order, on any line: wrapping moves with fonts). */
+function missingWords(words: PdfWord[], phrase: string): string[] {
+  const have = new Set(words.map((w) => w.text));
+  return phrase.split(/\s+/).filter((w) => w && !have.has(w));
+}
+
+/** First and last header texts of a written sheet's table (the row holding "STT"), or null. */
+async function headerEnds(xlsx: string): Promise<[string, string] | null> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(xlsx);
+  const ws = wb.worksheets[0];
+  let found: [string, string] | null = null;
+  ws.eachRow((row) => {
+    const texts: string[] = [];
+    row.eachCell((c) => {
+      if (typeof c.value === "string" && c.value.trim()) texts.push(c.value.trim());
+    });
+    if (!found && texts[0] === "STT") found = [texts[0], texts[texts.length - 1]];
+  });
+  return found;
+}
+
+/** Horizontal reach of the words on page 1: [leftmost, rightmost, page width], in points. */
+function reach(words: PdfWord[]): [number, number, number] {
+  const first = words.filter((w) => w.page === 1);
+  return [
+    Math.min(...first.map((w) => w.xMin)),
+    Math.max(...first.map((w) => w.xMax)),
+    first[0]?.pageWidth ?? 0,
+  ];
+}
+
 describe("printing (PDF through LibreOffice)", () => {
-  it("§8: each ranking sheet prints on A4, one page wide, every column on the page", () => {
+  it("§8: each ranking sheet prints on one A4 page, every column on it, spanning the width", () => {
     for (const c of cases) {
       const pdf = pdfs[`ranking-${c.sample}`];
       const info = pdfInfo(pdf);
+      // Landscape or portrait, as the sheet's width asks; A4 either way.
       expect(info["Page size"]).toMatch(/\(A4\)/);
       expect({ sample: c.sample, pages: Number(info["Pages"]) }).toEqual({
         sample: c.sample,
         pages: 1,
       });
-      const text = pdfText(pdf);
-      for (const w of ["STT", "Tổng điểm", "Ghi chú", "NGƯỜI LẬP BIỂU", "TM. CỤM THI ĐUA"])
-        expect(text).toContain(w);
-      for (const u of c.report.units) expect(text.replace(/\s+/g, " ")).toContain(u.name);
+      const words = pdfWords(pdf);
+      const phrases = ["STT", "Tổng điểm", "Ghi chú", "NGƯỜI LẬP BIỂU", "TM. CỤM THI ĐUA"];
+      phrases.push(...c.report.units.map((u) => u.name));
+      expect({ sample: c.sample, missing: phrases.flatMap((p) => missingWords(words, p)) }).toEqual(
+        {
+          sample: c.sample,
+          missing: [],
+        }
+      );
+      // First column at the left margin, the last ("Ghi chú") near the right one: one page wide,
+      // nothing cut off, nothing shrunk to a corner.
+      const [left, right, width] = reach(words);
+      const stt = words.find((w) => w.text === "STT")!;
+      const note = words.filter((w) => w.text === "chú").map((w) => w.xMax);
+      expect(left).toBeGreaterThanOrEqual(0);
+      expect(right).toBeLessThanOrEqual(width);
+      expect(stt.xMin).toBeLessThan(width * 0.2);
+      expect(Math.max(...note)).toBeGreaterThan(width * 0.7);
     }
   });
 
   it("the covenant in Word prints on A4 with ND30 margins in a Times New Roman face", () => {
     const pdf = pdfs["giao-uoc"];
-    expect(pdfInfo(pdf)["Page size"]).toMatch(/\(A4\)/);
+    expect(pdfInfo(pdf)["Page size"]).toMatch(/^595\.\d+ x 841\.\d+ pts \(A4\)/);
     // LibreOffice substitutes the metric-compatible Liberation Serif when Times New Roman is absent.
     for (const f of pdfFonts(pdf)) expect(f).toMatch(/TimesNewRoman|Times-|LiberationSerif/);
-    const bbox = execFileSync("pdftotext", ["-f", "1", "-l", "1", "-bbox", pdf, "-"], {
-      encoding: "utf8",
-    });
-    const words = [
-      ...bbox.matchAll(/xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)"/g),
-    ].map((m) => m.slice(1).map(Number));
+    const words = pdfWords(pdf).filter((w) => w.page === 1);
     const pt = (mm: number): number => (mm * 72) / 25.4;
-    const minX = Math.min(...words.map((w) => w[0]));
-    const maxX = Math.max(...words.map((w) => w[2]));
-    const minY = Math.min(...words.map((w) => w[1]));
+    const minX = Math.min(...words.map((w) => w.xMin));
+    const maxX = Math.max(...words.map((w) => w.xMax));
+    const minY = Math.min(...words.map((w) => w.yMin));
     expect(minX).toBeGreaterThanOrEqual(pt(30) - 1);
     expect(minX).toBeLessThan(pt(35));
     expect(maxX).toBeLessThanOrEqual(595.3 - pt(15) + 1);
     expect(minY).toBeGreaterThanOrEqual(pt(20) - 1);
-    const text = pdfText(pdf);
-    for (const w of [
+    const phrases = [
       "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
       "Độc lập - Tự do - Hạnh phúc",
       "GIAO ƯỚC THI ĐUA NĂM 2025",
-    ])
-      expect(text).toContain(w);
+    ];
+    expect(phrases.flatMap((p) => missingWords(words, p))).toEqual([]);
   });
 
-  it("the covenant sheet and the self-score form print on A4 portrait, one page wide", () => {
+  it("the covenant sheet and the self-score form print on A4 portrait, one page wide", async () => {
     for (const base of ["giao-uoc-sheet", "phieu-tu-cham"]) {
       const info = pdfInfo(pdfs[base]);
       expect(info["Page size"]).toMatch(/^595\.\d+ x 841\.\d+ pts \(A4\)/);
-      expect(pdfText(pdfs[base])).toContain(
-        base === "phieu-tu-cham" ? "Điểm tự chấm" : "GIAO ƯỚC THI ĐUA"
-      );
+      const words = pdfWords(pdfs[base]);
+      const title = base === "phieu-tu-cham" ? "Điểm tự chấm" : "GIAO ƯỚC THI ĐUA";
+      expect({ base, missing: missingWords(words, title) }).toEqual({ base, missing: [] });
+      // Every page within the paper's width; a table's first and last columns on its first page.
+      for (const w of words) expect(w.xMax).toBeLessThanOrEqual(w.pageWidth);
+      const ends = await headerEnds(printed[base]);
+      if (ends) {
+        const first = words.filter((w) => w.page === 1);
+        expect({ base, missing: ends.flatMap((h) => missingWords(first, h)) }).toEqual({
+          base,
+          missing: [],
+        });
+      }
     }
     expect(fs.existsSync(path.join(IMAGES, "ranking-sheet.png"))).toBe(true);
     expect(fs.existsSync(path.join(IMAGES, "covenant.png"))).toBe(true);

@@ -10,15 +10,6 @@ import * as path from "path";
 
 export const SOFFICE = process.env.SOFFICE ?? "soffice";
 
-export function hasSoffice(): boolean {
-  try {
-    execFileSync(SOFFICE, ["--version"], { stdio: "ignore", timeout: 30000 });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 const XCU = `<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
 <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
@@ -101,7 +92,45 @@ export function pdfPagePng(pdf: string, outBase: string, dpi = 80, page = 1): st
   return `${outBase}.png`;
 }
 
-/** The text of a PDF with its layout kept (pdftotext -layout). */
-export function pdfText(pdf: string): string {
-  return execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
+/** One word of a PDF page as pdftotext -bbox places it, in points from the page's top left. */
+export interface PdfWord {
+  page: number;
+  pageWidth: number;
+  pageHeight: number;
+  text: string;
+  xMin: number;
+  yMin: number;
+  xMax: number;
+  yMax: number;
+}
+
+/**
+ * Every word of a PDF with its box. Tests measure where words land (page, left and right edges)
+ * rather than comparing wrapped lines of text, which move with the fonts a machine has.
+ */
+export function pdfWords(pdf: string): PdfWord[] {
+  const html = execFileSync("pdftotext", ["-bbox", pdf, "-"], { encoding: "utf8" });
+  const words: PdfWord[] = [];
+  let page = 0;
+  let pageWidth = 0;
+  let pageHeight = 0;
+  const unescape = (t: string): string =>
+    t
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, "&");
+  for (const m of html.matchAll(
+    /<page width="([\d.]+)" height="([\d.]+)">|<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g
+  )) {
+    if (m[1]) {
+      page++;
+      pageWidth = Number(m[1]);
+      pageHeight = Number(m[2]);
+      continue;
+    }
+    const [xMin, yMin, xMax, yMax] = [m[3], m[4], m[5], m[6]].map(Number);
+    words.push({ page, pageWidth, pageHeight, text: unescape(m[7]), xMin, yMin, xMax, yMax });
+  }
+  return words;
 }

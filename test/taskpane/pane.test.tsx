@@ -7,6 +7,7 @@ import { Pane, type StepId } from "../../src/taskpane/Pane";
 import { ServiceError } from "../../src/taskpane/service";
 import { postNotice } from "../../src/taskpane/notice";
 import type { IssueFix } from "../../src/core/issues";
+import { makeIssue } from "../../src/core/validation";
 import { FakeService } from "./fake-service";
 
 // Fluent forms are large DOMs and role queries compute every accessible name: slow on 2 shared cores.
@@ -309,18 +310,29 @@ test("§9 the covenant step says when the settings lack a cluster name, before a
 
 test("K3 a tie at rank 1 left by the ranking is shown beside the result, never hidden", async () => {
   const svc = new FakeService();
+  // The messages core writes (not text of this test's own): the tie, an ineligible unit, and an
+  // issue that belongs to the check step, not beside the ranking.
   svc.issues = [
-    {
-      code: "tie-at-top",
-      severity: "warning",
-      cell: null,
+    makeIssue("tie-at-top", "vi", {
       unit: "Sở Nội vụ; Sở Tư pháp",
-      criterion: null,
-      message:
-        "Sở Nội vụ, Sở Tư pháp cùng hạng 1 (66,25): quyết định bằng bỏ phiếu hoặc tiêu chí phân định",
-    },
+      params: { units: "Sở Nội vụ, Sở Tư pháp", total: "66,25" },
+    }),
+    makeIssue("score-missing", "vi", { cell: "'Bảng điểm'!H9", unit: "Sở Tài chính" }),
   ];
+  const tie = svc.issues[0].message;
+  const missing = svc.issues[1].message;
+  expect(tie).toContain("cùng đứng đầu với 66,25 điểm");
   await renderPane(svc, "rank");
+  expect(screen.queryByText(tie)).toBeNull();
   fireEvent.click(screen.getByRole("button", { name: "Tạo bảng xếp hạng" }));
-  await screen.findByText(/cùng hạng 1 \(66,25\)/);
+  const shown = await screen.findByText(tie);
+  // Beside the result: after the status line and before the table of the top units.
+  const status = screen.getByText(/Đã tạo trang “Xếp hạng”/);
+  const table = screen.getByRole("table");
+  const follows = (a: Node, b: Node): boolean =>
+    (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+  expect(follows(status, shown)).toBe(true);
+  expect(follows(shown, table)).toBe(true);
+  expect(screen.getAllByText(tie)).toHaveLength(1);
+  expect(screen.queryByText(missing)).toBeNull();
 });
