@@ -1,5 +1,6 @@
 /**
- * The playground page (development builds only): `?sample=s4-bad-inputs/input.xlsx&lang=en`.
+ * The playground page (development builds only): `?sample=s4-bad-inputs/input.xlsx&lang=en`;
+ * `&dev=1` adds the developer's round-trip counter.
  * office.js is not loaded: the task pane gets the simulator as its Excel.
  */
 import "./office-shim";
@@ -16,6 +17,7 @@ function start(): void {
       <Playground
         initialLang={params.get("lang") === "en" ? "en" : "vi"}
         initialSample={params.get("sample") ?? undefined}
+        dev={params.get("dev") === "1"}
       />
     </FluentProvider>
   );
