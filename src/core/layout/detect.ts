@@ -165,13 +165,21 @@ export function detectInView(v: SheetView, options: DetectOptions = {}): DetectR
  * Units in column groups `Điểm số | Chỉ số | Thứ hạng` under their names, the max inside each score
  * cell ("9,49/9,5"): the "Điểm số" columns, each under a name that is not a header word.
  */
-function scoreGroups(v: SheetView, hr: number): number[] {
-  if (hr + 1 > v.bottom) return [];
-  const cols = rolesOfRow(v, hr + 1).get("points") ?? [];
-  return cols.filter((c) => {
-    const name = v.text(hr, c);
-    return name !== null && headerRole(v.fold(hr, c)) === null;
-  });
+function scoreGroups(v: SheetView, hr: number): { cols: number[]; nameRow: number } {
+  // The names on the header row and the groups under it, or (key headers merged down over both
+  // rows, so the lower row scored higher) the groups on the header row and the names above it.
+  for (const [groupRow, nameRow] of [
+    [hr + 1, hr],
+    [hr, hr - 1],
+  ]) {
+    if (groupRow > v.bottom || nameRow < v.top) continue;
+    const cols = (rolesOfRow(v, groupRow).get("points") ?? []).filter((c) => {
+      const name = v.text(nameRow, c);
+      return name !== null && headerRole(v.fold(nameRow, c)) === null;
+    });
+    if (cols.length > 0) return { cols, nameRow };
+  }
+  return { cols: [], nameRow: hr };
 }
 
 /** The next non-empty row under `row` is a criterion (a code, or a label with a numeric max). */
@@ -269,7 +277,8 @@ function detectRows(
   // Without a max column, the max may be written in each label: "1. Hoàn thành kế hoạch (10 điểm)",
   // or in each score cell under "Điểm số" column groups: "9,49/9,5" (R11, a max per unit).
   let maxInLabel = false;
-  const groups = maxCol === null ? scoreGroups(v, hr) : [];
+  const { cols: groups, nameRow: groupNames } =
+    maxCol === null ? scoreGroups(v, hr) : { cols: [], nameRow: hr };
   if (groups.length > 0) reasons.push({ key: "reasonMaxInCells" });
   else if (maxCol === null) {
     let labels = 0;
@@ -312,9 +321,14 @@ function detectRows(
 
   if (groups.length > 0) {
     layout = "A";
-    headerRows = 2;
+    headerRows = groupNames === hr ? 2 : 1;
     for (const c of groups)
-      units.push({ name: v.text(hr, c)!, self: c, review: null, nameCell: [hr, c] });
+      units.push({
+        name: v.text(groupNames, c)!,
+        self: c,
+        review: null,
+        nameCell: [groupNames, c],
+      });
   } else if (roles.has("self") || roles.has("review")) {
     layout = "D";
     const name = unitNameFromTitle(v, hr);
