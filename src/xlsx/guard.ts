@@ -82,7 +82,7 @@ export interface GuardedPackage {
 }
 
 function mb(n: number): string {
-  return `${Math.round(n / (1024 * 1024))} MB`;
+  return n < 1024 * 1024 ? `${Math.ceil(n / 1024)} kB` : `${Math.round(n / (1024 * 1024))} MB`;
 }
 
 /** Entries declared by the end-of-central-directory record (duplicates included), or -1. */

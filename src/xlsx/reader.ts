@@ -238,9 +238,8 @@ function worksheetToGrid(ws: ExcelJS.Worksheet, name: string, file: string | und
   // Hidden rows and columns are read like any other (Excel's SUM counts them); the engine decides
   // what a hidden unit column means and says so.
   const hidden = { rows: [] as number[], cols: [] as number[] };
-  ws.eachRow({ includeEmpty: true }, (row, rn) => {
-    if (row.hidden && rn <= rows) hidden.rows.push(rn - 1);
-  });
+  // findRow, not eachRow with empty rows: that would make a Row for every index up to the last one.
+  for (let r = 1; r <= rows; r++) if (ws.findRow(r)?.hidden) hidden.rows.push(r - 1);
   for (let c = 1; c <= cols; c++) if (ws.getColumn(c).hidden) hidden.cols.push(c - 1);
   if (hidden.rows.length > 0 || hidden.cols.length > 0) g.hidden = hidden;
   if (file !== undefined) g.file = file;

@@ -1,0 +1,89 @@
+/**
+ * The hostile-input suite: every file written by make-hostile.ts is ranked by `thidua rank --json`
+ * in-process and must end as its case says: the exit code, the one stderr line, the hand-computed
+ * totals and issues, and within its time bound. A stray cell or a bomb must never cost the heap.
+ */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { runCli } from "../../cli/run";
+import type { HostileCase } from "./make-hostile";
+
+const DIR = path.join(__dirname, "cases");
+const CASES = JSON.parse(fs.readFileSync(path.join(DIR, "cases.json"), "utf8")) as HostileCase[];
+
+describe("hostile and broken files through thidua rank (issue 19)", () => {
+  it("the suite holds the cases it promises", () => {
+    expect(CASES.map((c) => c.file)).toEqual(
+      expect.arrayContaining([
+        "edge-cell-xfd1048576.xlsx",
+        "merge-select-all.xlsx",
+        "media-bomb.xlsx",
+        "lying-header-bomb.xlsx",
+        "shared-strings-bomb.xlsx",
+        "xxe.xlsx",
+        "billion-laughs.xlsx",
+        "extreme-numbers.xlsx",
+      ])
+    );
+  });
+
+  for (const c of CASES) {
+    it(`${c.file}: ${c.why} → exit ${c.exit}`, async () => {
+      const file = path.join(DIR, c.file);
+      const before = fs.readFileSync(file);
+      const started = Date.now();
+      const r = await runCli(["rank", file, "--json", ...(c.args ?? [])]);
+      const ms = Date.now() - started;
+      expect({ code: r.code, err: c.stderr === null ? "" : r.err.split("\n").length }).toEqual({
+        code: c.exit,
+        err: c.stderr === null ? "" : 2,
+      });
+      if (c.stderr !== null) {
+        expect(r.err.trimEnd()).toMatch(new RegExp(c.stderr));
+        expect(r.out).toBe("");
+      } else {
+        const json = JSON.parse(r.out) as {
+          units: { name: string; total: number }[];
+          issues: { code: string; cell: string | null }[];
+        };
+        // N1: never Infinity or NaN (which JSON prints as null) in a total.
+        for (const u of json.units) expect(Number.isFinite(u.total)).toBe(true);
+        expect(r.out).not.toMatch(/null,\s*"rank"|Infinity/);
+        if (c.totals)
+          expect(Object.fromEntries(json.units.map((u) => [u.name, u.total]))).toEqual(c.totals);
+        for (const i of c.issues ?? [])
+          expect(json.issues).toContainEqual(
+            expect.objectContaining({ code: i.code, cell: i.cell })
+          );
+      }
+      expect(ms).toBeLessThan(c.maxMs);
+      expect(fs.readFileSync(file).equals(before)).toBe(true);
+    }, 120_000);
+  }
+
+  it("zip-slip.xlsx: the entry ../../thidua-zip-slip.txt is written nowhere", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "thidua-slip-"));
+    const nested = path.join(dir, "a", "b");
+    fs.mkdirSync(nested, { recursive: true });
+    const file = path.join(nested, "zip-slip.xlsx");
+    fs.copyFileSync(path.join(DIR, "zip-slip.xlsx"), file);
+    const r = await runCli(["rank", file, "--out", path.join(nested, "ranked.xlsx")]);
+    expect(r.code).toBe(0);
+    expect(fs.existsSync(path.join(dir, "thidua-zip-slip.txt"))).toBe(false);
+    expect(fs.readdirSync(nested).sort()).toEqual(["ranked.xlsx", "zip-slip.xlsx"]);
+  }, 120_000);
+
+  it("extreme-numbers.xlsx: the ranking sheet written by --out holds no Infinity (valid OOXML)", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "thidua-inf-"));
+    const out = path.join(dir, "ranked.xlsx");
+    const r = await runCli(["rank", path.join(DIR, "extreme-numbers.xlsx"), "--out", out]);
+    expect(r.code).toBe(1);
+    const JSZip = (await import("jszip")).default;
+    const zip = await JSZip.loadAsync(fs.readFileSync(out));
+    for (const name of Object.keys(zip.files).filter(
+      (n) => n.startsWith("xl/worksheets/") && !zip.files[n].dir
+    ))
+      expect(await zip.file(name)!.async("string")).not.toMatch(/<v>(-?Infinity|NaN)<\/v>/);
+  }, 120_000);
+});
