@@ -23,10 +23,29 @@ export interface SimOffice {
     displayLanguage: string;
     contentLanguage: string;
     requirements: { isSetSupported(name: string, version?: string): boolean };
+    document: {
+      /** Office's way to the open file: the workbook as .xlsx, in slices. */
+      getFileAsync(
+        fileType: string,
+        options: { sliceSize?: number },
+        callback: (result: { status: string; value: SimFile }) => void
+      ): void;
+    };
   };
+  FileType: { Compressed: string };
   onReady(): Promise<{ host: string; platform: string }>;
   HostType: { Excel: string };
   PlatformType: { OfficeOnline: string; PC: string; Mac: string };
+}
+
+export interface SimFile {
+  size: number;
+  sliceCount: number;
+  getSliceAsync(
+    index: number,
+    callback: (result: { status: string; value: { data: number[]; index: number } }) => void
+  ): void;
+  closeAsync(callback?: () => void): void;
 }
 
 export interface SimExcel {
@@ -80,7 +99,27 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
         displayLanguage: options.displayLanguage ?? "vi-VN",
         contentLanguage: options.displayLanguage ?? "vi-VN",
         requirements: { isSetSupported: () => true },
+        document: {
+          getFileAsync(_type, options, callback) {
+            void saveXlsx(model).then((bytes) => {
+              const size = Math.max(1, options.sliceSize ?? 4 * 1024 * 1024);
+              const file: SimFile = {
+                size: bytes.length,
+                sliceCount: Math.max(1, Math.ceil(bytes.length / size)),
+                getSliceAsync(index, cb) {
+                  const data = Array.from(bytes.subarray(index * size, (index + 1) * size));
+                  cb({ status: "succeeded", value: { data, index } });
+                },
+                closeAsync(cb) {
+                  cb?.();
+                },
+              };
+              callback({ status: "succeeded", value: file });
+            });
+          },
+        },
       },
+      FileType: { Compressed: "compressed" },
       onReady: () => Promise.resolve({ host: "Excel", platform: "OfficeOnline" }),
       HostType: { Excel: "Excel" },
       PlatformType: { OfficeOnline: "OfficeOnline", PC: "PC", Mac: "Mac" },

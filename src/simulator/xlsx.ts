@@ -6,7 +6,7 @@
  */
 import ExcelJS from "exceljs";
 import { columnLetter } from "../core/grid";
-import { parseRect, rectA1, splitSheet } from "./address";
+import { parseRect, rectA1, splitSheet, type Rect } from "./address";
 import { readCustomXmlParts, writeCustomXmlParts } from "./custom-xml";
 import {
   BorderModel,
@@ -214,6 +214,23 @@ export async function loadXlsx(
 }
 
 function readSheet(model: WorkbookModel, sheet: SheetModel, ws: any): void {
+  // A dynamic array is stored as its formula (t="array", ref = the spill) plus the spilled values
+  // cached in the cells under it: those caches are results, not constants that would block the spill.
+  const spills: Rect[] = [];
+  ws.eachRow({ includeEmpty: false }, (row: any) =>
+    row.eachCell({ includeEmpty: false }, (cell: any) => {
+      const v = cell.value;
+      if (v && typeof v === "object" && v.shareType === "array" && typeof v.ref === "string") {
+        const r = parseRect(v.ref);
+        if (r && (r.bottom > r.top || r.right > r.left)) spills.push(r);
+      }
+    })
+  );
+  const cached = (r: number, c: number): boolean =>
+    spills.some(
+      (s) =>
+        r >= s.top && r <= s.bottom && c >= s.left && c <= s.right && !(r === s.top && c === s.left)
+    );
   ws.eachRow({ includeEmpty: true }, (row: any, rowNumber: number) => {
     if (row.height) sheet.rowHeights.set(rowNumber - 1, row.height);
     if (row.hidden) sheet.hiddenRows.add(rowNumber - 1);
@@ -224,7 +241,7 @@ function readSheet(model: WorkbookModel, sheet: SheetModel, ws: any): void {
       if (style) sheet.cellForWrite(r, c).style = style;
       if (cell.type === ExcelJS.ValueType.Merge) return;
       const v = cell.value;
-      if (v === null || v === undefined) return;
+      if (v === null || v === undefined || cached(r, c)) return;
       if (cell.type === ExcelJS.ValueType.Formula) {
         const f = cell.formula;
         if (f) model.setFormula(sheet, r, c, normalizeFormula(f));
@@ -325,18 +342,34 @@ export async function saveXlsx(model: WorkbookModel): Promise<Uint8Array> {
             ? "veryHidden"
             : "visible",
     } as any);
+    const spilled: Rect[] = [];
     sheet.forEachCell((r, c, cell) => {
       const xc = ws.getCell(r + 1, c + 1);
       if (cell.formula !== undefined) {
         const res = model.result(sheet, r, c);
         const f = model.formula(sheet, r, c) ?? cell.formula;
+        const spill = model.spillRect(sheet, r, c);
+        if (spill) spilled.push(spill);
         xc.value = {
           formula: formulaOut(f),
           result: res !== null && typeof res !== "object" ? res : undefined,
+          // As Excel stores a dynamic array: the formula with its spill's extent.
+          ...(spill ? { shareType: "array", ref: rectA1(spill) } : {}),
         };
       } else if (cell.value !== null) xc.value = cell.value;
       if (cell.style) xc.style = styleOut(cell.style);
     });
+    // The spilled values are cached in their own cells, so a reader without the engine sees them.
+    for (const s of spilled) {
+      const values = model.results(sheet, s);
+      values.forEach((row, i) =>
+        row.forEach((v, j) => {
+          if (i === 0 && j === 0) return;
+          if (v !== null && v !== "" && typeof v !== "object")
+            ws.getCell(s.top + i + 1, s.left + j + 1).value = v;
+        })
+      );
+    }
     for (const [c, w] of sheet.columnWidths) ws.getColumn(c + 1).width = pointsToChars(w);
     for (const [r, h] of sheet.rowHeights) ws.getRow(r + 1).height = h;
     for (const c of sheet.hiddenCols) ws.getColumn(c + 1).hidden = true;

@@ -201,7 +201,8 @@ export async function buildCleanCopy(bytes: ArrayBuffer | Uint8Array): Promise<C
           formula: text !== null ? `=${text}` : "",
           value: type === "e" ? null : value,
         });
-        const rest = attrs.replace(/\s*\bt="[^"]*"/, "");
+        // cm="1" marks a dynamic array's anchor for Excel: a plain value must not carry it.
+        const rest = attrs.replace(/\s*\bt="[^"]*"/, "").replace(/\s*\bcm="[^"]*"/, "");
         if (value === null || type === "e") {
           withoutValue.push(cell);
           return `<c${rest}/>`;
