@@ -128,7 +128,7 @@ describe("EmailPanel (issue 8)", () => {
       ["tt.xlsx", 4],
     ]);
     expect(screen.getByText("Bỏ qua ghi chú.docx: chỉ nhận tệp .xlsx.")).toBeTruthy();
-    expect(screen.getByText("Phiếu không hợp lệ")).toBeTruthy();
+    expect(screen.getByText("Không nhận")).toBeTruthy();
     expect(screen.getByText("Tệp tt.xlsx là phiếu năm 2024")).toBeTruthy();
   });
 

@@ -14,12 +14,6 @@ import {
   RadioGroup,
   shorthands,
   Spinner,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   tokens,
 } from "@fluentui/react-components";
 import {
@@ -29,15 +23,11 @@ import {
   LockClosedRegular,
 } from "@fluentui/react-icons";
 import type { Lang } from "../../core/i18n";
-import type {
-  ConsolidateResult,
-  ReturnedUnit,
-  SummaryValue,
-  ValueSource,
-} from "../../core/returns";
+import type { ConsolidateResult, SummaryValue, ValueSource } from "../../core/returns";
 import { BeforeSending } from "./BeforeSending";
 import type { Choices, EmailService, PickedFile, TemplateFile } from "./service";
 import { EmailServiceError } from "./service";
+import { Receipt, receiptIssueCount } from "./Receipt";
 import { EMAIL_STRINGS, type EmailKey } from "./strings";
 import { download, intentOf } from "./ui";
 
@@ -122,6 +112,8 @@ export function EmailPanel({ service, lang }: EmailPanelProps): React.JSX.Elemen
   const [skipped, setSkipped] = React.useState<string[]>([]);
   const [preview, setPreview] = React.useState<ConsolidateResult | null>(null);
   const [choices, setChoices] = React.useState<Choices>({});
+  // Refused forms the head took anyway ("Vẫn nhận"), by file name.
+  const [accepted, setAccepted] = React.useState<string[]>([]);
   const [written, setWritten] = React.useState<string | null>(null);
   const [dragging, setDragging] = React.useState(false);
   const inputRef = React.useRef<HTMLInputElement>(null);
@@ -171,14 +163,15 @@ export function EmailPanel({ service, lang }: EmailPanelProps): React.JSX.Elemen
       for (const f of ok) picked.push({ name: f.name, bytes: await readBytes(f) });
       setFiles(picked);
       setChoices({});
+      setAccepted([]);
       setWritten(null);
-      setPreview(await service.previewReturns(picked, lang, {}));
+      setPreview(await service.previewReturns(picked, lang, {}, []));
     });
   };
 
   const write = (): void =>
     void run(async () => {
-      const res = await service.writeReturns(files, lang, choices);
+      const res = await service.writeReturns(files, lang, choices, accepted);
       setPreview(res.result);
       if (res.sheetName)
         setWritten(
@@ -188,17 +181,14 @@ export function EmailPanel({ service, lang }: EmailPanelProps): React.JSX.Elemen
       else setWritten(t("nothingToWrite"));
     });
 
-  const statusText = (u: ReturnedUnit): string => {
-    const s =
-      u.status === "received"
-        ? t("statusReceived")
-        : u.status === "kept"
-          ? t("statusKept")
-          : u.status === "missing"
-            ? t("statusMissing")
-            : t("statusRejected");
-    return u.member ? s : `${s} ${t("notMember")}`;
-  };
+  const acceptForm = (file: string): void =>
+    void run(async () => {
+      const next = [...accepted, file];
+      setAccepted(next);
+      setWritten(null);
+      setPreview(await service.previewReturns(files, lang, choices, next));
+    });
+
   const showValue = (v: SummaryValue): string => (v === null ? t("blank") : String(v));
   const source = (s: ValueSource): string => [s.file, s.cell].filter(Boolean).join(" ");
 
@@ -312,27 +302,12 @@ export function EmailPanel({ service, lang }: EmailPanelProps): React.JSX.Elemen
 
         {preview && (
           <>
-            <Table size="small" aria-label={t("unitsTitle")}>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>{t("colUnit")}</TableHeaderCell>
-                  <TableHeaderCell>{t("colStatus")}</TableHeaderCell>
-                  <TableHeaderCell>{t("colFiles")}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {preview.units.map((u) => (
-                  <TableRow key={u.name}>
-                    <TableCell>{u.name}</TableCell>
-                    <TableCell>{statusText(u)}</TableCell>
-                    <TableCell>{u.files.join(", ")}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+            <Receipt units={preview.units} lang={lang} busy={busy} onAccept={acceptForm} />
 
             <h4 className={styles.heading}>
-              {t("problemsTitle", { count: preview.problems.length })}
+              {t("problemsTitle", {
+                count: preview.problems.length + receiptIssueCount(preview.units),
+              })}
             </h4>
             {preview.problems.length === 0 ? (
               <Caption1>{t("noProblems")}</Caption1>

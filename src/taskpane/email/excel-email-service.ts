@@ -131,7 +131,8 @@ export function createExcelEmailService(xl: EmailExcel, office?: OfficeDocumentH
     files: PickedFile[],
     lang: Lang,
     choices: Choices,
-    write: boolean
+    write: boolean,
+    accept: string[] = []
   ): Promise<ReturnsWritten> => {
     try {
       const snap = await readWorkbookSnapshot(xl);
@@ -145,6 +146,7 @@ export function createExcelEmailService(xl: EmailExcel, office?: OfficeDocumentH
         lang,
         write,
         choices,
+        accept,
       });
       return { result: out.result, sheetName: out.sheetName };
     } catch (e) {
@@ -180,9 +182,9 @@ export function createExcelEmailService(xl: EmailExcel, office?: OfficeDocumentH
       return true;
     },
 
-    previewReturns: (files, lang, choices) =>
-      returns(files, lang, choices, false).then((r) => r.result),
-    writeReturns: (files, lang, choices) => returns(files, lang, choices, true),
+    previewReturns: (files, lang, choices, accept) =>
+      returns(files, lang, choices, false, accept).then((r) => r.result),
+    writeReturns: (files, lang, choices, accept) => returns(files, lang, choices, true, accept),
 
     async checkBeforeSending(lang) {
       try {

@@ -89,8 +89,19 @@ export interface EmailService {
   /** Opens a form as a new Excel workbook; false when this Excel cannot. */
   openTemplateWorkbook(file: TemplateFile): Promise<boolean>;
   /** Consolidate without writing: what the head reviews before choosing. */
-  previewReturns(files: PickedFile[], lang: Lang, choices: Choices): Promise<ConsolidateResult>;
-  writeReturns(files: PickedFile[], lang: Lang, choices: Choices): Promise<ReturnsWritten>;
+  /** `accept`: refused files the head takes anyway ("Vẫn nhận"), by name. */
+  previewReturns(
+    files: PickedFile[],
+    lang: Lang,
+    choices: Choices,
+    accept?: string[]
+  ): Promise<ConsolidateResult>;
+  writeReturns(
+    files: PickedFile[],
+    lang: Lang,
+    choices: Choices,
+    accept?: string[]
+  ): Promise<ReturnsWritten>;
   checkBeforeSending(lang: Lang): Promise<PresendFinding[]>;
   planFreeze(): Promise<FreezePlanView>;
   applyFreeze(plan: FreezePlanView, lang: Lang): Promise<FreezeDone>;
