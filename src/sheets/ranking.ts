@@ -131,6 +131,9 @@ export function buildRankingSheet(
 
   // Columns: STT | Đơn vị | sections… | thưởng | trừ | tổng | hạng | danh hiệu | xếp loại | khen | ghi chú
   const S = content.length;
+  // R11: units ranked by share of their own max show that max and the share beside the points.
+  const byShare = report.rankedBy === "share";
+  const X = byShare ? 2 : 0;
   const col = {
     stt: 0,
     unit: 1,
@@ -138,13 +141,15 @@ export function buildRankingSheet(
     bonus: 2 + S,
     deduction: 3 + S,
     total: 4 + S,
-    rank: 5 + S,
-    label: 6 + S,
-    cls: 7 + S,
-    award: 8 + S,
-    note: 9 + S,
+    unitMax: 5 + S,
+    share: 6 + S,
+    rank: 5 + S + X,
+    label: 6 + S + X,
+    cls: 7 + S + X,
+    award: 8 + S + X,
+    note: 9 + S + X,
   };
-  const nCols = 10 + S;
+  const nCols = 10 + S + X;
   const longestUnit = units.reduce((m, u) => Math.max(m, u.name.length), 10);
   const widths: number[] = [
     5,
@@ -153,6 +158,7 @@ export function buildRankingSheet(
     9,
     8,
     9,
+    ...(byShare ? [9, 9] : []),
     8,
     8.5,
     17,
@@ -240,6 +246,12 @@ export function buildRankingSheet(
     [col.bonus, t(lang, "colBonus")],
     [col.deduction, t(lang, "colDeduction")],
     [col.total, t(lang, "colTotal")],
+    ...(byShare
+      ? ([
+          [col.unitMax, t(lang, "colMax")],
+          [col.share, t(lang, "colShare")],
+        ] as [number, string][])
+      : []),
     [col.rank, t(lang, "colRank")],
     [col.label, t(lang, "colLabel")],
     [col.cls, t(lang, "colClass")],
@@ -275,7 +287,8 @@ export function buildRankingSheet(
     maxStyle
   );
   b.value(maxRow, col.deduction, null, maxStyle);
-  b.value(maxRow, col.total, report.maxTotal, maxStyle);
+  b.value(maxRow, col.total, byShare ? null : report.maxTotal, maxStyle);
+  if (byShare) for (const c of [col.unitMax, col.share]) b.value(maxRow, c, null, maxStyle);
   for (const c of [col.rank, col.label, col.cls, col.award, col.note])
     b.value(maxRow, c, null, maxStyle);
   row++;
@@ -283,7 +296,10 @@ export function buildRankingSheet(
   const firstData = row;
   const lastData = firstData + units.length - 1;
   const totalCol = columnLetter(col.total);
-  const totalsRange = `$${totalCol}$${firstData + 1}:$${totalCol}$${lastData + 1}`;
+  // R11: the rank counts shares, unrounded, where units have their own max.
+  const rankCol = columnLetter(byShare ? col.share : col.total);
+  const totalsRange = `$${rankCol}$${firstData + 1}:$${rankCol}$${lastData + 1}`;
+  const shareFormat: SpecStyle = { numberFormat: "0.00%" };
 
   // Cells the engine could not read as a number (text, errors): a formula must not reference them
   // (SUM skips text, an error would spread), so the value the engine counted is written instead.
@@ -352,7 +368,18 @@ export function buildRankingSheet(
         { ...num, bold: true }
       );
       const totalCell = `${totalCol}${r + 1}`;
-      b.formula(r, col.rank, `=1+COUNTIF(${totalsRange},">"&${totalCell})`, {
+      const maxCell = `${columnLetter(col.unitMax)}${r + 1}`;
+      const shareCell = `${columnLetter(col.share)}${r + 1}`;
+      if (byShare) {
+        b.value(r, col.unitMax, u.max ?? null, num);
+        const raw = `(${sections}+${columnLetter(col.bonus)}${r + 1}-${columnLetter(col.deduction)}${r + 1})`;
+        b.formula(r, col.share, `=IF(${maxCell}>0,${raw}/${maxCell},0)`, {
+          ...num,
+          ...shareFormat,
+        });
+      }
+      const rankBy = byShare ? shareCell : totalCell;
+      b.formula(r, col.rank, `=1+COUNTIF(${totalsRange},">"&${rankBy})`, {
         ...num,
         bold: true,
         numberFormat: "0",
@@ -368,8 +395,11 @@ export function buildRankingSheet(
       );
       // K6 as the engine's classify: the share of the content max (bonus not in the denominator),
       // rounded to 6 places, against each band's minimum, highest band first.
-      const share =
-        report.contentMax > 0 ? `ROUND(${totalCell}/${fmtNumber(report.contentMax)},6)` : null;
+      const share = byShare
+        ? `ROUND(${shareCell},6)`
+        : report.contentMax > 0
+          ? `ROUND(${totalCell}/${fmtNumber(report.contentMax)},6)`
+          : null;
       let cls = excelString(bands.length > 0 ? bands[bands.length - 1].label : "");
       for (let k = bands.length - 2; k >= 0 && share; k--) {
         cls = `IF(${share}>=${fmtNumber(bands[k].minShare)},${excelString(bands[k].label)},${cls})`;
@@ -379,6 +409,10 @@ export function buildRankingSheet(
       b.value(r, col.bonus, u.bonus, num);
       b.value(r, col.deduction, u.deduction, num);
       b.value(r, col.total, u.total, { ...num, bold: true });
+      if (byShare) {
+        b.value(r, col.unitMax, u.max ?? null, num);
+        b.value(r, col.share, u.share ?? null, { ...num, ...shareFormat });
+      }
       b.value(r, col.rank, u.rank, { ...num, bold: true, numberFormat: "0" });
       b.value(r, col.label, u.label ?? "", { ...base, horizontal: "center", bold: top });
       b.value(r, col.cls, u.classification, { ...base, wrap: true, size: 11 });
