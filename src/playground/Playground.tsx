@@ -1,6 +1,6 @@
 /**
  * The playground: a simulated Excel (sheet tabs, grid, formula bar, editable cells recomputed by
- * HyperFormula) beside the real task pane, loaded with one of the shared samples or any .xlsx the
+ * HyperFormula) beside the real task pane, loaded with one of the samples (samples/) or any .xlsx the
  * user opens, and saved back as .xlsx. Works over plain http with no Office and no network.
  */
 import * as React from "react";

@@ -1,6 +1,6 @@
 /**
  * A page for the task-pane end-to-end test and bundle bench: the real App over the simulator holding
- * one of the shared samples (?sample=s4-bad-inputs&lang=en), without office.js. It exposes the
+ * one of the samples (?sample=s4-bad-inputs&lang=en), without office.js. It exposes the
  * simulator as window.__thidua so the test can read the cells the pane wrote.
  */
 import { createRoot } from "react-dom/client";

@@ -1,4 +1,4 @@
-/** Workbooks for the adapter tests: the shared samples, and layout-A score sheets of any size. */
+/** Workbooks for the adapter tests: the samples (samples/), and layout-A score sheets of any size. */
 import * as fs from "fs";
 import * as path from "path";
 import { createSimulator, simulatorFromXlsx, type Simulator } from "../../src/simulator";

@@ -1,5 +1,5 @@
 /**
- * The pane's Excel-backed service over the simulator and the shared sample workbooks: what a user
+ * The pane's Excel-backed service over the simulator and the sample workbooks (samples/): what a user
  * does in the pane (read, fix, rank, correct the reading, covenant, templates) reaches the workbook
  * exactly as intended, and nothing else is written.
  */
