@@ -129,6 +129,8 @@ export function reportJson(
       label: u.label,
       classification: u.classification,
       award: u.award,
+      // R11: ranked by share of each unit's own max: that max and the share (0..1, unrounded).
+      ...(report.rankedBy === "share" ? { max: u.max ?? null, share: u.share ?? null } : {}),
       sections: u.sections.map((s) => ({
         code: s.code,
         label: s.label,
