@@ -5,7 +5,7 @@ export const CLI_STRINGS = defineStrings(
   "cli",
   {
     usage:
-      "Cách dùng:\n  thidua rank <tệp.xlsx>... [--sheet TÊN] [--json] [--out xep-hang.xlsx] [--lang vi|en] [--profile cum.json]\n  thidua validate <tệp.xlsx>... [--sheet TÊN] [--json] [--lang vi|en]\n  thidua template <tệp.xlsx> --out <thư mục>\n  thidua covenant --profile cum.json --out giao-uoc.docx\n",
+      "Cách dùng:\n  thidua rank <tệp.xlsx>... [--sheet TÊN] [--json] [--out xep-hang.xlsx] [--lang vi|en] [--profile cum.json] [--accept TỆP|ĐƠN_VỊ]\n  thidua validate <tệp.xlsx>... [--sheet TÊN] [--json] [--lang vi|en]\n  thidua template <tệp.xlsx> --out <thư mục>\n  thidua covenant --profile cum.json --out giao-uoc.docx\n",
     unknownCommand:
       'Lệnh không hợp lệ: "{cmd}". Dùng: thidua rank | validate | template | covenant.',
     unknownOption: "Tùy chọn không hợp lệ: {option}.",
@@ -38,7 +38,7 @@ export const CLI_STRINGS = defineStrings(
   },
   {
     usage:
-      "Usage:\n  thidua rank <file.xlsx>... [--sheet NAME] [--json] [--out ranked.xlsx] [--lang vi|en] [--profile cluster.json]\n  thidua validate <file.xlsx>... [--sheet NAME] [--json] [--lang vi|en]\n  thidua template <file.xlsx> --out <dir>\n  thidua covenant --profile cluster.json --out covenant.docx\n",
+      "Usage:\n  thidua rank <file.xlsx>... [--sheet NAME] [--json] [--out ranked.xlsx] [--lang vi|en] [--profile cluster.json] [--accept FILE|UNIT]\n  thidua validate <file.xlsx>... [--sheet NAME] [--json] [--lang vi|en]\n  thidua template <file.xlsx> --out <dir>\n  thidua covenant --profile cluster.json --out covenant.docx\n",
     unknownCommand: 'Unknown command: "{cmd}". Use: thidua rank | validate | template | covenant.',
     unknownOption: "Unknown option: {option}.",
     needValue: "Option {option} needs a value.",
