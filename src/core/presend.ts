@@ -5,7 +5,7 @@
  * hidden sheet travels along unseen. The Grid has no visibility, so it comes alongside.
  */
 import { cellAddress, isCellError, type Grid } from "./grid";
-import type { Lang } from "./i18n";
+import { defineStrings, type Lang } from "./i18n";
 import type { Severity } from "./issues";
 import { RETURNS_STRINGS } from "./returns-strings";
 
@@ -16,14 +16,54 @@ export interface SheetVisibilityInfo {
   visibility: SheetVisibility;
 }
 
-export type PresendCode = "thidua-formula" | "external-link" | "error-cell" | "hidden-sheet";
+export type PresendCode =
+  | "thidua-formula"
+  | "external-link"
+  | "error-cell"
+  | "hidden-sheet"
+  | "score-errors"
+  | "ranking-provisional";
 
 export const PRESEND_SEVERITY: Record<PresendCode, Severity> = {
   "thidua-formula": "error",
   "external-link": "warning",
   "error-cell": "error",
   "hidden-sheet": "info",
+  "score-errors": "error",
+  "ranking-provisional": "warning",
 };
+
+const PRESEND_STRINGS = defineStrings(
+  "core-presend",
+  {
+    scoreErrors:
+      "Bảng điểm còn {count} lỗi chưa xử lý ({cells}), nên kết quả xếp hạng chỉ là Tạm tính: hãy sửa rồi xếp hạng lại trước khi gửi.",
+    provisionalSheet:
+      "Trang “{sheet}” đang ghi TẠM TÍNH: đừng gửi như kết quả chính thức; hãy xử lý các lỗi rồi xếp hạng lại.",
+    provisional:
+      "Kết quả xếp hạng còn là Tạm tính (có đơn vị chưa chấm đủ hoặc chưa gửi phiếu): hãy hoàn tất rồi xếp hạng lại trước khi gửi.",
+    more: "và {count} ô khác",
+  },
+  {
+    scoreErrors:
+      "The score table still has {count} unresolved errors ({cells}), so the ranking is only provisional: fix them and rank again before sending.",
+    provisionalSheet:
+      "The sheet “{sheet}” says PROVISIONAL: do not send it as the final result; resolve the errors and rank again.",
+    provisional:
+      "The ranking is still provisional (a unit has not scored every criterion or sent its form): complete it and rank again before sending.",
+    more: "and {count} more cells",
+  }
+);
+
+/** Where the ranking stands, from the score table's reading (the caller has it; core does not read). */
+export interface RankingState {
+  /** The score table's unresolved errors (severity error), with their cells. */
+  errors: { cell: string | null }[];
+  /** The engine says Tạm tính: errors, a unit not fully scored, a missing or refused form. */
+  provisional: boolean;
+  /** Ranking sheets of ours that say Tạm tính on the sheet itself. */
+  provisionalSheets: string[];
+}
 
 export interface PresendFinding {
   code: PresendCode;
@@ -38,6 +78,43 @@ export interface PresendFinding {
 
 export interface PresendOptions {
   lang?: Lang;
+  /** Unknown when the workbook has no score table we can read: nothing is said about it then. */
+  ranking?: RankingState;
+}
+
+/** A results file with open errors or a Tạm tính ranking is not ready to send as final. */
+function rankingFindings(state: RankingState, lang: Lang): PresendFinding[] {
+  const t = PRESEND_STRINGS.t.bind(PRESEND_STRINGS);
+  const out: PresendFinding[] = [];
+  if (state.errors.length > 0) {
+    const cells = state.errors.map((e) => e.cell).filter((c): c is string => c !== null);
+    const shown = cells.slice(0, 5).join(", ");
+    const rest = cells.length > 5 ? ` ${t(lang, "more", { count: cells.length - 5 })}` : "";
+    out.push({
+      code: "score-errors",
+      severity: PRESEND_SEVERITY["score-errors"],
+      sheet: "",
+      cell: cells[0] ?? null,
+      message: t(lang, "scoreErrors", { count: state.errors.length, cells: shown + rest }),
+    });
+  }
+  for (const sheet of state.provisionalSheets)
+    out.push({
+      code: "ranking-provisional",
+      severity: PRESEND_SEVERITY["ranking-provisional"],
+      sheet,
+      cell: null,
+      message: t(lang, "provisionalSheet", { sheet }),
+    });
+  if (state.provisional && out.length === 0)
+    out.push({
+      code: "ranking-provisional",
+      severity: PRESEND_SEVERITY["ranking-provisional"],
+      sheet: "",
+      cell: null,
+      message: t(lang, "provisional"),
+    });
+  return out;
 }
 
 // Excel shows an add-in function as THIDUA.TOTAL; a file saved where the add-in was not loaded can
@@ -69,7 +146,7 @@ export function checkBeforeSending(
 ): PresendFinding[] {
   const lang = options.lang ?? "vi";
   const t = RETURNS_STRINGS.t.bind(RETURNS_STRINGS);
-  const out: PresendFinding[] = [];
+  const out: PresendFinding[] = options.ranking ? rankingFindings(options.ranking, lang) : [];
   for (const s of sheetsInfo) {
     if (s.visibility === "Visible") continue;
     out.push({

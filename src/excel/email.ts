@@ -3,10 +3,16 @@
  * into its own sheet (freezing THIDUA formulas is freeze.ts).
  * Round trips: every function reads in one sync and writes in one more (plus writeSpec's chunking).
  */
+import { analyzeWorkbook } from "../core";
 import type { Grid } from "../core/grid";
 import type { Lang } from "../core/i18n";
-import { checkBeforeSending, type PresendFinding, type SheetVisibility } from "../core/presend";
-import type { ClusterProfile } from "../core/profile";
+import {
+  checkBeforeSending,
+  type PresendFinding,
+  type RankingState,
+  type SheetVisibility,
+} from "../core/presend";
+import { defaultProfile, type ClusterProfile } from "../core/profile";
 import {
   consolidateReturns,
   type ConsolidateOptions,
@@ -14,6 +20,7 @@ import {
   type ReturnedFile,
 } from "../core/returns";
 import type { SheetSpec } from "../sheets/spec";
+import { SHEET_STRINGS } from "../sheets/strings";
 import { buildSummarySheet, SUMMARY_STRINGS } from "../sheets/summary";
 import type { ExcelHost } from "./host";
 import { translateOfficeError } from "./host";
@@ -101,7 +108,48 @@ export async function checkWorkbookBeforeSending(
   lang: Lang
 ): Promise<PresendFinding[]> {
   const snap = await readWorkbookSnapshot(xl);
-  return checkBeforeSending(snap.grids, snap.sheets, { lang });
+  return checkBeforeSending(snap.grids, snap.sheets, { lang, ranking: rankingStateOf(snap, lang) });
+}
+
+// "TẠM TÍNH:" / "PROVISIONAL:": the banner our ranking sheet carries while the result is provisional.
+const BANNER_PREFIXES = (["vi", "en"] as const).map(
+  (l) => SHEET_STRINGS.t(l, "provisionalIncomplete").split(":")[0] + ":"
+);
+
+/**
+ * Where the ranking stands: the score table read as the ranking reads it (the user's visible sheets,
+ * or the summary of returned forms), and our ranking sheets that say Tạm tính. Undefined when there
+ * is neither.
+ */
+export function rankingStateOf(snap: WorkbookSnapshot, lang: Lang): RankingState | undefined {
+  const ours = snap.tags.filter((t) => t.kind === "ranking" && t.sheet).map((t) => t.sheet);
+  const provisionalSheets = snap.grids
+    .filter((g) => ours.includes(g.sheetName))
+    .filter((g) =>
+      g.values.some((row) =>
+        row.some((v) => typeof v === "string" && BANNER_PREFIXES.some((p) => v.startsWith(p)))
+      )
+    )
+    .map((g) => g.sheetName);
+  const profile = profileOf(snap) ?? defaultProfile();
+  const visible = new Set(
+    snap.sheets.filter((s) => !s.ours && s.visibility === "Visible").map((s) => s.name)
+  );
+  let res = analyzeWorkbook(
+    snap.grids.filter((g) => visible.has(g.sheetName)),
+    { profile, lang }
+  );
+  const summary = res.ok ? null : existingSummaryGrid(snap, lang);
+  if (summary) res = analyzeWorkbook([summary], { profile, lang });
+  if (!res.ok)
+    return provisionalSheets.length > 0
+      ? { errors: [], provisional: true, provisionalSheets }
+      : undefined;
+  return {
+    errors: res.report.issues.filter((i) => i.severity === "error").map((i) => ({ cell: i.cell })),
+    provisional: res.report.provisional,
+    provisionalSheets,
+  };
 }
 
 /** The profile stored in the workbook, or null. */
