@@ -1,11 +1,12 @@
 /**
- * Reading Grids from an .xlsx file in Node (the CLI): the bytes from disk, then the one reader
- * (reader.ts) the task pane uses too. A file that cannot be read gives one sentence the user can act
+ * Reading Grids from an .xlsx or .docx file in Node (the CLI): the bytes from disk, then the one
+ * reader (reader.ts) the task pane uses too, or the Word tables (docx.ts). A file that cannot be read gives one sentence the user can act
  * on, Vietnamese first, never a stack trace.
  */
 import { readFile } from "fs/promises";
 import * as path from "path";
 import type { Grid } from "../core/grid";
+import { readDocxGrids } from "./docx";
 import { osErrorReason } from "./os-error";
 import { readWorkbookBytes, WorkbookReadError, type ReadOptions } from "./reader";
 
@@ -37,5 +38,12 @@ export async function readWorkbookGrids(
       });
     }
   } else bytes = pathOrBuffer;
-  return (await readWorkbookBytes(bytes, name, opts)).grids;
+  try {
+    return (await readWorkbookBytes(bytes, name, opts)).grids;
+  } catch (e) {
+    // A Word file, whatever its extension says: its tables are read as sheets.
+    if (e instanceof WorkbookReadError && e.problem === "docx")
+      return readDocxGrids(bytes, name, opts);
+    throw e;
+  }
 }

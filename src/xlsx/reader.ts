@@ -21,6 +21,8 @@ export const READ_STRINGS = defineStrings(
     oldDoc:
       "Tệp {file} là văn bản Word 97–2003 (.doc): hãy mở bằng Word và lưu thành .docx (hoặc chép bảng sang Excel).",
     docx: "Tệp {file} là văn bản Word (.docx), không phải bảng tính: hãy chép bảng điểm sang Excel và lưu thành .xlsx.",
+    docxNoTable:
+      "Tệp {file} là văn bản Word nhưng không có bảng nào: hãy dùng tệp có bảng điểm (bảng Word hoặc trang Excel).",
     ods: "Tệp {file} là bảng tính OpenDocument (.ods): hãy mở bằng LibreOffice Calc hoặc Excel và lưu thành .xlsx.",
     odt: "Tệp {file} là văn bản OpenDocument (.odt): hãy mở bằng LibreOffice Writer và lưu thành .docx.",
     pdf: "Tệp {file} là tệp PDF, không lấy được số liệu từ đó: hãy xin tệp Excel (.xlsx) hoặc Word (.docx) gốc.",
@@ -49,6 +51,8 @@ export const READ_STRINGS = defineStrings(
     oldDoc:
       "File {file} is a Word 97–2003 document (.doc): open it in Word and save it as .docx (or copy the table into Excel).",
     docx: "File {file} is a Word document (.docx), not a workbook: copy the score table into Excel and save it as .xlsx.",
+    docxNoTable:
+      "File {file} is a Word document without any table: use the file that holds the score table (a Word table or an Excel sheet).",
     ods: "File {file} is an OpenDocument spreadsheet (.ods): open it in LibreOffice Calc or Excel and save it as .xlsx.",
     odt: "File {file} is an OpenDocument text (.odt): open it in LibreOffice Writer and save it as .docx.",
     pdf: "File {file} is a PDF, from which no figures can be taken: ask for the original Excel (.xlsx) or Word (.docx) file.",
@@ -76,6 +80,7 @@ export type WorkbookReadProblem =
   | "oldXls"
   | "oldDoc"
   | "docx"
+  | "docxNoTable"
   | "ods"
   | "odt"
   | "pdf"
