@@ -18,6 +18,7 @@ export const ISSUE_CODES = [
   "not-eligible",
   "form-missing",
   "form-refused",
+  "alternatives-conflict",
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];
@@ -43,6 +44,7 @@ export const ISSUE_SEVERITY: Record<IssueCode, Severity> = {
   "not-eligible": "info",
   "form-missing": "warning",
   "form-refused": "warning",
+  "alternatives-conflict": "error",
 };
 
 /** A safe fix: write `value` into `cell` (only ever the cell named). */

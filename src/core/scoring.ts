@@ -11,6 +11,7 @@ import { readScore, type ScoreRead } from "./text";
 import { cellOf, type Pos, type ScoreTable, type TableUnit } from "./table";
 import { columnLetter, quoteSheetName, type CellValue } from "./grid";
 import { makeIssue, type IssueInput } from "./validation";
+import { foldKey } from "./text";
 import type { Lang, Params } from "./i18n";
 
 export interface ScoreOptions {
@@ -154,6 +155,9 @@ class TableScorer {
   private readonly leafKind: Uint8Array;
   private readonly byKind = new Float64Array(3);
   private readonly quiet: boolean;
+  /** R12: parents whose children are graded alternatives (only one level applies), and each level's parent. */
+  private readonly alternatives = new Set<number>();
+  private readonly alternativeOf = new Map<number, number>();
 
   constructor(table: ScoreTable, opts: ScoreOptions) {
     this.table = table;
@@ -176,7 +180,10 @@ class TableScorer {
     let contentMax = 0;
     let bonusLeafMax = 0;
     for (const i of leaves) {
-      const m = info[i].effMax ?? 0;
+      const alt = this.alternativeOf.get(i);
+      // R12: one level of a graded criterion counts, so the criterion's max counts once.
+      if (alt !== undefined && shape.children[alt][0] !== i) continue;
+      const m = (alt !== undefined ? info[alt].effMax : info[i].effMax) ?? 0;
       if (shape.kind[i] === "content") contentMax += m;
       else if (shape.kind[i] === "bonus") bonusLeafMax += m;
     }
@@ -393,6 +400,7 @@ class TableScorer {
       ids.add(id);
       info.push({ id, max: typedMax, effMax: null, typedMax });
     }
+    this.findAlternatives();
     for (let i = n - 1; i >= 0; i--) {
       const kids = shape.children[i];
       if (kids.length === 0) {
@@ -409,6 +417,8 @@ class TableScorer {
         }
       }
       const typed = info[i].typedMax;
+      // R12: graded alternatives are worth their largest level, and R1 compares the parent with it.
+      if (this.alternatives.has(i)) sum = Math.max(...kids.map((k) => info[k].effMax ?? 0));
       if (shape.kind[i] === "content") {
         info[i].effMax = anyKnown ? sum : typed;
         info[i].max = typed ?? (anyKnown ? sum : null);
@@ -469,6 +479,7 @@ class TableScorer {
       todo = this.fast.slow;
     }
     for (const k of todo) this.slowLeaf(u, k, from, state);
+    if (this.alternatives.size > 0) this.checkAlternatives(u, state);
     sumUp(this.parents, score);
     sumByKind(this.leafIdx, this.leafKind, score, this.byKind);
     const content = this.byKind[0];
@@ -590,6 +601,90 @@ class TableScorer {
         (i) => this.critName(i),
         (at) => this.addr(at)
       );
+    }
+  }
+
+  /**
+   * R12: a content parent whose leaf children are graded levels of one criterion (C1.1 / C1.2 / C1.3 =
+   * 5 / 4 / 3 under C1 = 5): their max decreasing, each within the parent's, their sum above it; or a
+   * parent whose label says "chỉ chọn một".
+   */
+  private findAlternatives(): void {
+    const { shape, info } = this;
+    for (let i = 0; i < shape.parent.length; i++) {
+      const kids = shape.children[i];
+      if (shape.kind[i] !== "content" || kids.length < 2) continue;
+      if (kids.some((k) => shape.children[k].length > 0)) continue;
+      const said = /chi chon (mot|1)\b|chon (mot|1) (trong|muc)/.test(foldKey(shape.label[i]));
+      const p = info[i].typedMax;
+      const m = kids.map((k) => info[k].typedMax);
+      const graded =
+        p !== null &&
+        m.every((x) => x !== null && x <= p + EPSILON) &&
+        m.every((x, j) => j === 0 || x! < m[j - 1]! - EPSILON) &&
+        m.reduce((a: number, x) => a + x!, 0) > p + EPSILON;
+      if (!said && !graded) continue;
+      this.alternatives.add(i);
+      for (const k of kids) this.alternativeOf.set(k, i);
+    }
+  }
+
+  /**
+   * R12 per unit: the one level filled in counts; none filled is score-missing (R4); two filled is
+   * alternatives-conflict, and only the highest of them counts.
+   */
+  private checkAlternatives(u: TableUnit, state: UnitState): void {
+    const { shape, score, lines } = this;
+    for (const p of this.alternatives) {
+      const kids = shape.children[p];
+      const filled: number[] = [];
+      let cellOfFirst: Pos | null = null;
+      for (const k of kids) {
+        if (lines[k] < 0) continue;
+        for (const line of [u.reviewLine, u.selfLine]) {
+          if (line === null) continue;
+          const at: Pos = [this.rowOf(line, k), this.colOf(line, k)];
+          cellOfFirst ??= at;
+          if (!isBlank(this.valueAt(at[0], at[1]))) {
+            filled.push(k);
+            break;
+          }
+        }
+      }
+      if (filled.length === 0) {
+        state.complete = false;
+        if (!this.quiet)
+          this.issues.push(
+            makeIssue("score-missing", this.lang, {
+              cell: cellOfFirst ? this.addr(cellOfFirst) : null,
+              unit: u.name,
+              criterion: this.critName(p),
+              file: this.opts.file,
+            })
+          );
+      } else if (filled.length > 1) {
+        const best = filled.reduce((a, b) => (score[b] > score[a] ? b : a));
+        for (const k of filled) if (k !== best) score[k] = 0;
+        if (!this.quiet) {
+          const line = u.reviewLine ?? u.selfLine;
+          const second = filled.find((k) => k !== filled[0])!;
+          this.issues.push(
+            makeIssue("alternatives-conflict", this.lang, {
+              cell:
+                line === null
+                  ? null
+                  : this.addr([this.rowOf(line, second), this.colOf(line, second)]),
+              unit: u.name,
+              criterion: this.critName(p),
+              params: {
+                levels: filled.map((k) => this.critName(k)).join("; "),
+                value: this.fmt(score[best]),
+              },
+              file: this.opts.file,
+            })
+          );
+        }
+      }
     }
   }
 
@@ -747,6 +842,8 @@ class TableScorer {
         } else if (shape.kind[i] === "content") state.naMax += (leafMax ?? 0) * this.weights[i];
         break;
       case "blank":
+        // R12: the other levels of a graded criterion stay blank; the group is checked as one.
+        if (this.alternativeOf.has(i)) break;
         state.complete = false;
         issue("score-missing", {});
         break;

@@ -51,6 +51,8 @@ export const CORE_STRINGS = defineStrings(
       "Các đơn vị {units} cùng đứng đầu với {total} điểm: cần bình xét, bỏ phiếu hoặc tiêu chí phụ.",
     "issue.not-eligible":
       "Đơn vị {unit} không đủ điều kiện khen thưởng ({reasons}): giữ thứ hạng, nhường suất cho đơn vị kế tiếp.",
+    "issue.alternatives-conflict":
+      'Tiêu chí "{criterion}" chỉ chấm một mức nhưng có nhiều mức được chấm ({levels}; {unit}): tạm tính mức cao nhất {value}, hãy để lại một mức.',
     notScoreSheet: "Không phải bảng chấm điểm: {what}.",
     noteSkippedSheet:
       'Trang "{sheet}"{inFile} cũng là bảng điểm nhưng không được xếp hạng: đã xếp hạng trang "{instead}".',
@@ -162,6 +164,8 @@ export const CORE_STRINGS = defineStrings(
       "Units {units} tie for first place with {total} points: decide by vote or a tie-break key.",
     "issue.not-eligible":
       "{unit} is not eligible for an award ({reasons}): it keeps its rank, the next unit takes the slot.",
+    "issue.alternatives-conflict":
+      'Only one level of "{criterion}" may be scored but several are ({levels}; {unit}): the highest, {value}, counts for now; keep one level.',
     notScoreSheet: "Not a score sheet: {what}.",
     noteSkippedSheet:
       'Sheet "{sheet}"{inFile} is a score sheet too but was not ranked: sheet "{instead}" was ranked.',

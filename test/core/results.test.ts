@@ -231,3 +231,71 @@ describe("N1: score/max cells and signed text", () => {
     );
   });
 });
+
+describe("R12 graded alternatives", () => {
+  const graded = (a: CellValue[], b: CellValue[], c: CellValue[]): Grid =>
+    layoutA(
+      ["Sở A", "Sở B", "Sở C"],
+      [
+        ["I", "Chuyên môn", 15, null, null, null],
+        ["1", "Hoàn thành kế hoạch", 5, null, null, null],
+        ["1.1", "Hoàn thành vượt mức", 5, ...a],
+        ["1.2", "Hoàn thành đúng hạn", 4, ...b],
+        ["1.3", "Hoàn thành chậm", 3, ...c],
+        ["2", "Báo cáo", 10, 8, 9, 7],
+      ]
+    );
+
+  it("R12: the one level filled in counts; no max-sum-mismatch for levels above the parent's max; the max is the largest level", () => {
+    const r = analyze(graded([5, null, null], [null, 4, null], [null, null, 3]));
+    expect(r.units.map((u) => [u.name, u.total])).toEqual([
+      ["Sở A", 13],
+      ["Sở B", 13],
+      ["Sở C", 10],
+    ]);
+    r.issues = r.issues.filter((i) => i.code !== "tie-at-top");
+    expect(r.contentMax).toBe(15);
+    expect(r.issues).toEqual([]);
+    expect(r.provisional).toBe(false);
+  });
+
+  it("alternatives-conflict: two levels filled is an error on the second, the highest counts; none filled is score-missing", () => {
+    const r = analyze(graded([5, null, null], [4, null, null], [null, null, null]));
+    const a = r.issues.filter((i) => i.unit === "Sở A").map((i) => [i.code, i.cell]);
+    expect(a).toEqual([["alternatives-conflict", "'Bảng điểm'!D7"]]);
+    expect(r.units.find((u) => u.name === "Sở A")?.total).toBe(13);
+    const b = r.issues.filter((i) => i.unit === "Sở B").map((i) => [i.code, i.cell]);
+    expect(b).toEqual([["score-missing", "'Bảng điểm'!E6"]]);
+    expect(r.provisional).toBe(true);
+  });
+
+  it("R12: 'chỉ chọn một' in the parent's label marks levels of equal max as alternatives too", () => {
+    const r = analyze(
+      layoutA(
+        ["Sở A"],
+        [
+          ["1", "Xếp loại chính quyền (chỉ chọn một)", 4, null],
+          ["a", "Hoàn thành tốt nhiệm vụ", 4, 4],
+          ["b", "Hoàn thành xuất sắc nhiệm vụ", 4, null],
+        ]
+      )
+    );
+    expect(r.units[0].total).toBe(4);
+    expect(r.contentMax).toBe(4);
+    expect(r.issues).toEqual([]);
+  });
+
+  it("R1: children whose maxima are not graded levels still must add up to the parent's max", () => {
+    const r = analyze(
+      layoutA(
+        ["Sở A"],
+        [
+          ["1", "Kế hoạch", 5, null],
+          ["1.1", "Đúng hạn", 4, 3],
+          ["1.2", "Chất lượng", 4, 3],
+        ]
+      )
+    );
+    expect(r.issues.map((i) => i.code)).toEqual(["max-sum-mismatch"]);
+  });
+});
