@@ -139,7 +139,13 @@ export function parseDate(text: string | undefined, lang: Lang): Date {
   if (!text) return new Date();
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   const d = m ? new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : new Date(NaN);
-  if (Number.isNaN(d.getTime()))
+  // new Date rolls 2025-02-30 over to 2 March: a day that does not exist is refused instead.
+  if (
+    Number.isNaN(d.getTime()) ||
+    !m ||
+    d.getDate() !== Number(m[3]) ||
+    d.getMonth() !== Number(m[2]) - 1
+  )
     throw new CliError(CLI_SHEET_STRINGS.t(lang, "badDate", { date: text }));
   return d;
 }
