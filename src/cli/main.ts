@@ -329,7 +329,8 @@ async function rankOrValidate(
     if (args.out && command === "rank") {
       const { buildRankingSheet } =
         require("../sheets/ranking") as typeof import("../sheets/ranking");
-      const { writeRankedCopy } = require("../xlsx/write") as typeof import("../xlsx/write");
+      const { writeRankedCopy, writeWorkbook } =
+        require("../xlsx/write") as typeof import("../xlsx/write");
       const spec = buildRankingSheet(report, profile ?? defaultProfile(), {
         mode: "values",
         date: new Date(),
@@ -337,7 +338,10 @@ async function rankOrValidate(
         lang,
       });
       try {
-        const bytes = await writeRankedCopy(args.files[0], [spec]);
+        // A Word table has no workbook to copy: the ranking goes into a new one.
+        const bytes = /\.docx$/i.test(args.files[0])
+          ? await writeWorkbook([spec])
+          : await writeRankedCopy(args.files[0], [spec]);
         const out = args.out;
         guardWrite(lang, () => writeFileSafely(out, bytes, "xlsx"));
       } catch (e) {

@@ -46,6 +46,19 @@ describe("Word tables in (issue 14 item 5)", () => {
     );
   }, 60_000);
 
+  it("rank bang-diem.docx --out writes a new workbook holding the ranking; the .docx is untouched", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "thidua-docx-out-"));
+    const out = path.join(dir, "xep-hang.xlsx");
+    const before = fs.readFileSync(TABLE);
+    const r = await runCli(["rank", TABLE, "--out", out]);
+    expect(r.code).toBe(0);
+    const text = (await readWorkbookGrids(out))
+      .flatMap((g) => g.values.flat())
+      .filter((v) => typeof v === "string");
+    expect(text).toEqual(expect.arrayContaining(["Sở Nội vụ", "Sở Tư pháp", "Sở Tài chính"]));
+    expect(fs.readFileSync(TABLE).equals(before)).toBe(true);
+  }, 60_000);
+
   it("a .docx renamed to .xlsx is read for what it is", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "thidua-docx-"));
     const renamed = path.join(dir, "bang-diem.xlsx");
