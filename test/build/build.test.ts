@@ -191,10 +191,10 @@ describe("the built task pane in a real browser (Chromium)", () => {
 
   it("says 'Đang chạy ngoài Excel' instead of hanging when office.js cannot load (CDN blocked)", async () => {
     const page = await open(null);
-    await page.getByText("Đang chạy ngoài Excel").waitFor({ timeout: 5000 });
+    await page.getByText("Đang chạy ngoài Excel").waitFor({ timeout: 15_000 });
     expect(await page.locator("#old-webview").isVisible()).toBe(false);
     await page.close();
-  }, 20_000);
+  }, 60_000);
 
   it("gives up waiting for Office.onReady after about 2 s and still shows the pane", async () => {
     const page = await open(
@@ -204,7 +204,7 @@ describe("the built task pane in a real browser (Chromium)", () => {
     await page.getByText("Đang chạy ngoài Excel").waitFor({ timeout: 6000 });
     expect(Date.now() - t0).toBeGreaterThanOrEqual(1500);
     await page.close();
-  }, 20_000);
+  }, 60_000);
 
   it("opens help.html at a function's section, as Excel's help link for THIDUA.RANK does (issue 4)", async () => {
     const page = await browser.newPage();
@@ -214,14 +214,14 @@ describe("the built task pane in a real browser (Chromium)", () => {
     expect(await heading.isVisible()).toBe(true);
     expect(await page.locator("table").count()).toBeGreaterThan(0);
     await page.close();
-  }, 20_000);
+  }, 60_000);
 
   it("shows the plain-HTML Vietnamese/English message in a webview too old for React", async () => {
     // What IE11 lacks among the checks: the inline script must notice and take over.
     const page = await open(null, "delete Object.fromEntries;");
-    await page.locator("#old-webview").waitFor({ state: "visible", timeout: 5000 });
+    await page.locator("#old-webview").waitFor({ state: "visible", timeout: 15_000 });
     expect(await page.locator("#old-webview").innerText()).toContain("THIDUA cần Excel mới hơn");
     expect(await page.locator("#container").isVisible()).toBe(false);
     await page.close();
-  }, 20_000);
+  }, 60_000);
 });
