@@ -142,17 +142,30 @@ function Steps({
   extraSteps: ExtraStep[];
 }): React.JSX.Element {
   const styles = useStyles();
-  const { t, goTo } = usePane();
+  const { t, goTo, service } = usePane();
   const [reading, setReading] = React.useState<Reading | null>(null);
   const [notice, setNotice] = React.useState<RibbonNotice | null>(currentNotice());
   React.useEffect(() => subscribeNotice(setNotice), []);
 
-  // A reading carries messages in the language it was made in; switching language invalidates it.
+  // A reading carries messages in the language it was made in: after a switch the same sheets are
+  // read again in the new language, the results staying on screen meanwhile (gone only if that fails).
   const lastLang = React.useRef(lang);
+  const latest = React.useRef(reading);
+  latest.current = reading;
   React.useEffect(() => {
-    if (lastLang.current !== lang) setReading(null);
+    if (lastLang.current === lang) return undefined;
     lastLang.current = lang;
-  }, [lang]);
+    const before = latest.current;
+    if (!before) return undefined;
+    let live = true;
+    service.read(before.sheets, lang).then(
+      (r) => live && latest.current === before && setReading(r),
+      () => live && latest.current === before && setReading(null)
+    );
+    return () => {
+      live = false;
+    };
+  }, [lang, service]);
 
   const onReading = React.useCallback((r: Reading | null) => setReading(r), []);
   const tabs: { id: string; label: string; icon?: React.JSX.Element }[] = [

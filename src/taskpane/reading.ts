@@ -192,24 +192,35 @@ function bounding(cells: string[]): string | null {
   });
 }
 
+/** The units in the order the sheets list them (file, then column or row), not by rank. */
 function unitsOf(report: RankingReport, mappings: SheetMapping[]): UnitColumns[] {
-  const out: UnitColumns[] = [];
+  const out: { uc: UnitColumns; key: [number, number] }[] = [];
   for (const u of report.units) {
-    const m = mappings.find((x) => x.sheet === u.sheet) ?? mappings[0];
+    const mi = Math.max(
+      0,
+      mappings.findIndex((x) => x.sheet === u.sheet)
+    );
+    const m = mappings[mi];
     if (m && m.layout !== "B") {
       const uc =
         m.units.find((x) => x.name === u.name) ?? (m.units.length === 1 ? m.units[0] : undefined);
       if (uc) {
         const range = (c: number | null): string | null =>
           colRange(m.sheet, c, m.firstRow, m.lastRow);
-        out.push({ unit: u.name, self: range(uc.self), review: range(uc.review) });
+        out.push({
+          uc: { unit: u.name, self: range(uc.self), review: range(uc.review) },
+          key: [mi, m.units.indexOf(uc)],
+        });
         continue;
       }
     }
     // Layout B (a unit per row) and anything else: where the counted scores are.
-    out.push({ unit: u.name, self: bounding(Object.values(u.leafCells)), review: null });
+    const self = bounding(Object.values(u.leafCells));
+    const row = /(\d+)(?::[A-Z]+\d+)?$/.exec(self ?? "");
+    out.push({ uc: { unit: u.name, self, review: null }, key: [mi, row ? Number(row[1]) : 0] });
   }
-  return out;
+  out.sort((a, b) => a.key[0] - b.key[0] || a.key[1] - b.key[1]);
+  return out.map((x) => x.uc);
 }
 
 /** What the Read step shows, from the engine's report and the mappings it used. */

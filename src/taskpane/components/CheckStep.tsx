@@ -12,7 +12,6 @@ import {
   makeStyles,
   MessageBar,
   MessageBarBody,
-  Spinner,
   Text,
   tokens,
 } from "@fluentui/react-components";
@@ -25,9 +24,10 @@ import {
   ArrowRightRegular,
 } from "@fluentui/react-icons";
 import type { Issue, IssueFix, Severity } from "../../core/issues";
-import { useAction, usePane } from "../context";
+import { usePane } from "../context";
 import type { FixPreview, Reading } from "../service";
 import { ErrorBar } from "./ErrorBar";
+import { Progress, useReveal, useTask } from "./Progress";
 import { formatNumber } from "./format";
 import type { Lang } from "../../core/i18n";
 
@@ -136,7 +136,7 @@ export function CheckStep({
 }): React.JSX.Element {
   const styles = useStyles();
   const { service, lang, t, goTo } = usePane();
-  const { busy, error, clearError, run } = useAction();
+  const { busy, error, clearError, run, runAs, task } = useTask();
   const [previews, setPreviews] = React.useState<FixPreview[]>([]);
   const [fixedCount, setFixedCount] = React.useState<number | null>(null);
 
@@ -171,14 +171,14 @@ export function CheckStep({
 
   const apply = (chosen: IssueFix[]): void => {
     if (!reading) return;
-    void run(async () => {
+    void runAs(t("taskFix"), async () => {
       const n = await service.applyFixes(chosen);
       setFixedCount(n);
       onReading(await service.read(reading.sheets, lang));
     });
   };
   const recheck = (): void => {
-    void run(async () => {
+    void runAs(t("checkButton"), async () => {
       setFixedCount(null);
       onReading(await service.read(reading?.sheets, lang));
     });
@@ -187,6 +187,7 @@ export function CheckStep({
     void run(() => service.selectCell(cell));
   };
 
+  const revealed = useReveal<HTMLDivElement>(fixedCount !== null ? reading : null);
   const counts = ORDER.map((s) => ({ s, n: issues.filter((i) => i.severity === s).length }));
   const sevLabel = (s: Severity): string =>
     t(s === "error" ? "sevError" : s === "warning" ? "sevWarning" : "sevInfo");
@@ -205,10 +206,10 @@ export function CheckStep({
             {t("nextRank")}
           </Button>
         )}
-        {busy && <Spinner size="tiny" label={t("working")} />}
+        <Progress busy={busy} label={task} />
       </div>
       <ErrorBar error={error} onDismiss={clearError} />
-      <div role="status" aria-live="polite" className={styles.status}>
+      <div role="status" aria-live="polite" className={styles.status} ref={revealed}>
         {fixedCount !== null && (
           <MessageBar intent="success">
             <MessageBarBody>{t("fixedCells", { count: fixedCount })}</MessageBarBody>

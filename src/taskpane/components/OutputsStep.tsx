@@ -10,7 +10,6 @@ import {
   MessageBar,
   MessageBarActions,
   MessageBarBody,
-  Spinner,
   tokens,
 } from "@fluentui/react-components";
 import {
@@ -18,9 +17,10 @@ import {
   DocumentArrowDownRegular,
   FormNewRegular,
 } from "@fluentui/react-icons";
-import { useAction, usePane } from "../context";
+import { usePane } from "../context";
 import type { Reading } from "../service";
 import { ErrorBar } from "./ErrorBar";
+import { Progress, useReveal, useTask } from "./Progress";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -63,7 +63,7 @@ export function OutputsStep({
 }): React.JSX.Element {
   const styles = useStyles();
   const { service, lang, t, goTo } = usePane();
-  const { busy, error, clearError, run } = useAction();
+  const { busy, error, clearError, runAs, task } = useTask();
   const [done, setDone] = React.useState<string | null>(null);
   const [unnamed, setUnnamed] = React.useState(false);
 
@@ -79,6 +79,7 @@ export function OutputsStep({
     };
   }, [service]);
 
+  const revealed = useReveal<HTMLDivElement>(done);
   const ensureReading = async (): Promise<Reading> => {
     if (reading) return reading;
     const r = await service.read(undefined, lang);
@@ -88,7 +89,7 @@ export function OutputsStep({
 
   const covenant = (as: "sheet" | "docx"): void => {
     setDone(null);
-    void run(async () => {
+    void runAs(t(as === "docx" ? "covenantDocx" : "covenantSheet"), async () => {
       const r = await ensureReading();
       const res = await service.buildCovenant(as, r, lang);
       if (res.kind === "docx") {
@@ -101,7 +102,7 @@ export function OutputsStep({
   };
   const templates = (): void => {
     setDone(null);
-    void run(async () => {
+    void runAs(t("templatesButton"), async () => {
       const r = await ensureReading();
       const res = await service.buildTemplates(r, lang);
       setDone(
@@ -148,9 +149,9 @@ export function OutputsStep({
           {t("templatesButton")}
         </Button>
       </div>
-      {busy && <Spinner size="tiny" label={t("working")} />}
+      <Progress busy={busy} label={task} />
       <ErrorBar error={error} onDismiss={clearError} />
-      <div role="status" aria-live="polite">
+      <div role="status" aria-live="polite" ref={revealed}>
         {done && (
           <MessageBar intent="success">
             <MessageBarBody>{done}</MessageBarBody>

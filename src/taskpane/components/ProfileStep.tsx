@@ -21,10 +21,11 @@ import {
 } from "@fluentui/react-components";
 import { AddRegular, DeleteRegular, ArrowUpRegular, SaveRegular } from "@fluentui/react-icons";
 import type { ClusterProfile, TieBreakKey } from "../../core/profile";
-import { useAction, usePane } from "../context";
+import { usePane } from "../context";
 import type { Reading } from "../service";
 import type { PaneKey } from "../strings";
 import { ErrorBar } from "./ErrorBar";
+import { Progress, useTask } from "./Progress";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -170,7 +171,7 @@ function ReasonsInput({
 export function ProfileStep({ reading }: { reading: Reading | null }): React.JSX.Element {
   const styles = useStyles();
   const { service, lang, t } = usePane();
-  const { busy, error, clearError, run } = useAction();
+  const { busy, error, clearError, run, runAs, task } = useTask();
   const [p, setP] = React.useState<ClusterProfile | null>(null);
   const [saved, setSaved] = React.useState(false);
 
@@ -204,7 +205,7 @@ export function ProfileStep({ reading }: { reading: Reading | null }): React.JSX
     edit({ eligibility: reasons.length > 0 ? [...rest, { unit, reasons }] : rest });
   };
   const save = (): void => {
-    void run(async () => {
+    void runAs(t("saveProfile"), async () => {
       const clean = { ...p, members: p.members.map((m) => m.trim()).filter((m) => m !== "") };
       await service.saveProfile(clean);
       setP(clean);
@@ -527,7 +528,7 @@ export function ProfileStep({ reading }: { reading: Reading | null }): React.JSX
         <Button appearance="primary" icon={<SaveRegular />} onClick={save} disabled={busy}>
           {t("saveProfile")}
         </Button>
-        {busy && <Spinner size="tiny" label={t("working")} />}
+        <Progress busy={busy} label={task} />
         <span role="status" aria-live="polite">
           {saved && <Caption1>{t("profileSaved")}</Caption1>}
         </span>

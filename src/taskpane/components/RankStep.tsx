@@ -14,13 +14,13 @@ import {
   Radio,
   RadioGroup,
   Field,
-  Spinner,
   tokens,
 } from "@fluentui/react-components";
 import { ArrowRightRegular, TrophyRegular } from "@fluentui/react-icons";
-import { useAction, usePane } from "../context";
+import { usePane } from "../context";
 import { topUnits, type RankMode, type RankResult, type Reading } from "../service";
 import { ErrorBar } from "./ErrorBar";
+import { Progress, useReveal, useTask } from "./Progress";
 import { formatFixed } from "./format";
 import { ReadingNotes } from "./ReadingNotes";
 
@@ -63,7 +63,7 @@ export function RankStep({
 }): React.JSX.Element {
   const styles = useStyles();
   const { service, lang, t, goTo } = usePane();
-  const { busy, error, clearError, run } = useAction();
+  const { busy, error, clearError, runAs, task } = useTask();
   const [mode, setMode] = React.useState<RankMode>("values");
   const [result, setResult] = React.useState<RankResult | null>(null);
   // The result's notes and messages are in the language it was made in, like the pane's reading.
@@ -74,7 +74,7 @@ export function RankStep({
   }, [lang]);
 
   const rank = (): void => {
-    void run(async () => {
+    void runAs(t("rankButton"), async () => {
       // One click from a fresh pane: read the active sheet first.
       const r = reading ?? (await service.read(undefined, lang));
       if (!reading) onReading(r);
@@ -82,6 +82,7 @@ export function RankStep({
     });
   };
 
+  const revealed = useReveal<HTMLDivElement>(result);
   const rep = result?.report;
   const top = rep ? topUnits(rep, TOP) : [];
 
@@ -100,10 +101,10 @@ export function RankStep({
         <Button appearance="primary" icon={<TrophyRegular />} onClick={rank} disabled={busy}>
           {t("rankButton")}
         </Button>
-        {busy && <Spinner size="tiny" label={t("working")} />}
+        <Progress busy={busy} label={task} />
       </div>
       <ErrorBar error={error} onDismiss={clearError} />
-      <div role="status" aria-live="polite">
+      <div role="status" aria-live="polite" ref={revealed}>
         {result && rep && <ReadingNotes report={rep} />}
         {result && rep && (
           <MessageBar intent={rep.provisional ? "warning" : "success"}>

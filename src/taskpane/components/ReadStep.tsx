@@ -18,7 +18,7 @@ import {
 import { DocumentSearchRegular, ArrowResetRegular, ArrowRightRegular } from "@fluentui/react-icons";
 import type { Lang, Params } from "../../core/i18n";
 import type { CriterionNode } from "../../core/report";
-import { useAction, usePane } from "../context";
+import { usePane } from "../context";
 import {
   MAPPING_PARTS,
   type MappingPart,
@@ -28,6 +28,7 @@ import {
 } from "../service";
 import type { PaneKey } from "../strings";
 import { ErrorBar } from "./ErrorBar";
+import { Progress, useReveal, useTask } from "./Progress";
 import { formatNumber } from "./format";
 import { ReadingNotes } from "./ReadingNotes";
 
@@ -141,7 +142,7 @@ export function ReadStep({
 }): React.JSX.Element {
   const styles = useStyles();
   const { service, lang, t, goTo } = usePane();
-  const { busy, error, clearError, run } = useAction();
+  const { busy, error, clearError, runAs, task } = useTask();
   const [sheets, setSheets] = React.useState<SheetInfo[]>([]);
   const [chosen, setChosen] = React.useState<string[]>([]);
   const [pendingPart, setPendingPart] = React.useState<MappingPart | null>(null);
@@ -168,7 +169,7 @@ export function ReadStep({
     setChosen((c) => (on ? [...c.filter((x) => x !== name), name] : c.filter((x) => x !== name)));
 
   const doRead = (): void => {
-    void run(async () => {
+    void runAs(t("readButton"), async () => {
       const r = await service.read(chosen.length > 0 ? chosen : undefined, lang);
       onReading(r);
     });
@@ -176,15 +177,16 @@ export function ReadStep({
   const useSel = (part: MappingPart): void => {
     if (!reading) return;
     setPendingPart(part);
-    void run(async () => {
+    void runAs(t("useSelection"), async () => {
       onReading(await service.useSelection(part, reading, lang));
     }).finally(() => setPendingPart(null));
   };
   const reset = (): void => {
     if (!reading) return;
-    void run(async () => onReading(await service.resetMapping(reading, lang)));
+    void runAs(t("resetMapping"), async () => onReading(await service.resetMapping(reading, lang)));
   };
 
+  const revealed = useReveal<HTMLDivElement>(reading);
   const m = reading?.mapping;
   const confidencePct = m ? Math.round(m.confidence * 100) : 0;
   const rep = reading?.report;
@@ -221,10 +223,10 @@ export function ReadStep({
         >
           {t("readButton")}
         </Button>
-        {busy && <Spinner size="tiny" label={t("working")} />}
+        <Progress busy={busy} label={task} />
       </div>
       <ErrorBar error={error} onDismiss={clearError} />
-      <div aria-live="polite" role="status">
+      <div aria-live="polite" role="status" ref={revealed}>
         {reading && m && rep && (
           <Text>
             {t("readSummary", {
