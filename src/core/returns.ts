@@ -315,16 +315,45 @@ function signature(rows: SummaryRow[]): string {
   return rows.map((r) => `${rowKey(r)}=${show(r.max)}`).join("\n");
 }
 
-/**
- * Consolidate the returned forms into one summary. `existingSummary` is the summary sheet already in
- * the head's workbook (read back as a Grid): its values are never overwritten without a choice.
- */
-export function consolidateReturns(
-  returned: { file: string; grids: Grid[]; error?: string }[],
-  profile: ClusterProfile,
-  existingSummary?: Grid | null,
-  options: ConsolidateOptions = {}
-): ConsolidateResult {
+/** A form consolidated: one unit of one returned sheet. */
+interface Accepted {
+  reading: SheetReading;
+  grid: Grid;
+  unit: SheetReading["units"][number];
+  name: string;
+  member: boolean;
+  file: string;
+}
+
+/** One unit's column pair in the summary being built, with where each value came from. */
+interface Slot {
+  unit: SummaryUnit;
+  member: boolean;
+  selfSrc: ValueSource[];
+  reviewSrc: ValueSource[];
+  files: string[];
+  fromExisting: boolean;
+}
+
+/** What every step of the consolidation shares: the language, the member list, the problems found. */
+interface Ctx {
+  lang: Lang;
+  sep: "," | ".";
+  profile: ClusterProfile;
+  options: ConsolidateOptions;
+  t: (k: ReturnsKey, p?: Record<string, string | number>) => string;
+  problems: ReturnProblem[];
+  problem: (
+    code: ReturnProblemCode,
+    p: Omit<Partial<ReturnProblem>, "code" | "severity" | "message">,
+    params: Record<string, string | number>
+  ) => void;
+  members: string[];
+  memberByKey: Map<string, string>;
+  canonical: (name: string) => { name: string; member: boolean };
+}
+
+function context(profile: ClusterProfile, options: ConsolidateOptions): Ctx {
   const lang = options.lang ?? "vi";
   const sep = profile.decimalSeparator;
   const t = (k: ReturnsKey, p?: Record<string, string | number>): string =>
@@ -356,36 +385,18 @@ export function consolidateReturns(
     if (exact) return { name: exact, member: true };
     return { name, member: members.length === 0 };
   };
+  return { lang, sep, profile, options, t, problems, problem, members, memberByKey, canonical };
+}
 
-  // 1. The existing summary.
-  let existing: SheetReading | null = null;
-  if (existingSummary) {
-    const det = detectLayout(existingSummary, { lang, decimalSeparator: sep });
-    if (!det.ok || det.mapping.layout === "B") {
-      return {
-        units: [],
-        refused: [],
-        problems,
-        conflicts: [],
-        summary: null,
-        blocked: det.ok
-          ? t("problem.no-self-score-sheet", { file: existingSummary.sheetName, reason: "" })
-          : det.message,
-      };
-    }
-    existing = readSheet(existingSummary, det.mapping, sep);
-  }
-
-  // 2. Each returned file: its self-score sheet(s), refused when of another cluster or year unless
-  // the head accepts it anyway.
-  interface Accepted {
-    reading: SheetReading;
-    grid: Grid;
-    unit: SheetReading["units"][number];
-    name: string;
-    member: boolean;
-    file: string;
-  }
+/**
+ * Step 2: each returned file's self-score sheet(s), refused when of another cluster or year unless
+ * the head accepts it anyway.
+ */
+function sortForms(
+  returned: ReturnedFile[],
+  ctx: Ctx
+): { accepted: Accepted[]; refused: RefusedForm[]; acceptedAnyway: Map<string, string> } {
+  const { lang, sep, t, problem, canonical, members, options, profile } = ctx;
   const accepted: Accepted[] = [];
   const refused: RefusedForm[] = [];
   const acceptedAnyway = new Map<string, string>();
@@ -476,8 +487,15 @@ export function consolidateReturns(
   // Without a member list every unit counts as the cluster's: said once, as information, rather than
   // calling each unit a stranger.
   if (members.length === 0 && returned.length > 0) problem("no-member-list", {}, {});
+  return { accepted, refused, acceptedAnyway };
+}
 
-  // 3. The cluster's table: given, else the summary's, else the most common among the files.
+/** Step 3: the cluster's table: given, else the summary's, else the most common among the files. */
+function referenceRows(
+  options: ConsolidateOptions,
+  existing: SheetReading | null,
+  accepted: Accepted[]
+): SummaryRow[] {
   let ref: SummaryRow[];
   if (options.criteria && options.criteria.length > 0) ref = rowsFromCriteria(options.criteria);
   else if (existing) ref = existing.rows;
@@ -493,17 +511,18 @@ export function consolidateReturns(
     for (const e of votes.values()) if (!best || e.n > best.n) best = e;
     ref = best ? best.rows : [];
   } else ref = [];
+  return ref;
+}
 
-  // 4. Merge: the existing summary first, then each accepted file in order.
+/** Step 4: merge the existing summary first, then each accepted file in order. */
+function mergeForms(
+  ctx: Ctx,
+  ref: SummaryRow[],
+  existing: SheetReading | null,
+  accepted: Accepted[]
+): { slots: Map<string, Slot>; order: string[]; conflicts: ReturnConflict[] } {
+  const { sep, t, problem, canonical, options } = ctx;
   const conflicts: ReturnConflict[] = [];
-  interface Slot {
-    unit: SummaryUnit;
-    member: boolean;
-    selfSrc: ValueSource[];
-    reviewSrc: ValueSource[];
-    files: string[];
-    fromExisting: boolean;
-  }
   const slots = new Map<string, Slot>();
   const order: string[] = [];
   const blankSources = (): ValueSource[] =>
@@ -673,10 +692,27 @@ export function consolidateReturns(
       { unit: s.unit.name, files: files.join(", "), kept: files[0] }
     );
   }
+  return { slots, order, conflicts };
+}
 
-  // 5. One line per unit: received (with what its forms' check found), kept, refused and why, or
-  // missing. Members with nothing at all are reported, not added as empty columns (an empty column
-  // would rank as 0 and make the meeting's table look final); a refused unit is not also "missing".
+/**
+ * Step 5: one line per unit: received (with what its forms' check found), kept, refused and why, or
+ * missing. Members with nothing at all are reported, not added as empty columns (an empty column
+ * would rank as 0 and make the meeting's table look final); a refused unit is not also "missing".
+ */
+function receiptUnits(
+  ctx: Ctx,
+  m: {
+    slots: Map<string, Slot>;
+    order: string[];
+    accepted: Accepted[];
+    refused: RefusedForm[];
+    acceptedAnyway: Map<string, string>;
+    existingSummary: Grid | null | undefined;
+  }
+): ReturnedUnit[] {
+  const { lang, profile, problem, problems, canonical, members, memberByKey } = ctx;
+  const { slots, order, accepted, refused, acceptedAnyway, existingSummary } = m;
   const before = existingSummary ? readSummaryReceipt(existingSummary) : null;
   const refusedBefore = new Map((before?.refused ?? []).map((r) => [foldKey(r.unit), r.reason]));
   const acceptedBefore = new Map((before?.accepted ?? []).map((r) => [foldKey(r.unit), r.reason]));
@@ -764,6 +800,52 @@ export function consolidateReturns(
       reason: r.reason,
     });
   }
+  return units;
+}
+
+/**
+ * Consolidate the returned forms into one summary. `existingSummary` is the summary sheet already in
+ * the head's workbook (read back as a Grid): its values are never overwritten without a choice.
+ */
+export function consolidateReturns(
+  returned: { file: string; grids: Grid[]; error?: string }[],
+  profile: ClusterProfile,
+  existingSummary?: Grid | null,
+  options: ConsolidateOptions = {}
+): ConsolidateResult {
+  const ctx = context(profile, options);
+  const { lang, sep, t, problems, members, memberByKey } = ctx;
+
+  // 1. The existing summary.
+  let existing: SheetReading | null = null;
+  if (existingSummary) {
+    const det = detectLayout(existingSummary, { lang, decimalSeparator: sep });
+    if (!det.ok || det.mapping.layout === "B") {
+      return {
+        units: [],
+        refused: [],
+        problems,
+        conflicts: [],
+        summary: null,
+        blocked: det.ok
+          ? t("problem.no-self-score-sheet", { file: existingSummary.sheetName, reason: "" })
+          : det.message,
+      };
+    }
+    existing = readSheet(existingSummary, det.mapping, sep);
+  }
+
+  const { accepted, refused, acceptedAnyway } = sortForms(returned, ctx);
+  const ref = referenceRows(options, existing, accepted);
+  const { slots, order, conflicts } = mergeForms(ctx, ref, existing, accepted);
+  const units = receiptUnits(ctx, {
+    slots,
+    order,
+    accepted,
+    refused,
+    acceptedAnyway,
+    existingSummary,
+  });
 
   // Members first in the agreed order, then the others as met.
   const memberOrder = members.map((m) => foldKey(m)).filter((k) => slots.has(k));
