@@ -6,8 +6,8 @@
  * "Portable outputs"), so a recipient without the add-in sees the ranking follow later corrections.
  */
 import { columnLetter } from "../core/grid";
-import type { Lang } from "../core/i18n";
-import type { ClusterProfile } from "../core/profile";
+import { defineStrings, type Lang } from "../core/i18n";
+import { profileLabel, type AwardSetting, type ClusterProfile } from "../core/profile";
 import type { CriterionNode, RankingReport } from "../core/report";
 import {
   clusterFullName,
@@ -37,6 +37,18 @@ export interface RankingSheetOptions {
   /** Wanted sheet name; default "Xếp hạng" / "Ranking". */
   sheetName?: string;
 }
+
+const LIVE_STRINGS = defineStrings(
+  "sheets-ranking-live",
+  {
+    staticLook:
+      "Thứ tự dòng và màu nền của ba đơn vị dẫn đầu theo kết quả lúc lập bảng; khi sửa điểm, các cột Tổng điểm, Xếp hạng, Danh hiệu, Xếp loại và Đề nghị khen thưởng tự tính lại.",
+  },
+  {
+    staticLook:
+      "Row order and the shading of the top three follow the result when the sheet was made; when a score is edited, the Total, Rank, Title, Classification and Award columns recalculate.",
+  }
+);
 
 const HEADER_FILL = "#DDE5F0";
 const TOP_FILL = "#FFF2CC";
@@ -114,6 +126,38 @@ function displayName(file: string): string {
 
 function excelString(s: string): string {
   return `"${s.replace(/"/g, '""')}"`;
+}
+
+/**
+ * K5/K4/K9 as the engine proposes awards (rankUnits), over the live totals: `n` eligible units above
+ * this total, `g` eligible units on it; flag slots first, then Bằng khen; a group tied across a slot
+ * boundary is "chờ bình xét" and takes the slots it competes for. Ineligible units (a static fact of
+ * the settings) are taken out of the COUNTIFs cell by cell: comparisons added as numbers work in
+ * every spreadsheet, where an array inside SUMPRODUCT needs array evaluation some engines lack.
+ */
+function awardFormula(
+  totalCell: string,
+  totalsRange: string,
+  ineligibleTotals: string[],
+  awards: AwardSetting,
+  pending: string,
+  lang: Lang
+): string {
+  const minus = (op: string): string =>
+    ineligibleTotals.length === 0
+      ? ""
+      : `-(${ineligibleTotals.map((c) => `(${c}${op}${totalCell})`).join("+")})`;
+  const n = `(COUNTIF(${totalsRange},">"&${totalCell})${minus(">")})`;
+  const g = `(COUNTIF(${totalsRange},${totalCell})${minus("=")})`;
+  const flags = Math.max(0, Math.floor(awards.flagSlots));
+  const slots = flags + Math.max(0, Math.floor(awards.meritSlots));
+  const flag = excelString(profileLabel(awards.flagLabel, lang));
+  const merit = excelString(profileLabel(awards.meritLabel, lang));
+  const wait = excelString(pending);
+  return (
+    `=IF(${n}>=${slots},"",IF(${n}+${g}<=${flags},${flag},` +
+    `IF(${n}<${flags},${wait},IF(${n}+${g}<=${slots},${merit},${wait}))))`
+  );
 }
 
 export function buildRankingSheet(
@@ -310,6 +354,11 @@ export function buildRankingSheet(
     fixedCells.set(issue.cell, Number.isFinite(fixed) ? fixed : 0);
   }
   const bands = profile.bands.slice().sort((a, c) => c.minShare - a.minShare);
+  // K10 as the engine: no award at a sơ kết, nor with nobody to compare with.
+  const liveAwards =
+    opts.mode === "formulas" && profile.period !== "so-ket" && units.length >= 2
+      ? profile.awards
+      : undefined;
   const eligibility = new Map(profile.eligibility.map((e) => [e.unit, e.reasons]));
 
   units.forEach((u, i) => {
@@ -419,12 +468,27 @@ export function buildRankingSheet(
     }
     // K9: a tie across the last slot is settled by the meeting, and the sheet itself says so.
     const award = u.awardPending ? t(lang, "awardPending") : (u.award ?? "");
-    b.value(r, col.award, award, {
+    const awardStyle: SpecStyle = {
       ...base,
       wrap: true,
       size: 11,
       ...(u.awardPending ? { italic: true, color: BANNER_COLOR } : {}),
-    });
+    };
+    if (live && liveAwards && u.eligible)
+      b.formula(
+        r,
+        col.award,
+        awardFormula(
+          `${totalCol}${r + 1}`,
+          totalsRange,
+          units.flatMap((x, j) => (x.eligible ? [] : [`$${totalCol}$${firstData + j + 1}`])),
+          liveAwards,
+          t(lang, "awardPending"),
+          lang
+        ),
+        awardStyle
+      );
+    else b.value(r, col.award, award, awardStyle);
 
     if (opts.mode === "formulas" && !live && u.file)
       notes.push(t(lang, "noteOtherFile", { file: u.file }));
@@ -466,7 +530,7 @@ export function buildRankingSheet(
   const footnote =
     opts.mode === "values"
       ? t(lang, "sourceValues", { sheets, files, date: shortDate(opts.date) })
-      : t(lang, "sourceFormulas", { sheets });
+      : `${t(lang, "sourceFormulas", { sheets })} ${LIVE_STRINGS.t(lang, "staticLook")}`;
   b.merged(row, 0, row, nCols - 1, footnote, {
     italic: true,
     size: 11,
