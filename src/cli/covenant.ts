@@ -18,6 +18,7 @@ import {
   parseDate,
   rankWithEngine,
   type RankFn,
+  withReportTitle,
 } from "./template";
 import {
   formatOf,
@@ -58,6 +59,7 @@ export async function runCovenant(
     if (options.criteria) {
       const report = await rank(options.criteria, profile, lang);
       criteria = report.criteria;
+      Object.assign(profile, withReportTitle(profile, report, options.profile));
       // A profile without members takes the units of the score sheet: they are the parties.
       if (profile.members.length === 0) profile.members = report.units.map((u) => u.name);
     }

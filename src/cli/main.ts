@@ -8,7 +8,7 @@
 import * as path from "path";
 import { analyzeWorkbook, describeMapping } from "../core";
 import type { Lang } from "../core/i18n";
-import { defaultProfile, type ClusterProfile } from "../core/profile";
+import type { ClusterProfile } from "../core/profile";
 import type { RankingReport } from "../core/report";
 import { sortIssues } from "../core/validation";
 import { readWorkbookGrids, WorkbookReadError } from "../xlsx/read";
@@ -49,10 +49,14 @@ interface RankArgs {
   profile?: string;
   /** Refused returned forms the head accepts anyway (file or unit names; the option repeats). */
   accept: string[];
+  /** The ranking sheet's year, date (YYYY-MM-DD) and place when the profile does not say. */
+  year?: string;
+  date?: string;
+  place?: string;
 }
 
 const FLAGS = new Set(["json"]);
-const VALUED = new Set(["sheet", "out", "lang", "profile", "accept"]);
+const VALUED = new Set(["sheet", "out", "lang", "profile", "accept", "year", "date", "place"]);
 
 function langFromArgs(argv: string[]): Lang {
   const i = argv.findIndex((a) => a === "--lang" || a.startsWith("--lang="));
@@ -88,6 +92,7 @@ export function parseRankArgs(argv: string[], lang: Lang, allowed: string[]): Ra
     else if (name === "out") out.out = value;
     else if (name === "profile") out.profile = value;
     else if (name === "accept") out.accept.push(value);
+    else if (name === "year" || name === "date" || name === "place") out[name] = value;
   }
   if (out.files.length === 0) throw new UsageError(t(lang, "needFile"));
   return out;
@@ -292,7 +297,7 @@ async function rankOrValidate(
       argv,
       lang,
       command === "rank"
-        ? ["sheet", "json", "out", "lang", "profile", "accept"]
+        ? ["sheet", "json", "out", "lang", "profile", "accept", "year", "date", "place"]
         : ["sheet", "json", "lang", "profile", "accept"]
     );
     lang = args.lang;
@@ -331,9 +336,16 @@ async function rankOrValidate(
         require("../sheets/ranking") as typeof import("../sheets/ranking");
       const { writeRankedCopy, writeWorkbook } =
         require("../xlsx/write") as typeof import("../xlsx/write");
-      const spec = buildRankingSheet(report, profile ?? defaultProfile(), {
+      // Year, cluster and Cụm/Khối: the profile, the flags, else the sheet's own title; never today's
+      // year in silence.
+      const sheet = (require("./meeting") as typeof import("./meeting")).rankingSheetContext(
+        args,
+        grids,
+        lang
+      );
+      const spec = buildRankingSheet(report, sheet.profile, {
         mode: "values",
-        date: new Date(),
+        date: sheet.date,
         sourceSheets: report.sheets,
         lang,
       });
@@ -400,6 +412,10 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
       return templateModule().runTemplate(rest, io);
     case "covenant":
       return (require("./covenant") as typeof import("./covenant")).runCovenant(rest, io);
+    case "minutes":
+    case "votes":
+    case "proposal":
+      return (require("./meeting") as typeof import("./meeting")).runMeeting(cmd, rest, io);
     case undefined:
       io.stdout.write(t(lang, "usage"));
       io.stderr.write(`thidua: ${t(lang, "unknownCommand", { cmd: "" })}\n`);

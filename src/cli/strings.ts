@@ -5,9 +5,9 @@ export const CLI_STRINGS = defineStrings(
   "cli",
   {
     usage:
-      "Cách dùng:\n  thidua rank <tệp.xlsx>... [--sheet TÊN] [--json] [--out xep-hang.xlsx] [--lang vi|en] [--profile cum.json] [--accept TỆP|ĐƠN_VỊ]\n  thidua validate <tệp.xlsx>... [--sheet TÊN] [--json] [--lang vi|en]\n  thidua template <tệp.xlsx> --out <thư mục>\n  thidua covenant --profile cum.json --out giao-uoc.docx\n",
+      "Cách dùng:\n  thidua rank <tệp.xlsx>... [--sheet TÊN] [--json] [--out xep-hang.xlsx] [--lang vi|en] [--profile cum.json] [--accept TỆP|ĐƠN_VỊ] [--year NĂM] [--date YYYY-MM-DD] [--place NƠI]\n  thidua validate <tệp.xlsx>... [--sheet TÊN] [--json] [--lang vi|en]\n  thidua template <tệp điểm chuẩn hoặc bảng điểm> --out <thư mục> [--profile cum.json]\n  thidua covenant [--criteria <tệp>] --profile cum.json --out giao-uoc.docx|.xlsx\n  thidua minutes <tệp.xlsx>... [--profile cum.json] [--meeting hop.json] --out bien-ban.docx\n  thidua votes <tệp.xlsx>... [--profile cum.json] [--meeting hop.json] [--ballots N] --out kiem-phieu.xlsx|.docx\n  thidua proposal <tệp.xlsx>... [--profile cum.json] [--meeting hop.json] --out to-trinh.docx\n",
     unknownCommand:
-      'Lệnh không hợp lệ: "{cmd}". Dùng: thidua rank | validate | template | covenant.',
+      'Lệnh không hợp lệ: "{cmd}". Dùng: thidua rank | validate | template | covenant | minutes | votes | proposal.',
     unknownOption: "Tùy chọn không hợp lệ: {option}.",
     needValue: "Tùy chọn {option} cần một giá trị.",
     needFile: "Hãy chỉ ra ít nhất một tệp .xlsx.",
@@ -20,7 +20,7 @@ export const CLI_STRINGS = defineStrings(
     colRank: "Hạng",
     colUnit: "Đơn vị",
     colTotal: "Tổng điểm",
-    colLabel: "Danh hiệu",
+    colLabel: "Suy tôn",
     colClass: "Xếp loại",
     colAward: "Đề nghị khen thưởng",
     provisional: "TẠM TÍNH: bảng còn {errors} lỗi, {incomplete} đơn vị chưa chấm đủ.",
@@ -38,8 +38,9 @@ export const CLI_STRINGS = defineStrings(
   },
   {
     usage:
-      "Usage:\n  thidua rank <file.xlsx>... [--sheet NAME] [--json] [--out ranked.xlsx] [--lang vi|en] [--profile cluster.json] [--accept FILE|UNIT]\n  thidua validate <file.xlsx>... [--sheet NAME] [--json] [--lang vi|en]\n  thidua template <file.xlsx> --out <dir>\n  thidua covenant --profile cluster.json --out covenant.docx\n",
-    unknownCommand: 'Unknown command: "{cmd}". Use: thidua rank | validate | template | covenant.',
+      "Usage:\n  thidua rank <file.xlsx>... [--sheet NAME] [--json] [--out ranked.xlsx] [--lang vi|en] [--profile cluster.json] [--accept FILE|UNIT] [--year YEAR] [--date YYYY-MM-DD] [--place PLACE]\n  thidua validate <file.xlsx>... [--sheet NAME] [--json] [--lang vi|en]\n  thidua template <criteria or score file> --out <dir> [--profile cluster.json]\n  thidua covenant [--criteria <file>] --profile cluster.json --out covenant.docx|.xlsx\n  thidua minutes <file.xlsx>... [--profile cluster.json] [--meeting meeting.json] --out minutes.docx\n  thidua votes <file.xlsx>... [--profile cluster.json] [--meeting meeting.json] [--ballots N] --out votes.xlsx|.docx\n  thidua proposal <file.xlsx>... [--profile cluster.json] [--meeting meeting.json] --out proposal.docx\n",
+    unknownCommand:
+      'Unknown command: "{cmd}". Use: thidua rank | validate | template | covenant | minutes | votes | proposal.',
     unknownOption: "Unknown option: {option}.",
     needValue: "Option {option} needs a value.",
     needFile: "Name at least one .xlsx file.",

@@ -9,6 +9,8 @@ import type { Grid } from "../core/grid";
 import { defineStrings, type Lang } from "../core/i18n";
 import { defaultProfile, type ClusterProfile } from "../core/profile";
 import type { RankingReport } from "../core/report";
+import { readCriteriaOnly } from "../core/criteria-only";
+import { titleInfoOf, withTitle, type TitleInfo } from "../core/title";
 import { buildSelfScoreTemplate } from "../sheets/template";
 import { checkProfileJson } from "../core/profile-schema";
 import { osErrorReason } from "../xlsx/os-error";
@@ -39,7 +41,8 @@ export const CLI_SHEET_STRINGS = defineStrings(
     moreProblems: " (và {n} chỗ sai khác)",
     badDate: "ngày không hợp lệ (dạng YYYY-MM-DD): {date}",
     notRanked: "không xếp hạng được {file}: {reason}",
-    noUnits: "không tìm thấy đơn vị nào trong {file}",
+    noUnits:
+      "không tìm thấy đơn vị nào trong {file}: với bảng điểm chuẩn, hãy ghi danh sách đơn vị thành viên (members) trong --profile",
     noEngine: "bộ máy chấm điểm chưa sẵn sàng trong bản cài đặt này",
     cannotWrite: "không ghi được {file}: {reason}",
     wrote: "Đã ghi {file}",
@@ -54,7 +57,8 @@ export const CLI_SHEET_STRINGS = defineStrings(
     moreProblems: " (and {n} more problems)",
     badDate: "invalid date (use YYYY-MM-DD): {date}",
     notRanked: "cannot rank {file}: {reason}",
-    noUnits: "no unit found in {file}",
+    noUnits:
+      "no unit found in {file}: for a criteria-only sheet, list the member units (members) in --profile",
     noEngine: "the scoring engine is not available in this installation",
     cannotWrite: "cannot write {file}: {reason}",
     wrote: "Wrote {file}",
@@ -183,9 +187,62 @@ export async function rankWithEngine(
     );
   }
   const res = analyzeWorkbook(grids, { profile, lang });
-  if (!res.ok)
-    throw new CliError(CLI_SHEET_STRINGS.t(lang, "notRanked", { file, reason: res.message }));
+  if (!res.ok) {
+    // A criteria-only sheet (bảng điểm chuẩn) has nothing to rank but is the source of the forms
+    // and the covenant: its criteria come back with no unit.
+    const only = readCriteriaOnly(grids, { profile, lang });
+    if (!only)
+      throw new CliError(CLI_SHEET_STRINGS.t(lang, "notRanked", { file, reason: res.message }));
+    const report: RankingReport = {
+      files: [path.basename(file)],
+      sheets: [only.sheet],
+      mappings: [],
+      provisional: false,
+      errorCount: 0,
+      criteria: only.criteria,
+      contentMax: only.contentMax,
+      bonusCap: 0,
+      maxTotal: only.contentMax,
+      precision: profile.precision,
+      units: [],
+      issues: [],
+    };
+    REPORT_TITLES.set(report, titleInfoOf(grids));
+    return report;
+  }
+  REPORT_TITLES.set(res.report, titleInfoOf(grids));
   return res.report;
+}
+
+/** The title block of the sheets a report was read from (year, cluster, Cụm/Khối), by report. */
+export const REPORT_TITLES = new WeakMap<RankingReport, TitleInfo>();
+
+/**
+ * The profile with what its file does not say taken from the sheet's title (DOMAIN.md §8): the year,
+ * the cluster's name and kind. A year neither gives is 0, printed as a dotted blank.
+ */
+export function withReportTitle(
+  profile: ClusterProfile,
+  report: RankingReport,
+  profileFile: string | undefined
+): ClusterProfile {
+  const title = REPORT_TITLES.get(report);
+  let given: Record<string, unknown> = {};
+  if (profileFile) {
+    try {
+      given = JSON.parse(fs.readFileSync(profileFile, "utf8")) as Record<string, unknown>;
+    } catch {
+      given = {};
+    }
+  }
+  const has = (k: string): boolean =>
+    given[k] !== undefined && given[k] !== null && String(given[k]).trim() !== "";
+  return withTitle(profile, title ?? { year: null, clusterName: null, kind: null, period: null }, {
+    year: has("year") && Number(given.year) > 0,
+    clusterName: has("clusterName"),
+    kind: has("kind"),
+    period: has("period"),
+  });
 }
 
 export type RankFn = (file: string, profile: ClusterProfile, lang: Lang) => Promise<RankingReport>;
@@ -218,14 +275,20 @@ export async function runTemplate(
     const date = parseDate(options.date, lang);
     const inputs = [input, ...(options.profile ? [options.profile] : [])];
     const report = await rank(input, profile, lang);
-    if (report.units.length === 0) throw new CliError(t(lang, "noUnits", { file: input }));
+    Object.assign(profile, withReportTitle(profile, report, options.profile));
+    // A criteria-only sheet has no unit: the members come from the profile.
+    if (report.units.length === 0 && profile.members.length === 0)
+      throw new CliError(t(lang, "noUnits", { file: input }));
     // Sheet order, not rank order: units find their own form faster in the order they know.
-    const names = profile.members.length
-      ? [
-          ...profile.members.filter((m) => report.units.some((u) => u.name === m)),
-          ...report.units.map((u) => u.name).filter((n) => !profile.members.includes(n)),
-        ]
-      : report.units.map((u) => u.name);
+    const names =
+      report.units.length === 0
+        ? profile.members.slice()
+        : profile.members.length
+          ? [
+              ...profile.members.filter((m) => report.units.some((u) => u.name === m)),
+              ...report.units.map((u) => u.name).filter((n) => !profile.members.includes(n)),
+            ]
+          : report.units.map((u) => u.name);
     const files: { file: string; bytes: Buffer }[] = [];
     const used = new Set<string>();
     for (const unit of names) {

@@ -7,8 +7,9 @@ export {
   type CovenantModel,
   type CovenantOptions,
 } from "./covenant";
-export { buildSelfScoreTemplate, type TemplateOptions } from "./template";
+export { buildSelfScoreTemplate, unitSheetName, type TemplateOptions } from "./template";
 export {
+  buildBallotSheet,
   buildVoteTally,
   type VoteTallyInput,
   type VoteCandidate,

@@ -6,9 +6,16 @@
 import { columnLetter } from "../core/grid";
 import type { Lang } from "../core/i18n";
 import type { ClusterProfile } from "../core/profile";
-import type { CriterionNode } from "../core/report";
+import type { CriterionKind, CriterionNode } from "../core/report";
 import { roman } from "./covenant";
-import { clusterFullName, finishSpec, nationalHeader, SpecBuilder, upper } from "./document";
+import {
+  clusterFullName,
+  finishSpec,
+  nationalHeader,
+  SpecBuilder,
+  upper,
+  yearText,
+} from "./document";
 import { heightFor, linesNeeded } from "./layout";
 import type { SheetSpec, SpecStyle, SpecValidation } from "./spec";
 import { SHEET_STRINGS } from "./strings";
@@ -34,6 +41,58 @@ function shownCode(node: CriterionNode, index: number, level: number): string {
   return String(index + 1);
 }
 
+/** The bonus section's cap (R7): its own max. */
+function bonusCapOf(criteria: CriterionNode[]): number | null {
+  const bonus = criteria.find((n) => n.kind === "bonus");
+  return bonus ? bonus.max : null;
+}
+
+function sumOfRows(rows: number[], col: string, abs = false): string {
+  if (rows.length === 0) return "0";
+  const refs = rows.map((r) => (abs ? `ABS(${col}${r + 1})` : `${col}${r + 1}`));
+  // Excel and LibreOffice cap a function at 255 arguments.
+  const chunks: string[] = [];
+  for (let i = 0; i < refs.length; i += 200)
+    chunks.push(`SUM(${refs.slice(i, i + 200).join(",")})`);
+  return chunks.join("+");
+}
+
+/**
+ * R9 as a live formula in TỔNG CỘNG, so the unit sees its total while it types: content leaves, plus
+ * the bonus leaves capped (R7), minus the deductions as magnitudes (R8). Portable functions only.
+ */
+function totalFormula(
+  rows: Record<CriterionKind, number[]>,
+  col: string,
+  cap: number | null
+): string {
+  const content = sumOfRows(rows.content, col);
+  const bonusSum = sumOfRows(rows.bonus, col);
+  const bonus =
+    rows.bonus.length === 0 ? "" : cap === null ? `+${bonusSum}` : `+MIN(${cap},${bonusSum})`;
+  const deduction = rows.deduction.length === 0 ? "" : `-(${sumOfRows(rows.deduction, col, true)})`;
+  return `${content}${bonus}${deduction}`;
+}
+
+/**
+ * A sheet name for one unit's form within Excel's 31 characters, cut at a word: "Sở Tư pháp - Phiếu
+ * tự chấm" when it fits, else the unit's name alone, shortened at a space ("Sở Kế hoạch và Đầu tư
+ * tỉnh Lạng…" never ends mid-word).
+ */
+export function unitSheetName(unit: string, formName: string): string {
+  const max = 31;
+  const clean = unit
+    .replace(/[\\/?*[\]:]/g, "-")
+    .replace(/\s+/g, " ")
+    .trim();
+  const both = `${clean} - ${formName}`;
+  if (both.length <= max) return both;
+  if (clean.length <= max) return clean;
+  const cut = clean.slice(0, max - 1);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > 8 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
 export function buildSelfScoreTemplate(
   profile: ClusterProfile,
   criteria: CriterionNode[],
@@ -56,21 +115,28 @@ export function buildSelfScoreTemplate(
   const b = new SpecBuilder(12);
   const center: SpecStyle = { horizontal: "center", vertical: "middle", wrap: true };
   const cluster = clusterFullName(profile, lang);
+  // ND30: the unit's parent body over the unit ("UBND TỈNH LẠNG SƠN / SỞ TƯ PHÁP"); the cluster is
+  // not the unit's parent, it is named under the title.
+  const issuer = [profile.issuingBody.trim(), unit].filter((s) => s !== "");
   let row = nationalHeader(b, {
-    issuer: [cluster, unit],
+    issuer,
     left: [0, 1],
     right: [2, last],
     place: profile.place,
     date: opts.date,
     lang,
   });
-  b.height(0, heightFor(linesNeeded(upper(cluster), widths[0] + widths[1], 12), 12));
-  b.height(1, heightFor(linesNeeded(upper(unit), widths[0] + widths[1], 12), 12));
-  b.merged(row, 0, row, last, t(lang, "templateTitle", { year: profile.year }), {
+  issuer.forEach((line, i) =>
+    b.height(i, heightFor(linesNeeded(upper(line), widths[0] + widths[1], 12), 12))
+  );
+  b.merged(row, 0, row, last, t(lang, "templateTitle", { year: yearText(profile, lang) }), {
     ...center,
     bold: true,
     size: 14,
   });
+  row++;
+  // "Cụm thi đua …" alone in its row: a returned form is matched to its cluster by it.
+  b.merged(row, 0, row, last, cluster, { ...center, italic: true });
   row++;
   // "Đơn vị: …" is what layout D reads the unit's name from: keep it alone in its row.
   b.merged(row, 0, row, last, t(lang, "templateUnit", { unit }), { ...center, bold: true });
@@ -89,6 +155,7 @@ export function buildSelfScoreTemplate(
   row++;
 
   const validations: SpecValidation[] = [];
+  const leafRows: Record<CriterionKind, number[]> = { content: [], bonus: [], deduction: [] };
   const walk = (nodes: CriterionNode[], level: number): void => {
     nodes.forEach((node, i) => {
       const leaf = node.children.length === 0;
@@ -97,7 +164,9 @@ export function buildSelfScoreTemplate(
       const number: SpecStyle = { ...base, horizontal: "center", numberFormat: "General" };
       b.value(row, c.code, shownCode(node, i, level), { ...base, horizontal: "center" });
       b.value(row, c.label, node.label, { ...base, wrap: true });
-      b.value(row, c.max, leaf ? leafMax(node) : node.max, number);
+      // A deduction section's own max is no score to reach: its items say what each costs.
+      const shownMax = leaf ? leafMax(node) : node.kind === "deduction" ? null : node.max;
+      b.value(row, c.max, shownMax, number);
       if (weighted) b.value(row, c.weight, leaf ? (node.weight ?? 1) : null, number);
       const entry: SpecStyle = leaf
         ? { ...number, unlocked: true, fill: ENTRY_FILL, numberFormat: "0.00" }
@@ -106,6 +175,7 @@ export function buildSelfScoreTemplate(
       b.value(row, c.review, null, number);
       b.value(row, c.explain, null, { ...base, bold: false, wrap: true, unlocked: true });
       if (leaf) {
+        leafRows[node.kind].push(row);
         const max = leafMax(node);
         validations.push({
           range: `${columnLetter(c.self)}${row + 1}`,
@@ -126,10 +196,16 @@ export function buildSelfScoreTemplate(
   walk(criteria, 0);
   const border: SpecStyle = { border: true, bold: true };
   for (let col = 0; col <= last; col++)
-    b.value(row, col, col === c.label ? t(lang, "totalRow") : null, {
-      ...border,
-      horizontal: "center",
-    });
+    if (col !== c.self)
+      b.value(row, col, col === c.label ? t(lang, "totalRow") : null, {
+        ...border,
+        horizontal: "center",
+      });
+  b.formula(row, c.self, `=${totalFormula(leafRows, columnLetter(c.self), bonusCapOf(criteria))}`, {
+    ...border,
+    horizontal: "center",
+    numberFormat: "0.00",
+  });
   row += 2;
 
   const help = t(lang, "templateHelp");

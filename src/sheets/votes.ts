@@ -7,7 +7,7 @@ import { columnLetter } from "../core/grid";
 import type { Lang } from "../core/i18n";
 import { profileLabel, type ClusterProfile } from "../core/profile";
 import { clusterFullName, finishSpec, nationalHeader, periodText, SpecBuilder } from "./document";
-import { heightFor, linesNeeded } from "./layout";
+import { heightFor, linesNeeded, sumWidths } from "./layout";
 import type { SheetSpec, SpecStyle } from "./spec";
 import { SHEET_STRINGS } from "./strings";
 
@@ -19,7 +19,10 @@ export interface VoteCandidate {
 
 export interface VoteTallyInput {
   candidates: VoteCandidate[];
+  /** Ballots returned (cast): the shares are of this number (K7). */
   ballotsCast: number | null;
+  ballotsIssued?: number | null;
+  ballotsValid?: number | null;
   /** What the vote is for ("Cờ thi đua của UBND tỉnh"); default the profile's flag label. */
   award?: string;
 }
@@ -68,21 +71,33 @@ export function buildVoteTally(
   );
   row += 2;
 
-  // One cell holds the ballots cast; every row's share divides by it.
+  // The tellers' counts: issued, returned (cast), valid, and invalid as returned − valid. Every
+  // row's share divides by the ballots cast.
+  const countRow = (label: string, value: number | null | undefined, formula?: string): void => {
+    b.merged(row, 0, row, 1, label, { bold: true, horizontal: "right" });
+    const style: SpecStyle = {
+      border: true,
+      bold: true,
+      horizontal: "center",
+      unlocked: formula === undefined,
+      numberFormat: "0",
+    };
+    if (formula !== undefined) b.formula(row, 2, formula, style);
+    else b.value(row, 2, value ?? null, style);
+    row++;
+  };
+  countRow(t(lang, "ballotsIssuedLabel"), tally.ballotsIssued);
   const ballotsRow = row;
-  b.merged(ballotsRow, 0, ballotsRow, 1, t(lang, "colBallots"), {
-    bold: true,
-    horizontal: "right",
-  });
-  b.value(ballotsRow, 2, tally.ballotsCast, {
-    border: true,
-    bold: true,
-    horizontal: "center",
-    unlocked: true,
-    numberFormat: "0",
-  });
+  countRow(t(lang, "colBallots"), tally.ballotsCast);
+  const validRow = row;
+  countRow(t(lang, "ballotsValidLabel"), tally.ballotsValid);
+  countRow(
+    t(lang, "ballotsInvalidLabel"),
+    null,
+    `=IF(OR(C${ballotsRow + 1}="",C${validRow + 1}=""),"",C${ballotsRow + 1}-C${validRow + 1})`
+  );
   const ballotsRef = `$${columnLetter(2)}$${ballotsRow + 1}`;
-  row += 2;
+  row++;
 
   const headerRow = row;
   const head: SpecStyle = { ...center, border: true, bold: true, fill: HEADER_FILL };
@@ -108,7 +123,9 @@ export function buildVoteTally(
     b.value(r, 1, cand.name, { ...base, wrap: true });
     b.value(r, 2, cand.votesFor, { ...num, unlocked: true, numberFormat: "0" });
     b.formula(r, 3, `=${ballotsRef}`, { ...num, numberFormat: "0" });
-    b.formula(r, 4, `=IF(D${x}>0,C${x}/D${x},"")`, { ...num, numberFormat: "0.00%" });
+    // K7: a candidate not counted yet has no share and no result, never "0,00 %, Không đạt".
+    const counted = `AND(ISNUMBER(C${x}),ISNUMBER(D${x}),D${x}>0)`;
+    b.formula(r, 4, `=IF(${counted},C${x}/D${x},"")`, { ...num, numberFormat: "0.00%" });
     if (threshold === null) {
       b.value(r, 5, t(lang, "noThreshold"), { ...num, italic: true, size: 10 });
       b.value(r, 6, null, num);
@@ -117,7 +134,7 @@ export function buildVoteTally(
       b.formula(
         r,
         6,
-        `=IF(D${x}>0,IF(C${x}/D${x}>=F${x},"${t(lang, "resultPass")}","${t(lang, "resultFail")}"),"")`,
+        `=IF(${counted},IF(C${x}/D${x}>=F${x},"${t(lang, "resultPass")}","${t(lang, "resultFail")}"),"")`,
         { ...num, bold: true }
       );
     }
@@ -141,6 +158,67 @@ export function buildVoteTally(
       fitToWidth: true,
       margins: { top: 20, bottom: 20, left: 25, right: 15 },
       repeatRows: { first: headerRow, last: headerRow },
+    },
+  });
+}
+
+/**
+ * The printable ballot (phiếu bầu): the candidates with an "Đồng ý" and a "Không đồng ý" box each,
+ * and how to mark it. Printed once per voter; nothing on it names the voter.
+ */
+export function buildBallotSheet(
+  profile: ClusterProfile,
+  candidates: string[],
+  opts: VoteTallyOptions
+): SheetSpec {
+  const { lang } = opts;
+  const t = SHEET_STRINGS.t.bind(SHEET_STRINGS);
+  const widths = [7, 48, 14, 14];
+  const last = widths.length - 1;
+  const b = new SpecBuilder(13);
+  const center: SpecStyle = { horizontal: "center", vertical: "middle", wrap: true };
+  const cluster = clusterFullName(profile, lang);
+  let row = 0;
+  b.merged(row, 0, row, last, t(lang, "ballotTitle"), { ...center, bold: true, size: 16 });
+  b.height(row, 24);
+  row++;
+  const about = t(lang, "ballotAbout", { period: periodText(profile, lang), cluster });
+  b.merged(row, 0, row, last, about, { ...center, bold: true });
+  b.height(row, heightFor(linesNeeded(about, sumWidths(widths, 0, last), 13), 13));
+  row++;
+  b.merged(row, 0, row, last, "__________", center);
+  row += 2;
+  const head: SpecStyle = { ...center, border: true, bold: true, fill: HEADER_FILL };
+  [
+    t(lang, "colStt"),
+    t(lang, "colCandidate"),
+    t(lang, "ballotAgree"),
+    t(lang, "ballotDisagree"),
+  ].forEach((h, c) => b.value(row, c, h, head));
+  b.height(row, heightFor(2, 13));
+  row++;
+  candidates.forEach((name, i) => {
+    const base: SpecStyle = { border: true, vertical: "middle" };
+    b.value(row, 0, i + 1, { ...base, horizontal: "center" });
+    b.value(row, 1, name, { ...base, wrap: true });
+    b.value(row, 2, null, base);
+    b.value(row, 3, null, base);
+    b.height(row, Math.max(26, heightFor(linesNeeded(name, widths[1], 13), 13)));
+    row++;
+  });
+  row++;
+  const help = t(lang, "ballotHelp");
+  b.merged(row, 0, row, last, help, { italic: true, wrap: true, vertical: "top", size: 12 });
+  b.height(row, heightFor(linesNeeded(help, sumWidths(widths, 0, last), 12), 12));
+  return finishSpec(b, {
+    name: t(lang, "ballotSheetName"),
+    kind: "votes",
+    columnWidths: widths,
+    print: {
+      paperSize: "A4",
+      orientation: "portrait",
+      fitToWidth: true,
+      margins: { top: 20, bottom: 20, left: 30, right: 15 },
     },
   });
 }

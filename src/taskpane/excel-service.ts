@@ -14,7 +14,7 @@ import {
   type ExcelHost,
   type OfficeHost,
 } from "../excel";
-import { buildCovenantSheet, buildSelfScoreTemplate } from "../sheets";
+import { buildCovenantSheet, buildSelfScoreTemplate, unitSheetName } from "../sheets";
 import { correctMapping, isMappingLike, makeReading, parseAddress } from "./reading";
 import {
   ServiceError,
@@ -184,7 +184,7 @@ export function createExcelService(env: ExcelServiceEnv = {}): ThiduaService {
       // template would overwrite the previous one. All of them go in one batch (constant syncs).
       const specs = profile.members.map((unit) => {
         const spec = buildSelfScoreTemplate(profile, reading.report.criteria, unit, opts);
-        return { ...spec, name: `${unit} - ${spec.name}` };
+        return { ...spec, name: unitSheetName(unit, spec.name) };
       });
       return a.renderSheetSpecs(specs);
     }),

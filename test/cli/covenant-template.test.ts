@@ -62,7 +62,11 @@ describe("thidua covenant", () => {
     expect(xml).toContain("CỤM THI ĐUA CÁC CƠ QUAN THAM MƯU");
     // No members in the profile: the units of the score sheet are the parties.
     expect(xml).toContain("TM. SỞ NGOẠI VỤ");
-    expect(xml).toContain("I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ CHÍNH TRỊ, CHUYÊN MÔN (60 ĐIỂM)");
+    // §8: the criteria sections are rows of the scoring table, with their max.
+    expect(xml).toContain("III. NỘI DUNG THI ĐUA VÀ THANG ĐIỂM CHẤM");
+    expect(xml).toMatch(
+      /KẾT QUẢ THỰC HIỆN NHIỆM VỤ CHÍNH TRỊ, CHUYÊN MÔN<\/w:t>[\s\S]{0,2000}?>60<\/w:t>/i
+    );
   });
 
   it("writes the covenant as a sheet when --out ends in .xlsx", async () => {

@@ -77,7 +77,7 @@ describe("thidua rank", () => {
     expect(r.code).toBe(0);
     const lines = r.out.split("\n");
     const head = lines.find((l) => l.startsWith("Hạng"))!;
-    expect(head).toMatch(/Đơn vị\s+Tổng điểm\s+Danh hiệu\s+Xếp loại/);
+    expect(head).toMatch(/Đơn vị\s+Tổng điểm\s+Suy tôn\s+Xếp loại/);
     const row = lines.find((l) => l.includes("Sở Y tế"))!;
     expect(row).toMatch(/55,50/);
     // Totals right-aligned in one column: they end at the same position.

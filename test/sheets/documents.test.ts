@@ -206,12 +206,34 @@ describe("vote tally (K7)", () => {
     expect(cell(r, 2)?.value).toBe(7);
     expect(cell(r, 2)?.style?.unlocked).toBe(true);
     expect(cell(r, 3)?.formula).toMatch(/^=\$C\$\d+$/);
-    expect(cell(r, 4)?.formula).toBe(`=IF(D${r + 1}>0,C${r + 1}/D${r + 1},"")`);
+    const counted = `AND(ISNUMBER(C${r + 1}),ISNUMBER(D${r + 1}),D${r + 1}>0)`;
+    expect(cell(r, 4)?.formula).toBe(`=IF(${counted},C${r + 1}/D${r + 1},"")`);
+    // K7: the uncounted candidate gets no share and no result, never "0,00 %, Không đạt".
+    expect(cell(r + 1, 6)?.formula).toContain(`IF(AND(ISNUMBER(C${r + 2})`);
     expect(cell(r, 5)?.value).toBe(0.5);
     expect(cell(r, 6)?.formula).toContain('"Đạt","Không đạt"');
     expect(cell(r + 1, 2)?.value).toBeNull();
     const ballots = spec.cells.find((c) => c.value === 9)!;
     expect(cell(r, 3)?.formula).toBe(`=$C$${ballots.row + 1}`);
+  });
+
+  it("K7: ballots issued, returned, valid and invalid (returned − valid) head the tally", () => {
+    const spec = buildVoteTally(
+      profileFor(),
+      { ...tally, ballotsIssued: 10, ballotsValid: 8 },
+      { date: DATE, lang: "vi" }
+    );
+    const label = (text: string) => spec.cells.find((c) => c.value === text)!;
+    const valueRight = (text: string) =>
+      spec.cells.find((c) => c.row === label(text).row && c.col === 2)!;
+    expect(valueRight("Số phiếu phát ra").value).toBe(10);
+    expect(valueRight("Số phiếu thu về").value).toBe(9);
+    expect(valueRight("Số phiếu hợp lệ").value).toBe(8);
+    const returned = label("Số phiếu thu về").row + 1;
+    const valid = label("Số phiếu hợp lệ").row + 1;
+    expect(valueRight("Số phiếu không hợp lệ").formula).toBe(
+      `=IF(OR(C${returned}="",C${valid}=""),"",C${returned}-C${valid})`
+    );
   });
 
   it("K7: with no threshold set it says so and decides nothing", () => {

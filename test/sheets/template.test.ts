@@ -2,7 +2,7 @@
 import ExcelJS from "exceljs";
 import * as path from "path";
 import type { CriterionNode } from "../../src/core/report";
-import { buildSelfScoreTemplate } from "../../src/sheets/template";
+import { buildSelfScoreTemplate, unitSheetName } from "../../src/sheets/template";
 import type { SheetSpec } from "../../src/sheets/spec";
 import * as fs from "fs";
 import * as os from "os";
@@ -58,9 +58,12 @@ describe("self-score template (DOMAIN.md §8, read back as layout D of §4)", ()
       s.cells.filter((c) => c.row === unitCell.row && typeof c.value === "string")
     ).toHaveLength(1);
     expect(s.cells.some((c) => c.value === "PHIẾU TỰ CHẤM ĐIỂM THI ĐUA NĂM 2025")).toBe(true);
-    expect(
-      s.cells.some((c) => c.value === "CỤM THI ĐUA CÁC CƠ QUAN THAM MƯU TỔNG HỢP TỈNH LẠNG SƠN")
-    ).toBe(true);
+    // Issue 16: the unit's parent body over the unit, the cluster under the title (not a parent).
+    const values = s.cells.map((c) => c.value);
+    expect(values.indexOf("UBND TỈNH LẠNG SƠN")).toBeGreaterThanOrEqual(0);
+    expect(s.cells.find((c) => c.value === "SỞ TƯ PHÁP")!.row).toBe(1);
+    expect(values).not.toContain("CỤM THI ĐUA CÁC CƠ QUAN THAM MƯU TỔNG HỢP TỈNH LẠNG SƠN");
+    expect(values).toContain("Cụm thi đua các cơ quan tham mưu tổng hợp tỉnh Lạng Sơn");
     expect(s.cells.some((c) => c.value === "TỔNG CỘNG")).toBe(true);
   });
 
@@ -156,5 +159,41 @@ describe("self-score template (DOMAIN.md §8, read back as layout D of §4)", ()
     const expected = content + Math.min(bonus, s1!.bonusCap) - deduction;
     expect(back!.units[0].total).toBeCloseTo(expected, 2);
     expect(back!.criteria.map((c) => c.label)).toEqual(s1!.criteria.map((c) => c.label));
+  });
+});
+
+describe("issue 16: the self-score form a unit can sign", () => {
+  it("R9 live in TỔNG CỘNG: content + the bonus capped (R7) − deductions as magnitudes (R8)", () => {
+    const s = spec();
+    const header = s.cells.find((c) => c.value === "STT")!.row;
+    const total = s.cells.find((c) => c.value === "TỔNG CỘNG")!;
+    const formula = s.cells.find((c) => c.row === total.row && c.col === 3)!.formula;
+    expect(formula).toBe(
+      `=SUM(D${header + 3},D${header + 4})+MIN(5,SUM(D${header + 6}))-(SUM(ABS(D${header + 8})))`
+    );
+  });
+
+  it("shows no max on the deduction section row: only its items say what each costs", () => {
+    const withMax = [
+      ...criteria.slice(0, 2),
+      node("III", "Điểm trừ", 8, "deduction", [
+        node("III.1", "Chậm báo cáo", 3, "deduction", [], 1),
+      ]),
+    ];
+    const s = buildSelfScoreTemplate(profileFor(), withMax, "Sở Tư pháp", {
+      date: DATE,
+      lang: "vi",
+    });
+    const section = s.cells.find((c) => c.value === "Điểm trừ")!;
+    expect(s.cells.find((c) => c.row === section.row && c.col === 2)!.value).toBeNull();
+    expect(s.cells.find((c) => c.row === section.row + 1 && c.col === 2)!.value).toBe(3);
+  });
+
+  it("names each unit's sheet within 31 characters, cut at a word", () => {
+    expect(unitSheetName("Sở Tư pháp", "Phiếu tự chấm")).toBe("Sở Tư pháp - Phiếu tự chấm");
+    expect(unitSheetName("Sở Kế hoạch và Đầu tư", "Phiếu tự chấm")).toBe("Sở Kế hoạch và Đầu tư");
+    const long = unitSheetName("Văn phòng Đoàn ĐBQH và HĐND tỉnh Lạng Sơn", "Phiếu tự chấm");
+    expect(long.length).toBeLessThanOrEqual(31);
+    expect(long).toBe("Văn phòng Đoàn ĐBQH và HĐND…");
   });
 });

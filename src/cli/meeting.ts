@@ -1,0 +1,360 @@
+/**
+ * The meeting's paperwork from the command line (DESIGN.md "Command line"):
+ *   thidua minutes  <score file>... [--profile cum.json] [--meeting hop.json] --out bien-ban.docx
+ *   thidua votes    <score file>... [--profile cum.json] [--meeting hop.json] [--ballots N] --out kiem-phieu.xlsx|.docx
+ *   thidua proposal <score file>... [--profile cum.json] [--meeting hop.json] --out to-trinh.docx
+ * each with [--year YYYY] [--date YYYY-MM-DD] [--place TEXT] [--lang vi|en]. The year, the cluster and
+ * its kind come from the profile, else from the score sheet's own title, else a dotted blank: never
+ * today's year in silence. Exit 0 written; 2 nothing written, one line on stderr.
+ */
+import { Packer } from "docx";
+import * as fs from "fs";
+import * as path from "path";
+import { analyzeWorkbook } from "../core";
+import type { Grid } from "../core/grid";
+import { defineStrings, type Lang } from "../core/i18n";
+import { defaultProfile, type ClusterProfile } from "../core/profile";
+import type { RankingReport } from "../core/report";
+import { titleInfoOf, withTitle } from "../core/title";
+import {
+  buildMinutesDocx,
+  buildProposalDocx,
+  buildVotesDocx,
+  voteCandidates,
+  type Attendance,
+  type MeetingInput,
+} from "../sheets/meeting";
+import { buildBallotSheet, buildVoteTally } from "../sheets/votes";
+import { readWorkbookGrids, WorkbookReadError } from "../xlsx/read";
+import { writeWorkbook } from "../xlsx/write";
+import type { CliIo } from "./template";
+
+export const MEETING_CLI_STRINGS = defineStrings(
+  "cli-meeting",
+  {
+    needInput: "thiếu tệp bảng điểm (.xlsx): hãy chỉ ra tệp đã chấm của cụm",
+    needOut: "thiếu --out: hãy cho biết tệp ghi ra, ví dụ --out {example}",
+    badOut: "--out phải là tệp {exts}: {out}",
+    badOption: "tùy chọn không hợp lệ: {option}",
+    needValue: "tùy chọn {option} cần một giá trị",
+    badYear: "năm không hợp lệ (dạng YYYY, ví dụ 2025): {year}",
+    badDate: "ngày không hợp lệ (dạng YYYY-MM-DD): {date}",
+    badBallots: "--ballots phải là số phiếu phát ra (số nguyên dương): {value}",
+    badJson: "không đọc được tệp {file}: {reason}",
+    sameAsInput:
+      "tệp ghi ra {out} trùng tệp đầu vào: hãy chọn tên khác, tệp của người dùng không bị ghi đè",
+    notRanked: "không xếp hạng được {file}: {reason}",
+    cannotWrite: "không ghi được {file}: {reason}",
+    wrote: "Đã ghi {file}",
+    yearFromTitle: "năm {year} lấy từ tiêu đề bảng điểm",
+    yearUnknown:
+      "không rõ năm: hồ sơ cụm và tiêu đề bảng điểm đều không ghi, văn bản để trống năm (thêm --year YYYY)",
+    pendingVote: "{units} đồng điểm ở suất khen cuối: chờ bình xét, chưa đề nghị khen thưởng",
+  },
+  {
+    needInput: "missing the score workbook (.xlsx): name the cluster's scored file",
+    needOut: "missing --out: name the file to write, for example --out {example}",
+    badOut: "--out must be a {exts} file: {out}",
+    badOption: "invalid option: {option}",
+    needValue: "option {option} needs a value",
+    badYear: "invalid year (use YYYY, e.g. 2025): {year}",
+    badDate: "invalid date (use YYYY-MM-DD): {date}",
+    badBallots: "--ballots must be the number of ballots issued (a positive whole number): {value}",
+    badJson: "cannot read {file}: {reason}",
+    sameAsInput:
+      "the output {out} is an input file: choose another name; the user's files are never overwritten",
+    notRanked: "cannot rank {file}: {reason}",
+    cannotWrite: "cannot write {file}: {reason}",
+    wrote: "Wrote {file}",
+    yearFromTitle: "year {year} taken from the score sheet's title",
+    yearUnknown:
+      "year unknown: neither the cluster profile nor the sheet's title gives it, the documents leave it blank (add --year YYYY)",
+    pendingVote: "{units} tie at the last award slot: vote needed, no award proposed yet",
+  }
+);
+
+class MeetingCliError extends Error {}
+
+type Key = keyof typeof MEETING_CLI_STRINGS.vi;
+
+function fail(lang: Lang, key: Key, params: Record<string, string> = {}): never {
+  throw new MeetingCliError(MEETING_CLI_STRINGS.t(lang, key, params));
+}
+
+/** The flags every document command shares. */
+export interface DocumentFlags {
+  year?: number;
+  date?: Date;
+  place?: string;
+}
+
+export function parseYear(text: string, lang: Lang): number {
+  if (!/^\d{4}$/.test(text.trim())) fail(lang, "badYear", { year: text });
+  return Number(text.trim());
+}
+
+export function parseIsoDate(text: string, lang: Lang): Date {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+  const d = m ? new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : new Date(NaN);
+  if (Number.isNaN(d.getTime()) || (m && d.getDate() !== Number(m[3])))
+    fail(lang, "badDate", { date: text });
+  return d;
+}
+
+function readJson(file: string, lang: Lang): Record<string, unknown> {
+  try {
+    const v: unknown = JSON.parse(fs.readFileSync(file, "utf8"));
+    if (!v || typeof v !== "object" || Array.isArray(v)) throw new Error("not a JSON object");
+    return v as Record<string, unknown>;
+  } catch (e) {
+    return fail(lang, "badJson", { file, reason: e instanceof Error ? e.message : String(e) });
+  }
+}
+
+/**
+ * The profile the documents print: the cluster's file (what it says is never overridden), then the
+ * flags, then the score sheet's own title for what is still missing. A year nobody gave is 0.
+ */
+export function documentProfile(
+  json: Record<string, unknown> | null,
+  flags: DocumentFlags,
+  grids: Grid[]
+): ClusterProfile {
+  const base = defaultProfile();
+  const given = json ?? {};
+  const merged: ClusterProfile = {
+    ...base,
+    ...(given as Partial<ClusterProfile>),
+    awards: { ...base.awards, ...((given.awards as object | undefined) ?? {}) },
+    signatories: { ...((given.signatories as Record<string, string> | undefined) ?? {}) },
+  };
+  if (flags.year !== undefined) merged.year = flags.year;
+  if (flags.place !== undefined) merged.place = flags.place;
+  const has = (k: string): boolean =>
+    Object.prototype.hasOwnProperty.call(given, k) &&
+    given[k] !== null &&
+    String(given[k]).trim() !== "";
+  return withTitle(merged, titleInfoOf(grids), {
+    year: flags.year !== undefined || (has("year") && Number(given.year) > 0),
+    clusterName: has("clusterName"),
+    kind: has("kind"),
+    period: has("period"),
+  });
+}
+
+/** The sentence that says where the year came from, for stderr (the officer at the prompt). */
+export function yearNote(profile: ClusterProfile, fromTitle: boolean, lang: Lang): string | null {
+  if (profile.year === 0) return MEETING_CLI_STRINGS.t(lang, "yearUnknown");
+  return fromTitle
+    ? MEETING_CLI_STRINGS.t(lang, "yearFromTitle", { year: String(profile.year) })
+    : null;
+}
+
+/**
+ * The profile and date the ranking sheet of `thidua rank --out` prints: the profile file, then
+ * --year/--date/--place, then the sheet's own title.
+ */
+export function rankingSheetContext(
+  args: { profile?: string; year?: string; date?: string; place?: string },
+  grids: Grid[],
+  lang: Lang
+): { profile: ClusterProfile; date: Date } {
+  const flags: DocumentFlags = {};
+  if (args.year !== undefined) flags.year = parseYear(args.year, lang);
+  if (args.place !== undefined) flags.place = args.place;
+  const json = args.profile ? readJson(args.profile, lang) : null;
+  return {
+    profile: documentProfile(json, flags, grids),
+    date: args.date !== undefined ? parseIsoDate(args.date, lang) : new Date(),
+  };
+}
+
+/** hop.json: what the meeting says. Names of units as in the sheet; every field optional. */
+export function meetingFromJson(json: Record<string, unknown>, date: Date): MeetingInput {
+  const str = (k: string): string | undefined =>
+    typeof json[k] === "string" && (json[k] as string).trim() !== ""
+      ? (json[k] as string).trim()
+      : undefined;
+  const num = (v: unknown): number | null =>
+    typeof v === "number" && Number.isFinite(v) && v >= 0 ? Math.floor(v) : null;
+  const input: MeetingInput = { date };
+  const fields = ["start", "end", "venue", "secretary", "nextHead", "nextDeputy"] as const;
+  for (const k of fields) {
+    const v = str(k);
+    if (v !== undefined) input[k] = v;
+  }
+  const chair = str("chair");
+  if (chair !== undefined) input.chairName = chair;
+  if (Array.isArray(json.attendance))
+    input.attendance = json.attendance
+      .filter((a): a is Record<string, unknown> => !!a && typeof a === "object")
+      .map((a): Attendance => ({
+        unit: String(a.unit ?? ""),
+        present: typeof a.present === "boolean" ? a.present : null,
+        ...(typeof a.delegate === "string" ? { delegate: a.delegate } : {}),
+      }));
+  const b = json.ballots;
+  if (b && typeof b === "object") {
+    const o = b as Record<string, unknown>;
+    input.ballots = { issued: num(o.issued), returned: num(o.returned), valid: num(o.valid) };
+  }
+  if (json.votes && typeof json.votes === "object" && !Array.isArray(json.votes))
+    input.votes = Object.entries(json.votes as Record<string, unknown>).map(([name, v]) => ({
+      name,
+      votesFor: num(v),
+    }));
+  if (Array.isArray(json.tellers)) input.tellers = json.tellers.map(String);
+  return input;
+}
+
+interface Parsed {
+  files: string[];
+  options: Record<string, string>;
+}
+
+function parse(args: string[], known: string[], lang: Lang): Parsed {
+  const files: string[] = [];
+  const options: Record<string, string> = {};
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (!a.startsWith("--")) {
+      files.push(a);
+      continue;
+    }
+    const eq = a.indexOf("=");
+    const name = a.slice(2, eq > 0 ? eq : undefined);
+    if (!known.includes(name)) fail(lang, "badOption", { option: a });
+    const value = eq > 0 ? a.slice(eq + 1) : args[++i];
+    if (value === undefined || value === "") fail(lang, "needValue", { option: `--${name}` });
+    options[name] = value;
+  }
+  return { files, options };
+}
+
+async function readGrids(files: string[], lang: Lang): Promise<Grid[]> {
+  const grids: Grid[] = [];
+  for (const f of files) {
+    try {
+      grids.push(...(await readWorkbookGrids(f, path.basename(f))));
+    } catch (e) {
+      if (e instanceof WorkbookReadError)
+        fail(lang, "notRanked", { file: f, reason: e.messageIn(lang) });
+      fail(lang, "notRanked", { file: f, reason: e instanceof Error ? e.message : String(e) });
+    }
+  }
+  return grids;
+}
+
+type Command = "minutes" | "votes" | "proposal";
+
+const OUT_KINDS: Record<Command, ("docx" | "xlsx")[]> = {
+  minutes: ["docx"],
+  votes: ["xlsx", "docx"],
+  proposal: ["docx"],
+};
+
+const EXAMPLES: Record<Command, string> = {
+  minutes: "bien-ban.docx",
+  votes: "kiem-phieu.xlsx",
+  proposal: "to-trinh.docx",
+};
+
+/** Builds the document of `command` from a ranked report: pure, for the CLI and its tests. */
+export async function meetingDocument(
+  command: Command,
+  kind: "docx" | "xlsx",
+  profile: ClusterProfile,
+  report: RankingReport,
+  input: MeetingInput,
+  lang: Lang
+): Promise<Uint8Array> {
+  if (command === "minutes") return Packer.toBuffer(buildMinutesDocx(profile, report, input, lang));
+  if (command === "proposal")
+    return Packer.toBuffer(buildProposalDocx(profile, report, input, lang));
+  if (kind === "docx") return Packer.toBuffer(buildVotesDocx(profile, report, input, lang));
+  const candidates = voteCandidates(report).map((u) => ({
+    name: u.name,
+    votesFor: input.votes?.find((v) => v.name === u.name)?.votesFor ?? null,
+  }));
+  const tally = {
+    candidates,
+    ballotsCast: input.ballots?.returned ?? null,
+    ballotsIssued: input.ballots?.issued ?? null,
+    ballotsValid: input.ballots?.valid ?? null,
+  };
+  return writeWorkbook([
+    buildVoteTally(profile, tally, { date: input.date, lang }),
+    buildBallotSheet(
+      profile,
+      candidates.map((c) => c.name),
+      { date: input.date, lang }
+    ),
+  ]);
+}
+
+export async function runMeeting(command: Command, args: string[], io: CliIo): Promise<number> {
+  const lang: Lang = args.some(
+    (a, i) => a === "--lang=en" || (a === "--lang" && args[i + 1] === "en")
+  )
+    ? "en"
+    : "vi";
+  const t = MEETING_CLI_STRINGS.t.bind(MEETING_CLI_STRINGS);
+  try {
+    const known = ["out", "profile", "meeting", "lang", "year", "date", "place"];
+    if (command === "votes") known.push("ballots");
+    const { files, options } = parse(args, known, lang);
+    if (files.length === 0) fail(lang, "needInput");
+    const out = options.out;
+    if (!out) fail(lang, "needOut", { example: EXAMPLES[command] });
+    const ext = path.extname(out).slice(1).toLowerCase();
+    const kind = OUT_KINDS[command].find((k) => k === ext);
+    if (!kind)
+      fail(lang, "badOut", { out, exts: OUT_KINDS[command].map((k) => `.${k}`).join(", ") });
+    const inputs = [...files, options.profile, options.meeting].filter((f): f is string => !!f);
+    if (inputs.some((f) => path.resolve(f) === path.resolve(out)))
+      fail(lang, "sameAsInput", { out });
+    const flags: DocumentFlags = {};
+    if (options.year !== undefined) flags.year = parseYear(options.year, lang);
+    if (options.place !== undefined) flags.place = options.place;
+    const date = options.date !== undefined ? parseIsoDate(options.date, lang) : new Date();
+    const profileJson = options.profile ? readJson(options.profile, lang) : null;
+    const grids = await readGrids(files, lang);
+    const profile = documentProfile(profileJson, flags, grids);
+    const res = analyzeWorkbook(grids, { profile, lang });
+    if (!res.ok) fail(lang, "notRanked", { file: files.join(", "), reason: res.message });
+    const report = res.report;
+    if (profile.members.length === 0) profile.members = report.units.map((u) => u.name);
+    const input = options.meeting
+      ? meetingFromJson(readJson(options.meeting, lang), date)
+      : { date };
+    if (options.ballots !== undefined) {
+      const n = Number(options.ballots);
+      if (!Number.isInteger(n) || n <= 0) fail(lang, "badBallots", { value: options.ballots });
+      input.ballots = {
+        issued: n,
+        returned: input.ballots?.returned ?? null,
+        valid: input.ballots?.valid ?? null,
+      };
+    }
+    const givenYear = flags.year !== undefined || Number(profileJson?.year) > 0;
+    const note = yearNote(profile, !givenYear, lang);
+    if (note) io.stderr.write(`thidua ${command}: ${note}\n`);
+    const pending = report.units.filter((u) => u.awardPending).map((u) => u.name);
+    if (pending.length > 0)
+      io.stderr.write(
+        `thidua ${command}: ${t(lang, "pendingVote", { units: pending.join(", ") })}\n`
+      );
+    const bytes = await meetingDocument(command, kind, profile, report, input, lang);
+    try {
+      fs.writeFileSync(out, bytes);
+    } catch (e) {
+      fail(lang, "cannotWrite", { file: out, reason: e instanceof Error ? e.message : String(e) });
+    }
+    io.stdout.write(`${t(lang, "wrote", { file: out })}\n`);
+    return 0;
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    io.stderr.write(`thidua ${command}: ${message.split("\n")[0]}\n`);
+    return 2;
+  }
+}
