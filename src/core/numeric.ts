@@ -30,6 +30,17 @@ export function sameAt(a: number, b: number, precision: number): boolean {
  */
 export const EPSILON = 1e-9;
 
+/**
+ * R2 at the sheet's precision: a typed subtotal or total agrees with the recomputed one when they show
+ * the same, or differ by one unit of the last decimal shown (87,67 typed for 87,66 recomputed): offices
+ * round each part before adding, which is not an error at that precision.
+ */
+export function typedAgrees(typed: number, computed: number, precision: number): boolean {
+  const a = roundAt(typed, precision);
+  const b = roundAt(computed, precision);
+  return a === b || Math.abs(a - b) <= 10 ** -precision + EPSILON;
+}
+
 /** Show a number the Vietnamese way ("87,75") or the English way ("87.75"), without trailing zeros. */
 export function formatScore(x: number, precision: number, lang: "vi" | "en"): string {
   const s = String(roundAt(x, precision));

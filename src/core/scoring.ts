@@ -6,7 +6,7 @@
 import type { Issue, IssueCode } from "./issues";
 import type { CriterionKind, CriterionNode, SectionScore } from "./report";
 import { buildTreeShape, type TreeShape } from "./criteria";
-import { EPSILON, formatScore, roundAt } from "./numeric";
+import { EPSILON, formatScore, roundAt, typedAgrees } from "./numeric";
 import { readScore, type ScoreRead } from "./text";
 import { cellOf, type Pos, type ScoreTable, type TableUnit } from "./table";
 import { columnLetter, quoteSheetName, type CellValue } from "./grid";
@@ -1072,8 +1072,8 @@ function checkTyped(
     const typed = read(cells[i]);
     if (typed === null) continue;
     const tw = typed;
-    const okSigned = roundAt(tw, p) === roundAt(sum[i], p);
-    const okMag = shape.kind[i] === "deduction" && roundAt(Math.abs(tw), p) === roundAt(mag[i], p);
+    const okSigned = typedAgrees(tw, sum[i], p);
+    const okMag = shape.kind[i] === "deduction" && typedAgrees(Math.abs(tw), mag[i], p);
     if (!okSigned && !okMag)
       issues.push(
         makeIssue("subtotal-mismatch", opts.lang, {
@@ -1096,8 +1096,8 @@ function checkTyped(
     }
     const deductions = st.nodes.every((i) => shape.kind[i] === "deduction");
     if (
-      roundAt(typed, p) !== roundAt(signed, p) &&
-      !(deductions && roundAt(Math.abs(typed), p) === roundAt(magnitude, p))
+      !typedAgrees(typed, signed, p) &&
+      !(deductions && typedAgrees(Math.abs(typed), magnitude, p))
     )
       issues.push(
         makeIssue("subtotal-mismatch", opts.lang, {
@@ -1125,7 +1125,7 @@ function checkTyped(
     }
     if (cap !== null) bonus = Math.min(bonus, cap);
     const total = content + bonus - ded;
-    if (roundAt(typed, p) !== roundAt(total, p))
+    if (!typedAgrees(typed, total, p))
       issues.push(
         makeIssue("subtotal-mismatch", opts.lang, {
           cell: addr(totalAt),

@@ -7,7 +7,7 @@
  */
 import { buildTreeShape, type FlatCriterion, type TreeShape } from "./criteria";
 import { columnIndex, type CellValue } from "./grid";
-import { roundAt } from "./numeric";
+import { typedAgrees } from "./numeric";
 import { parseNumberText } from "./text";
 
 /** A reference "D14", "$D$14" or a range "D14:D16" (column letters, row number). */
@@ -140,7 +140,7 @@ function judge(
       if (shape.children[i].length === 0) continue;
       const typed = numberIn(inp.value(inp.lines[i], col), inp.sep);
       if (typed === null) continue;
-      if (roundAt(Math.abs(typed), p) === roundAt(sum[i], p)) a++;
+      if (typedAgrees(Math.abs(typed), sum[i], p)) a++;
       else d++;
     }
     if (inp.totalRow !== null) {
@@ -149,7 +149,7 @@ function judge(
         let total = 0;
         for (let i = 0; i < n; i++)
           if (shape.parent[i] < 0) total += shape.kind[i] === "deduction" ? -sum[i] : sum[i];
-        if (roundAt(typed, p) === roundAt(total, p)) a++;
+        if (typedAgrees(typed, total, p)) a++;
         else d++;
       }
     }

@@ -333,3 +333,28 @@ describe("R14 property: one tree, written five ways, reads the same", () => {
     );
   });
 });
+
+describe("R2 at the sheet's precision", () => {
+  const withTotal = (typed: number): RankingReport =>
+    analyze(
+      sheet(
+        ["Sở A"],
+        [
+          { code: "1", label: "Kế hoạch", max: 30, scores: [20.005] },
+          { code: "2", label: "Báo cáo", max: 20, scores: [10.005] },
+        ],
+        { code: "", label: "TỔNG CỘNG", max: 50, scores: [typed] }
+      )
+    );
+
+  it("subtotal-mismatch: a typed total rounded part by part (off by 0,01) is not an error at 2 decimals", () => {
+    // Each part shown as 20,01 and 10,01 adds up to 30,02; the full-precision total is 30,01.
+    expect(withTotal(30.02).issues.filter((i) => i.code === "subtotal-mismatch")).toEqual([]);
+  });
+
+  it("subtotal-mismatch: a typed total off by 0,02 still is", () => {
+    expect(withTotal(30.03).issues.map((i) => [i.code, i.cell])).toEqual([
+      ["subtotal-mismatch", "'Bảng điểm'!D6"],
+    ]);
+  });
+});
