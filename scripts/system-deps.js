@@ -63,23 +63,24 @@ const machine = {
 };
 
 /**
- * What to do on this machine: `missing` (descriptions), `packages` to install, and either the
- * `argv` prefix that runs apt-get non-interactively (directly as root, through sudo otherwise) or
- * null with `command`, the one line a person must run.
+ * What to do on this machine: `missing` (descriptions), `packages` to install, `apt` (apt-get is
+ * there), and either the `argv` prefix that runs apt-get non-interactively (directly as root,
+ * through sudo otherwise) or null with `command`, the one line a person must run.
  */
 function plan(probe = machine) {
   const missing = NEEDS.filter((n) => !n.present(probe));
   const packages = missing.flatMap((n) => n.packages);
   const command = `sudo apt-get update && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ${packages.join(" ")}`;
-  if (packages.length === 0) return { missing: [], packages, argv: null, command: null };
+  const apt = probe.command("apt-get");
+  if (packages.length === 0) return { missing: [], packages, apt, argv: null, command: null };
   let argv = null;
-  if (probe.command("apt-get")) {
+  if (apt) {
     // sudo drops the environment: DEBIAN_FRONTEND goes on its command line.
     if (probe.isRoot()) argv = ["env", "DEBIAN_FRONTEND=noninteractive", "apt-get"];
     else if (probe.sudoWithoutPassword())
       argv = ["sudo", "-n", "env", "DEBIAN_FRONTEND=noninteractive", "apt-get"];
   }
-  return { missing: missing.map((n) => n.what), packages, argv, command };
+  return { missing: missing.map((n) => n.what), packages, apt, argv, command };
 }
 
 function install(p) {
@@ -99,7 +100,12 @@ function main(argv = process.argv.slice(2)) {
   }
   console.log(`system packages for the tests: missing ${p.missing.join(", ")}`);
   if (argv.includes("--check") || p.argv === null) {
-    console.error(`Run this once, then npm test again:\n  ${p.command}`);
+    // Without apt-get (macOS, Windows, another Linux) the Debian command would mislead.
+    console.error(
+      p.apt
+        ? `Run this once, then npm test again:\n  ${p.command}`
+        : `Install these, then npm test again: ${p.missing.join(", ")} (the browser tests expect /usr/bin/chromium).`
+    );
     return 1;
   }
   console.log(`installing with ${p.argv.join(" ")}: ${p.packages.join(" ")}`);

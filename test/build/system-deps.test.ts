@@ -63,6 +63,11 @@ describe("system packages for the tests (scripts/system-deps.js)", () => {
     );
   });
 
+  it("without apt-get (not Debian/Ubuntu): installs nothing and says apt is not there", () => {
+    const p = plan(fake({ root: true }));
+    expect(p).toMatchObject({ apt: false, argv: null, packages: ALL_PACKAGES });
+  });
+
   it("only what is missing: a machine with everything but pdfinfo and the DejaVu fonts", () => {
     const p = plan(
       fake({
