@@ -9,7 +9,7 @@ import type { RankingReport } from "../core/report";
 import type { SummaryModel } from "../core/returns";
 import { RETURNS_STRINGS } from "../core/returns-strings";
 import { clusterFullName, finishSpec, SpecBuilder, upper } from "./document";
-import { heightFor, linesNeeded } from "./layout";
+import { heightFor, linesNeeded, sumWidths } from "./layout";
 import type { SheetSpec, SpecStyle } from "./spec";
 
 export const SUMMARY_STRINGS = defineStrings(
@@ -85,7 +85,8 @@ function receiptBlock(
   model: SummaryModel,
   lang: Lang,
   row: number,
-  right: number
+  right: number,
+  widths: number[]
 ): number {
   const receipt = model.receipt;
   if (!receipt) return row;
@@ -109,6 +110,11 @@ function receiptBlock(
     const style = { wrap: true, vertical: "top" as const, italic: true };
     if (right > 2) b.merged(row, 2, row, right, text, style);
     else b.value(row, 2, text, style);
+    const lines = Math.max(
+      linesNeeded(unit, widths[1], 12),
+      linesNeeded(text, sumWidths(widths, 2, right), 12)
+    );
+    b.height(row, heightFor(lines, 12));
     row++;
   }
   return row;
@@ -212,7 +218,7 @@ export function buildSummarySheet(
       horizontal: "center",
     });
 
-  row = receiptBlock(b, model, lang, row + 2, right);
+  row = receiptBlock(b, model, lang, row + 2, right, widths);
 
   return finishSpec(b, {
     name: t(lang, "sheetName"),
