@@ -23,12 +23,17 @@ interface Expected {
 // The one path outside the repository a test may name (test/paths.test.ts holds it to this line).
 const WORKSPACE_SAMPLES = path.resolve(ROOT, "..", "shared", "samples");
 
+/** Folders holding a golden case: an expected.json naming its input files (other fixtures differ). */
 function casesIn(root: string): string[] {
   if (!fs.existsSync(root)) return [];
+  const isCase = (d: string): boolean => {
+    const file = path.join(d, "expected.json");
+    return fs.existsSync(file) && Array.isArray(JSON.parse(fs.readFileSync(file, "utf8")).files);
+  };
   return fs
     .readdirSync(root)
     .map((d) => path.join(root, d))
-    .filter((d) => fs.existsSync(path.join(d, "expected.json")))
+    .filter(isCase)
     .sort();
 }
 
