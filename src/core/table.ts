@@ -270,7 +270,8 @@ export function readTable(view: SheetView, mapping: SheetMapping, sep: "," | "."
       maxEmpty &&
       !bold &&
       mapping.codeCol !== null &&
-      unitCols.every((c) => v.isEmpty(r, c))
+      unitCols.every((c) => v.isEmpty(r, c)) &&
+      !headsIndentedRows(v, r, mapping)
     )
       continue;
     rows.push(r);
@@ -323,6 +324,25 @@ export function readTable(view: SheetView, mapping: SheetMapping, sep: "," | "."
     return named ?? (mapping.codeCol !== null ? subtotalSection(v.fold(r, mapping.codeCol)) : null);
   });
   return { view, mapping, criteria, units, axis: "rows", lines: rows, subtotals, structure };
+}
+
+/** How far a label sits in: the cell's indent plus its leading spaces (as levels of two). */
+function depthOf(v: SheetView, r: number, col: number): number {
+  const raw = v.value(r, col);
+  const spaces = typeof raw === "string" ? /^[\s\u00a0]*/.exec(raw)![0].length : 0;
+  return v.indent(r, col) + spaces / 2;
+}
+
+/**
+ * R14: a bare label whose next row sits further in is a section heading ("ĐIỂM TRỪ" over its indented
+ * items in a sheet without codes or bold), not a note.
+ */
+function headsIndentedRows(v: SheetView, r: number, mapping: RowsMapping): boolean {
+  for (let n = r + 1; n <= mapping.lastRow; n++) {
+    if (v.text(n, mapping.labelCol) === null) continue;
+    return depthOf(v, n, mapping.labelCol) > depthOf(v, r, mapping.labelCol);
+  }
+  return false;
 }
 
 /**

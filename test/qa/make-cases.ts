@@ -35,6 +35,8 @@ interface SheetDef {
   merges?: string[];
   bold?: number[];
   hiddenCols?: number[];
+  /** Cell indent levels: [1-based row, 0-based column, level]. */
+  indents?: [number, number, number][];
 }
 
 const OUT = __dirname;
@@ -103,6 +105,13 @@ interface AOpts {
   after?: Cell[][];
   nfd?: boolean;
   upper?: boolean;
+  /**
+   * R14: how the tree shows without codes: leading spaces, the cell's indent, or nothing but SUM
+   * formulas (saved without results) on the parent rows; no bold in any of them.
+   */
+  shape?: "spaces" | "indent" | "sums";
+  /** Parent rows and the total row typed, each the sum of its parts as shown at 2 decimals. */
+  typedParents?: boolean;
 }
 
 /** Layout A (criteria in rows, one column per unit). Returns rows, merges, bold rows. */
@@ -130,21 +139,28 @@ function renderA(tree: Node[], scores: Scores, o: AOpts): SheetDef & { leafRows:
   const names = o.units;
   let li = 0;
   let stt = 0;
+  const indents: [number, number, number][] = [];
   const put = (n: Node, depth: number, leafVals: Cell[] | null): void => {
     const r: Cell[] = new Array(width).fill(null);
     if (o.sttRunning) r[o.cols.code ?? 0] = ++stt;
-    else if (o.cols.code !== undefined && !o.codeInLabel) r[o.cols.code] = n.code;
-    r[o.cols.label] = tx(o.codeInLabel && n.code ? `${n.code} ${n.label}` : n.label);
+    else if (o.cols.code !== undefined && !o.codeInLabel && !o.shape) r[o.cols.code] = n.code;
+    const text = o.codeInLabel && n.code ? `${n.code} ${n.label}` : n.label;
+    r[o.cols.label] = tx(o.shape === "spaces" ? " ".repeat(2 * depth) + text : text);
+    if (o.shape === "indent" && depth > 0) indents.push([rows.length + 1, o.cols.label, depth]);
     r[o.cols.max] = n.max;
     if (o.cols.weight !== undefined && !n.children?.length) r[o.cols.weight] = n.weight ?? 1;
     if (leafVals) leafVals.forEach((v, k) => (r[firstUnit + k] = v));
     rows.push(r);
-    if (depth === 0) bold.push(rows.length);
+    if (depth === 0 && !o.shape) bold.push(rows.length);
   };
+  // Per node in tree order, its row; parents get their formulas or typed sums once the rows are known.
+  const rowOf = new Map<Node, number>();
+  const shown = (x: number): number => Math.round(x * 100 + 1e-9) / 100;
   const walk = (ns: Node[], depth: number): void => {
     for (const n of ns) {
       if (n.children?.length) {
         put(n, depth, null);
+        rowOf.set(n, rows.length);
         const start = rows.length + 1;
         walk(n.children, depth + 1);
         if (depth === 0 && o.congRows && (n.kind ?? "content") === "content") {
@@ -168,19 +184,60 @@ function renderA(tree: Node[], scores: Scores, o: AOpts): SheetDef & { leafRows:
           names.map((u) => scores[u.normalize("NFC")][li])
         );
         leafRows.push(rows.length);
+        rowOf.set(n, rows.length);
         li++;
       }
     }
   };
   walk(tree, 0);
+  const typedOf = (n: Node, k: number): number => {
+    const r = rowOf.get(n)!;
+    const v = rows[r - 1][firstUnit + k];
+    return typeof v === "number" ? v : 0;
+  };
+  const parentsBottomUp = (ns: Node[]): Node[] =>
+    ns.flatMap((n) => (n.children?.length ? [...parentsBottomUp(n.children), n] : []));
+  for (const n of parentsBottomUp(tree)) {
+    const r = rows[rowOf.get(n)! - 1];
+    const kids = n.children!.map((c) => rowOf.get(c)!);
+    if (o.shape === "sums") {
+      // A bonus section's max is its cap, typed as such (R7); a deduction section has none.
+      const capped = (n.kind ?? "content") !== "content";
+      const cols = [...(capped ? [] : [o.cols.max]), ...names.map((_, k) => firstUnit + k)];
+      for (const c of cols)
+        r[c] = { formula: `SUM(${kids.map((x) => `${colL(c)}${x}`).join(",")})` };
+    } else if (o.typedParents)
+      names.forEach((_, k) => {
+        const parts = n.children!.map((c) => Math.abs(typedOf(c, k)));
+        r[firstUnit + k] = shown(sum(parts));
+      });
+  }
   if (o.totalRow) {
     const r: Cell[] = new Array(width).fill(null);
     r[o.cols.label] = tx("TỔNG CỘNG");
+    if (o.typedParents)
+      names.forEach((_, k) => {
+        let content = 0;
+        let bonus = 0;
+        let cap = Infinity;
+        let ded = 0;
+        for (const n of tree) {
+          const v = n.children?.length
+            ? typedOf(n, k)
+            : Number(rows[rowOf.get(n)! - 1][firstUnit + k] ?? 0);
+          if (n.kind === "bonus") {
+            bonus += v;
+            if (n.max !== null) cap = n.max;
+          } else if (n.kind === "deduction") ded += Math.abs(v);
+          else content += v;
+        }
+        r[firstUnit + k] = shown(content + Math.min(bonus, cap) - ded);
+      });
     rows.push(r);
-    bold.push(rows.length);
+    if (!o.shape) bold.push(rows.length);
   }
   for (const a of o.after ?? []) rows.push(a.map((x) => (typeof x === "string" ? tx(x) : x)));
-  return { name: "", rows, merges, bold, leafRows };
+  return { name: "", rows, merges, bold, leafRows, indents };
 }
 
 async function writeBook(file: string, sheets: SheetDef[]): Promise<void> {
@@ -196,6 +253,7 @@ async function writeBook(file: string, sheets: SheetDef[]): Promise<void> {
         if (s.bold?.includes(r + 1)) cell.font = { bold: true };
       })
     );
+    for (const [r, c, level] of s.indents ?? []) ws.getCell(r, c + 1).alignment = { indent: level };
     for (const m of s.merges ?? []) ws.mergeCells(m);
     for (const c of s.hiddenCols ?? []) ws.getColumn(c + 1).hidden = true;
   }
@@ -1090,19 +1148,81 @@ const signature: Cell[][] = [[], [null, "NGƯỜI LẬP BIỂU", null, null, "TM
   });
 }
 
+// 24–26. R14: one tree without codes and without bold, shown by leading spaces, by the cell's indent,
+// or by nothing but the SUM formulas of its parent rows (saved without results).
+for (const [n, shape] of [
+  [24, "spaces"],
+  [25, "indent"],
+  [26, "sums"],
+] as const) {
+  const a = renderA(T100, S5, {
+    head: ["STT", "Nội dung tiêu chí", "Điểm chuẩn"],
+    cols: { code: 0, label: 1, max: 2 },
+    units: U5,
+    title: ["BẢNG TỔNG HỢP ĐIỂM THI ĐUA NĂM 2025"],
+    totalRow: true,
+    after: signature,
+    shape,
+  });
+  cases.push({
+    name: `qa${n}-a-no-codes-no-bold-${shape}`,
+    files: [{ file: "input.xlsx", sheets: [{ ...a, name: "Tổng hợp" }] }],
+    expected: {
+      units: totalsOf(T100, S5),
+      issues: [{ code: "bonus-capped", unit: "Sở Y tế" }],
+      provisional: false,
+      noErrors: true,
+    },
+  });
+}
+
+// 27. Scores to three decimals (averages of several graders), parents and the total typed as the sum
+// of their parts shown at two decimals: off by 0,01 from the full-precision sum, which is no error.
+{
+  const scores: Scores = {
+    "Sở Tư pháp": [18.125, 9.125, 27.5, 19, 18, 2, 1, 0],
+    "Sở Y tế": [19.335, 9.335, 28, 18.005, 19.005, 2, 1, 0.5],
+    "Sở Xây dựng": [17.5, 8.75, 26.125, 19.125, 18.5, 0, 0, 0],
+  };
+  const units = Object.keys(scores);
+  const a = renderA(T100, scores, {
+    head: ["STT", "Nội dung tiêu chí", "Điểm chuẩn"],
+    cols: { code: 0, label: 1, max: 2 },
+    units,
+    title: ["BẢNG TỔNG HỢP ĐIỂM THI ĐUA NĂM 2025"],
+    totalRow: true,
+    typedParents: true,
+    after: signature,
+  });
+  cases.push({
+    name: "qa27-a-three-decimals-typed-totals-rounded",
+    files: [{ file: "input.xlsx", sheets: [{ ...a, name: "Tổng hợp" }] }],
+    expected: {
+      units: totalsOf(T100, scores),
+      issues: [],
+      provisional: false,
+      noErrors: true,
+    },
+  });
+}
+
 function sum(xs: number[]): number {
   return xs.reduce((a, b) => a + b, 0);
 }
 
 async function main(): Promise<void> {
+  // Named cases only (`… make-cases.ts qa24-…`): rewriting a workbook changes its bytes (ExcelJS
+  // stamps the time), so the others are left as committed.
+  const only = process.argv.slice(2);
   for (const c of cases) {
+    if (only.length > 0 && !only.includes(c.name)) continue;
     const dir = path.join(OUT, c.name);
     fs.mkdirSync(dir, { recursive: true });
     for (const f of c.files) await writeBook(path.join(dir, f.file), f.sheets);
     const expected: Expected = { files: c.files.map((f) => f.file), ...c.expected };
     fs.writeFileSync(path.join(dir, "expected.json"), JSON.stringify(expected, null, 2) + "\n");
   }
-  console.log(`${cases.length} cases written to ${OUT}`);
+  console.log(`${only.length > 0 ? only.length : cases.length} cases written to ${OUT}`);
 }
 
 void main();
