@@ -6,7 +6,7 @@
 import "./text-encoder";
 import * as fs from "fs";
 import * as path from "path";
-import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { Pane, type StepId } from "../../src/taskpane/Pane";
 import { PaneProvider } from "../../src/taskpane/context";
@@ -116,6 +116,66 @@ describe("language switch (issue 18)", () => {
     expect(screen.getByText(/Read 3 units/)).toBeTruthy();
     const reads = svc.callsOf("read");
     expect(reads[reads.length - 1][1]).toBe("en");
+  });
+});
+
+describe("issues sorted and filtered (issue 18)", () => {
+  async function check(): Promise<void> {
+    await renderPane(new FakeService());
+    fireEvent.click(screen.getByRole("button", { name: "Đọc bảng điểm" }));
+    await screen.findByText(/Đã đọc 3 đơn vị/);
+    fireEvent.click(screen.getByRole("tab", { name: /^Kiểm tra/ }));
+    await screen.findByRole("group", { name: "Lọc và sắp xếp các vấn đề" });
+  }
+  const headings = (): string[] =>
+    screen
+      .getAllByRole("heading", { level: 3 })
+      .map((h) => (h.textContent ?? "").replace(/\s*\d+$/, "").trim());
+  const choose = (label: string, value: string): void => {
+    const filters = screen.getByRole("group", { name: "Lọc và sắp xếp các vấn đề" });
+    fireEvent.change(within(filters).getByLabelText(label), { target: { value } });
+  };
+
+  test("one unit's issues only, with how many are hidden; 'Tất cả' shows them all again", async () => {
+    await check();
+    expect(screen.getByText("Điểm 25 vượt điểm chuẩn 20")).toBeTruthy();
+    choose("Đơn vị", "Sở Tài chính");
+    expect(screen.queryByText("Điểm 25 vượt điểm chuẩn 20")).toBeNull();
+    expect(screen.getByText("Chưa có điểm cụm chấm")).toBeTruthy();
+    expect(screen.getByText("Chữ mã TCVN3")).toBeTruthy();
+    expect(screen.getByText("Đang hiện 2/5 vấn đề; chọn “Tất cả” để xem hết.")).toBeTruthy();
+    choose("Đơn vị", "");
+    expect(screen.getByText("Điểm 25 vượt điểm chuẩn 20")).toBeTruthy();
+    expect(screen.queryByText(/Đang hiện/)).toBeNull();
+  });
+
+  test("by severity, by code: only warnings, then grouped by their code", async () => {
+    await check();
+    choose("Mức độ", "warning");
+    expect(screen.queryByText("Điểm 25 vượt điểm chuẩn 20")).toBeNull();
+    expect(screen.queryByText(/Điểm thưởng vượt mức/)).toBeNull();
+    choose("Xếp theo", "code");
+    expect(headings().filter((h) => /^[a-z]+(-[a-z]+)+$/.test(h))).toEqual([
+      "legacy-encoding",
+      "review-missing",
+      "text-number",
+    ]);
+    choose("Mã vấn đề", "text-number");
+    expect(screen.getByText("Số được nhập dạng chữ: “18,5”")).toBeTruthy();
+    expect(screen.queryByText("Chữ mã TCVN3")).toBeNull();
+  });
+
+  test("grouped by unit, the units come in the sheet's order, errors first inside each", async () => {
+    await check();
+    choose("Xếp theo", "unit");
+    const units = headings().filter((h) => /^Sở/.test(h));
+    expect(units).toEqual(["Sở Nội vụ", "Sở Tư pháp", "Sở Tài chính"]);
+    const tuPhap = screen
+      .getAllByRole("list")
+      .find((l) => /vượt điểm chuẩn/.test(l.textContent ?? ""));
+    expect(tuPhap?.textContent?.indexOf("Điểm 25 vượt")).toBe(
+      tuPhap?.textContent?.search(/Điểm 25|Điểm thưởng/)
+    );
   });
 });
 

@@ -9,9 +9,11 @@ import {
   Button,
   Caption1,
   CounterBadge,
+  Field,
   makeStyles,
   MessageBar,
   MessageBarBody,
+  Select,
   Text,
   tokens,
 } from "@fluentui/react-components";
@@ -92,9 +94,20 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalS,
     alignItems: "center",
   },
+  filters: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalS,
+    alignItems: "flex-end",
+  },
+  itemSeverity: { verticalAlign: "middle", marginRight: tokens.spacingHorizontalXS },
 });
 
 const ORDER: Severity[] = ["error", "warning", "info"];
+
+type GroupBy = "severity" | "unit" | "code";
+/** The filter value for issues about no unit (the whole sheet); unit names are never this. */
+const WHOLE = "\u0000";
 
 function SeverityIcon({ s }: { s: Severity }): React.JSX.Element {
   const style = {
@@ -188,6 +201,65 @@ export function CheckStep({
   };
 
   const revealed = useReveal<HTMLDivElement>(fixedCount !== null ? reading : null);
+  const [groupBy, setGroupBy] = React.useState<GroupBy>("severity");
+  const [sevFilter, setSevFilter] = React.useState("");
+  const [unitFilter, setUnitFilter] = React.useState("");
+  const [codeFilter, setCodeFilter] = React.useState("");
+  // Units as the sheet lists them, then any others the issues name, then the whole sheet.
+  const unitOrder = React.useMemo(() => {
+    const named = (reading?.units ?? []).map((u) => u.unit);
+    const extra = issues.map((i) => i.unit ?? "").filter((u) => u !== "" && !named.includes(u));
+    const all = [...named, ...extra, ""];
+    return all.filter((u, k) => all.indexOf(u) === k && issues.some((i) => (i.unit ?? "") === u));
+  }, [reading, issues]);
+  const codes = React.useMemo(
+    () => Array.from(new Set(issues.map((i) => i.code))).sort(),
+    [issues]
+  );
+  const shown = issues.filter(
+    (i) =>
+      (sevFilter === "" || i.severity === sevFilter) &&
+      (unitFilter === "" || (i.unit || WHOLE) === unitFilter) &&
+      (codeFilter === "" || i.code === codeFilter)
+  );
+
+  const item = (i: Issue, withSeverity: boolean): React.JSX.Element =>
+    i.cell ? (
+      <Button
+        appearance="subtle"
+        className={styles.issue}
+        disabled={busy}
+        onClick={() => i.cell && select(i.cell)}
+        aria-label={t("goToCell", { cell: shortCell(i.cell), message: i.message })}
+      >
+        {withSeverity && (
+          <span className={styles.itemSeverity}>
+            <SeverityIcon s={i.severity} />
+          </span>
+        )}
+        <Text>{i.message}</Text>
+        <br />
+        <Caption1 className={styles.cell}>
+          {shortCell(i.cell)}
+          {i.criterion ? ` · ${i.criterion}` : ""}
+        </Caption1>{" "}
+        {i.fix && (
+          <Badge appearance="tint" color="success" size="small">
+            {t("fixable")}
+          </Badge>
+        )}
+      </Button>
+    ) : (
+      <div className={styles.plain}>
+        {withSeverity && (
+          <span className={styles.itemSeverity}>
+            <SeverityIcon s={i.severity} />
+          </span>
+        )}
+        <Text>{i.message}</Text>
+      </div>
+    );
+
   const counts = ORDER.map((s) => ({ s, n: issues.filter((i) => i.severity === s).length }));
   const sevLabel = (s: Severity): string =>
     t(s === "error" ? "sevError" : s === "warning" ? "sevWarning" : "sevInfo");
@@ -278,65 +350,110 @@ export function CheckStep({
         </div>
       )}
 
-      {ORDER.map((s) => {
-        const group = issues.filter((i) => i.severity === s);
-        if (group.length === 0) return null;
-        const units = Array.from(new Set(group.map((i) => i.unit ?? "")));
-        return (
-          <div key={s} className={styles.group}>
-            <h3 className={styles.iconHeading}>
-              <SeverityIcon s={s} /> {sevLabel(s)}{" "}
-              <CounterBadge
-                count={group.length}
-                size="small"
-                color={s === "error" ? "danger" : s === "warning" ? "important" : "informative"}
-                aria-hidden
-              />
-            </h3>
-            {units.map((u) => (
-              <div key={u}>
-                <h4 className={styles.unit}>{u || t("wholeSheet")}</h4>
-                <ul className={styles.list}>
-                  {group
-                    .filter((i) => (i.unit ?? "") === u)
-                    .map((i, k) => (
-                      <li key={`${i.code}-${i.cell ?? ""}-${k}`}>
-                        {i.cell ? (
-                          <Button
-                            appearance="subtle"
-                            className={styles.issue}
-                            disabled={busy}
-                            onClick={() => i.cell && select(i.cell)}
-                            aria-label={t("goToCell", {
-                              cell: shortCell(i.cell),
-                              message: i.message,
-                            })}
-                          >
-                            <Text>{i.message}</Text>
-                            <br />
-                            <Caption1 className={styles.cell}>
-                              {shortCell(i.cell)}
-                              {i.criterion ? ` · ${i.criterion}` : ""}
-                            </Caption1>{" "}
-                            {i.fix && (
-                              <Badge appearance="tint" color="success" size="small">
-                                {t("fixable")}
-                              </Badge>
-                            )}
-                          </Button>
-                        ) : (
-                          <div className={styles.plain}>
-                            <Text>{i.message}</Text>
-                          </div>
-                        )}
-                      </li>
-                    ))}
-                </ul>
-              </div>
-            ))}
-          </div>
-        );
-      })}
+      {issues.length > 1 && (
+        <div className={styles.filters} role="group" aria-label={t("issueFilters")}>
+          <Field label={t("groupBy")} size="small">
+            <Select value={groupBy} onChange={(_, d) => setGroupBy(d.value as GroupBy)}>
+              <option value="severity">{t("bySeverity")}</option>
+              <option value="unit">{t("byUnit")}</option>
+              <option value="code">{t("byCode")}</option>
+            </Select>
+          </Field>
+          <Field label={t("bySeverity")} size="small">
+            <Select value={sevFilter} onChange={(_, d) => setSevFilter(d.value)}>
+              <option value="">{t("filterAll")}</option>
+              {ORDER.map((s) => (
+                <option key={s} value={s}>
+                  {sevLabel(s)}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label={t("byUnit")} size="small">
+            <Select value={unitFilter} onChange={(_, d) => setUnitFilter(d.value)}>
+              <option value="">{t("filterAll")}</option>
+              {unitOrder.map((u) => (
+                <option key={u} value={u === "" ? WHOLE : u}>
+                  {u || t("wholeSheet")}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label={t("byCode")} size="small">
+            <Select value={codeFilter} onChange={(_, d) => setCodeFilter(d.value)}>
+              <option value="">{t("filterAll")}</option>
+              {codes.map((c) => (
+                <option key={c} value={c}>
+                  {c}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          {shown.length < issues.length && (
+            <Caption1 role="status">
+              {t("issuesShown", { shown: shown.length, total: issues.length })}
+            </Caption1>
+          )}
+        </div>
+      )}
+
+      {groupBy === "severity" &&
+        ORDER.map((s) => {
+          const group = shown.filter((i) => i.severity === s);
+          if (group.length === 0) return null;
+          const units = unitOrder.filter((u) => group.some((i) => (i.unit ?? "") === u));
+          return (
+            <div key={s} className={styles.group}>
+              <h3 className={styles.iconHeading}>
+                <SeverityIcon s={s} /> {sevLabel(s)}{" "}
+                <CounterBadge
+                  count={group.length}
+                  size="small"
+                  color={s === "error" ? "danger" : s === "warning" ? "important" : "informative"}
+                  aria-hidden
+                />
+              </h3>
+              {units.map((u) => (
+                <div key={u}>
+                  <h4 className={styles.unit}>{u || t("wholeSheet")}</h4>
+                  <ul className={styles.list}>
+                    {group
+                      .filter((i) => (i.unit ?? "") === u)
+                      .map((i, k) => (
+                        <li key={`${i.code}-${i.cell ?? ""}-${k}`}>{item(i, false)}</li>
+                      ))}
+                  </ul>
+                </div>
+              ))}
+            </div>
+          );
+        })}
+      {groupBy !== "severity" &&
+        (groupBy === "unit" ? unitOrder : codes).map((g) => {
+          const group = shown
+            .filter((i) => (groupBy === "unit" ? (i.unit ?? "") : i.code) === g)
+            .sort(
+              (a, b) =>
+                ORDER.indexOf(a.severity) - ORDER.indexOf(b.severity) ||
+                (groupBy === "unit"
+                  ? a.code.localeCompare(b.code)
+                  : unitOrder.indexOf(a.unit ?? "") - unitOrder.indexOf(b.unit ?? ""))
+            );
+          if (group.length === 0) return null;
+          return (
+            <div key={g} className={styles.group}>
+              <h3 className={styles.iconHeading}>
+                {groupBy === "unit" ? g || t("wholeSheet") : g}{" "}
+                <CounterBadge count={group.length} size="small" color="informative" aria-hidden />
+              </h3>
+              <ul className={styles.list}>
+                {group.map((i, k) => (
+                  <li key={`${i.code}-${i.cell ?? ""}-${k}`}>{item(i, true)}</li>
+                ))}
+              </ul>
+            </div>
+          );
+        })}
     </section>
   );
 }
