@@ -98,16 +98,29 @@ export function parseRankArgs(argv: string[], lang: Lang, allowed: string[]): Ra
   return out;
 }
 
-async function readAll(files: string[], lang: Lang): Promise<Grid[]> {
+/**
+ * The Grids of every file. With `unreadable`, a file that cannot be opened is passed there and the
+ * others are still read (returned forms: one broken attachment must not stop the consolidation);
+ * without it, or when no file can be read, the first refusal ends the command.
+ */
+async function readAll(
+  files: string[],
+  lang: Lang,
+  unreadable?: (message: string) => void
+): Promise<Grid[]> {
   const grids: Grid[] = [];
+  let first: string | null = null;
   for (const f of files) {
     try {
       grids.push(...(await readWorkbookGrids(f, f)));
     } catch (e) {
-      if (e instanceof WorkbookReadError) throw new UsageError(e.messageIn(lang));
-      throw e;
+      if (!(e instanceof WorkbookReadError)) throw e;
+      if (!unreadable) throw new UsageError(e.messageIn(lang));
+      first ??= e.messageIn(lang);
+      unreadable(e.messageIn(lang));
     }
   }
+  if (grids.length === 0 && first !== null) throw new UsageError(first);
   return grids;
 }
 
@@ -317,7 +330,15 @@ async function rankOrValidate(
         refuseInputAsOutput(out, [...args.files, ...(args.profile ? [args.profile] : [])]);
       });
     }
-    let grids = await readAll(args.files, lang);
+    // With a profile, several files are the members' returned forms: one that cannot be opened is
+    // named and the others are still consolidated (its member then counts as missing).
+    let grids = await readAll(
+      args.files,
+      lang,
+      profile && args.files.length > 1
+        ? (m) => io.stderr.write(`thidua: ${printable(m)}\n`)
+        : undefined
+    );
     // With a profile, several files are the members' returned forms: refused ones are not ranked,
     // and missing or refused members make the ranking provisional (src/cli/collect.ts).
     const collect =

@@ -455,7 +455,7 @@ export function buildVotesDocx(
     gridTable(
       [t("colNo"), t("colCandidate"), t("colAgree"), t("colDisagree")],
       candidates.map((name, i) => ({ cells: [String(i + 1), name, "", ""] })),
-      [9, 55, 18, 18],
+      [8, 50, 20, 22],
       ["center", "left", "center", "center"]
     ),
     new Paragraph({ pageBreakBefore: true, children: [] }),
