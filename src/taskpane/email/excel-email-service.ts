@@ -137,9 +137,11 @@ export function createExcelEmailService(xl: EmailExcel, office?: OfficeDocumentH
     try {
       const snap = await readWorkbookSnapshot(xl);
       const profile = profileFrom(snap);
-      const parsed = await Promise.all(
-        files.map(async (f) => (await xlsx()).readReturnedWorkbook(f.bytes, f.name, lang))
-      );
+      // One file at a time: each is inflated under the reader's budget, and twenty attachments read
+      // at once would hold twenty budgets in the pane's memory. A bad file comes back with its error.
+      const reader = await xlsx();
+      const parsed: Awaited<ReturnType<XlsxEmail["readReturnedWorkbook"]>>[] = [];
+      for (const f of files) parsed.push(await reader.readReturnedWorkbook(f.bytes, f.name, lang));
       const out = await importReturns(xl, parsed, profile, {
         ...consolidateOptions(snap, profile, lang),
         checkYear: profileOf(snap) !== null,
