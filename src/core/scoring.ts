@@ -169,7 +169,7 @@ class TableScorer {
     this.quiet = opts.totalsOnly === true;
     this.cellName = opts.address ?? sheetAddresser(this.sheet);
     const crit = table.criteria;
-    const shape = (this.shape = buildTreeShape(crit));
+    const shape = (this.shape = table.shape ?? buildTreeShape(crit));
     const n = crit.length;
     this.lines = table.lines;
     this.axisRows = table.axis === "rows";

@@ -169,7 +169,7 @@ function judge(
 export function confirmTree(
   inp: StructureInput,
   formulaParentCount: number
-): { parents: number[] | null; reading: StructureReading } {
+): { parents: number[] | null; reading: StructureReading; shape: TreeShape } {
   const cols = inp.unitCols.slice(0, SAMPLE_UNITS);
   const asRead = buildTreeShape(inp.items);
   const base = judge(asRead, inp, cols);
@@ -183,7 +183,8 @@ export function confirmTree(
     disagree: j.disagree,
     systematic: j.unitsOff > 0 && j.unitsOff === j.unitsWith,
   });
-  if (base.disagree === 0) return { parents: null, reading: reading("as-read", base) };
+  if (base.disagree === 0)
+    return { parents: null, reading: reading("as-read", base), shape: asRead };
   // Items placed by a formula keep their parent in every reading: the formula is the strongest evidence.
   const variants: [StructureReading["reading"], (it: FlatCriterion) => FlatCriterion][] = [
     ["no-codes", (it) => ({ ...it, code: "", label: stripCode(it) })],
@@ -198,8 +199,8 @@ export function confirmTree(
     const bar = best ? best.j : base;
     if (j.agree >= Math.max(1, bar.agree) && j.disagree < bar.disagree) best = { name, shape, j };
   }
-  if (best === null) return { parents: null, reading: reading("as-read", base) };
-  return { parents: best.shape.parent, reading: reading(best.name, best.j) };
+  if (best === null) return { parents: null, reading: reading("as-read", base), shape: asRead };
+  return { parents: best.shape.parent, reading: reading(best.name, best.j), shape: best.shape };
 }
 
 /** The label without the code typed at its start, with the code column's code dropped too. */

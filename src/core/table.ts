@@ -4,7 +4,7 @@
  */
 import type { CellValue } from "./grid";
 import type { CriterionKind } from "./report";
-import { splitCode, type FlatCriterion } from "./criteria";
+import { splitCode, type FlatCriterion, type TreeShape } from "./criteria";
 import type { RowsMapping, SheetMapping } from "./layout/types";
 import { SheetView } from "./layout/view";
 import { parseNumberText } from "./text";
@@ -77,6 +77,8 @@ export interface ScoreTable {
   subtotals: TableSubtotal[];
   /** How the criteria tree was read (R14); criteria in rows only. */
   structure?: StructureReading;
+  /** The tree of `criteria` as read (R14), so scoring does not build it again. */
+  shape?: TreeShape;
 }
 
 /** Subtotal lines placed among the criteria lines (both in sheet order). */
@@ -304,7 +306,7 @@ export function readTable(view: SheetView, mapping: SheetMapping, sep: "," | "."
     rows.pop();
     rawLabels.pop();
   }
-  const structure = readStructure(v, mapping, criteria, rows, rawLabels, unitCols, sep);
+  const read = readStructure(v, mapping, criteria, rows, rawLabels, unitCols, sep);
   const units: TableUnit[] = mapping.units.map((u) =>
     makeUnit(rows, "rows", {
       name: u.name,
@@ -323,7 +325,17 @@ export function readTable(view: SheetView, mapping: SheetMapping, sep: "," | "."
     const named = subtotalSection(v.fold(r, mapping.labelCol));
     return named ?? (mapping.codeCol !== null ? subtotalSection(v.fold(r, mapping.codeCol)) : null);
   });
-  return { view, mapping, criteria, units, axis: "rows", lines: rows, subtotals, structure };
+  return {
+    view,
+    mapping,
+    criteria,
+    units,
+    axis: "rows",
+    lines: rows,
+    subtotals,
+    ...(read ? { structure: read.reading } : {}),
+    ...(read?.shape ? { shape: read.shape } : {}),
+  };
 }
 
 /** How far a label sits in: the cell's indent plus its leading spaces (as levels of two). */
@@ -358,7 +370,7 @@ function readStructure(
   rawLabels: (string | null)[],
   unitCols: number[],
   sep: "," | "."
-): StructureReading | undefined {
+): { reading: StructureReading; shape: TreeShape | undefined } | undefined {
   if (criteria.length === 0) return undefined;
   const spaces = leadingSpaceLevels(rawLabels);
   for (let i = 0; i < criteria.length; i++) criteria[i].indent += spaces[i];
@@ -390,7 +402,11 @@ function readStructure(
   );
   if (confirmed.parents !== null)
     for (let i = 0; i < criteria.length; i++) criteria[i].parentHint = confirmed.parents[i];
-  return confirmed.reading;
+  // Another reading's tree was built from items without their codes: the scorer builds the final one.
+  return {
+    reading: confirmed.reading,
+    shape: confirmed.parents === null ? confirmed.shape : undefined,
+  };
 }
 
 export type { CriterionKind };
