@@ -128,6 +128,16 @@ describe("thidua rank on returned forms tells the truth (form-missing, form-refu
     expect(json.units).toHaveLength(5);
   }, 60000);
 
+  it("in the terminal: the provisional line names the missing member and the refused form, then their issues", async () => {
+    const r = await run(["rank", ...forms, "--profile", profileFile]);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(
+      "TẠM TÍNH: chưa nhận phiếu của Thanh tra tỉnh; phiếu không được tổng hợp: Sở Nội vụ (phiếu năm 2025, không phải năm 2026)"
+    );
+    expect(r.out).toMatch(/form-missing Thanh tra tỉnh: Thanh tra tỉnh chưa gửi phiếu tự chấm/);
+    expect(r.out).toMatch(/form-refused Sở Nội vụ: Phiếu của Sở Nội vụ không được tổng hợp/);
+  }, 60000);
+
   it("--out: the ranking sheet's provisional banner names the missing member and the refused form", async () => {
     const out = file("xep-hang.xlsx");
     const r = await run(["rank", ...forms, "--profile", profileFile, "--out", out]);

@@ -71,14 +71,29 @@ function fakeService() {
   const fail = async (): Promise<never> => {
     throw new Error("not used");
   };
-  const service: EmailService = {
+  // Cast: the service grows methods for the other sections of the tab, which this test never calls.
+  const service = {
+    formSettings: jest.fn(async () => ({
+      year: 2026,
+      clusterName: "",
+      yearFrom: "profile",
+      clusterFrom: "none",
+    })),
+    formSettings: jest.fn(async () => ({
+      year: 2025,
+      clusterName: "Cụm thi đua số 1",
+      yearFrom: "profile" as const,
+      clusterFrom: "profile" as const,
+    })),
     templateFiles: jest.fn(async () => []),
     openTemplateWorkbook: jest.fn(async () => false),
-    previewReturns: jest.fn(async (_f: PickedFile[], _l, _c, accept?: string[]) => {
-      previews.push(accept ?? []);
-      return result(accept ?? []);
-    }),
-    writeReturns: jest.fn(async (_f: PickedFile[], _l, _c, accept?: string[]) => {
+    previewReturns: jest.fn(
+      async (_f: PickedFile[], _l: unknown, _c: unknown, accept?: string[]) => {
+        previews.push(accept ?? []);
+        return result(accept ?? []);
+      }
+    ),
+    writeReturns: jest.fn(async (_f: PickedFile[], _l: unknown, _c: unknown, accept?: string[]) => {
       writes.push(accept ?? []);
       return { result: result(accept ?? []), sheetName: "Tổng hợp tự chấm" };
     }),
@@ -87,7 +102,7 @@ function fakeService() {
     applyFreeze: jest.fn(fail),
     undoFreeze: jest.fn(fail),
     cleanCopy: jest.fn(fail),
-  };
+  } as unknown as EmailService;
   return { service, previews, writes };
 }
 

@@ -95,11 +95,10 @@ export function Receipt({ units, lang, busy, onAccept }: ReceiptProps): React.JS
   const t = (k: keyof typeof RECEIPT_STRINGS.vi, p?: Record<string, string | number>): string =>
     RECEIPT_STRINGS.t(lang, k, p);
   const status = (u: ReturnedUnit): string => {
-    const s =
-      u.status === "received"
-        ? u.acceptedAnyway
-          ? t("acceptedAnyway", { reason: u.reason ?? "" })
-          : t("received")
+    const s = u.acceptedAnyway
+      ? t("acceptedAnyway", { reason: u.reason ?? "" })
+      : u.status === "received"
+        ? t("received")
         : u.status === "kept"
           ? t("kept")
           : u.status === "missing"
