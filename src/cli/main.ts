@@ -147,7 +147,6 @@ export function reportJson(
       label: u.label,
       classification: u.classification,
       award: u.award,
-      ...(u.awardPending ? { awardPending: true } : {}),
       // R11: ranked by share of each unit's own max: that max and the share (0..1, unrounded).
       ...(report.rankedBy === "share" ? { max: u.max ?? null, share: u.share ?? null } : {}),
       sections: u.sections.map((s) => ({
@@ -218,12 +217,11 @@ export function formatTable(report: RankingReport, lang: Lang): string {
     t(lang, "colLabel"),
     t(lang, "colClass"),
   ];
-  const withAward = report.units.some((u) => u.award || u.awardPending);
+  const withAward = report.units.some((u) => u.award);
   if (withAward) head.push(t(lang, "colAward"));
   const rows = report.units.map((u) => {
     const r = [String(u.rank), u.name, num(u.total), u.label ?? "", u.classification];
-    // K9: a tie across the last award slot waits for the meeting's vote.
-    if (withAward) r.push(u.awardPending ? t(lang, "awardPending") : (u.award ?? ""));
+    if (withAward) r.push(u.award ?? "");
     return r;
   });
   const widths = head.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]))));
