@@ -147,6 +147,7 @@ export function reportJson(
       label: u.label,
       classification: u.classification,
       award: u.award,
+      ...(u.awardPending ? { awardPending: true } : {}),
       // R11: ranked by share of each unit's own max: that max and the share (0..1, unrounded).
       ...(report.rankedBy === "share" ? { max: u.max ?? null, share: u.share ?? null } : {}),
       sections: u.sections.map((s) => ({
@@ -217,11 +218,12 @@ export function formatTable(report: RankingReport, lang: Lang): string {
     t(lang, "colLabel"),
     t(lang, "colClass"),
   ];
-  const withAward = report.units.some((u) => u.award);
+  const withAward = report.units.some((u) => u.award || u.awardPending);
   if (withAward) head.push(t(lang, "colAward"));
   const rows = report.units.map((u) => {
     const r = [String(u.rank), u.name, num(u.total), u.label ?? "", u.classification];
-    if (withAward) r.push(u.award ?? "");
+    // K9: a tie across the last award slot waits for the meeting's vote.
+    if (withAward) r.push(u.awardPending ? t(lang, "awardPending") : (u.award ?? ""));
     return r;
   });
   const widths = head.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]))));
@@ -247,17 +249,9 @@ export function formatTable(report: RankingReport, lang: Lang): string {
   for (const r of rows) out.push(line(r));
   out.push("");
   const incomplete = report.units.filter((u) => !u.complete).length;
-  // Returned forms: the banner names the members without a form and the refused forms, which the
-  // error and incomplete counts alone would hide (the sheet builders load only when needed).
-  const named = report.returns
-    ? (require("../sheets/summary") as typeof import("../sheets/summary")).returnsBanner(
-        report,
-        lang
-      )
-    : null;
   out.push(
     report.provisional
-      ? (named ?? t(lang, "provisional", { errors: report.errorCount, incomplete }))
+      ? t(lang, "provisional", { errors: report.errorCount, incomplete })
       : t(lang, "final", { n: report.units.length })
   );
   if (report.settingsProblems && report.settingsProblems.length > 0) {

@@ -72,6 +72,22 @@ describe("§8 where the year, the cluster and its kind come from", () => {
     expect(texts).not.toContain("Cờ thi đua của UBND tỉnh");
   });
 
+  it("K9 in the terminal and in --json: the tied units wait for the vote, nobody else gets the slot", async () => {
+    const table = await runCli(["rank", KHOI]);
+    expect(table.out.match(/Chờ bình xét/g)).toHaveLength(2);
+    const json = await runCli(["rank", KHOI, "--json"]);
+    const units = JSON.parse(json.out).units as {
+      name: string;
+      award: null;
+      awardPending?: boolean;
+    }[];
+    expect(units.filter((u) => u.awardPending).map((u) => u.name)).toEqual([
+      "Ban Tổ chức",
+      "Ban Tuyên giáo",
+    ]);
+    expect(units.every((u) => u.award === null)).toBe(true);
+  });
+
   it("--year wins over the title; a bad --year is refused with exit 2 and nothing written", async () => {
     const out = path.join(dir, "xep-hang.xlsx");
     const ok = await runCli(["rank", KHOI, "--out", out, "--year", "2022", "--place", "Hà Giang"]);
