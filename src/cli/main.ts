@@ -249,9 +249,17 @@ export function formatTable(report: RankingReport, lang: Lang): string {
   for (const r of rows) out.push(line(r));
   out.push("");
   const incomplete = report.units.filter((u) => !u.complete).length;
+  // Returned forms: the banner names the members without a form and the refused forms, which the
+  // error and incomplete counts alone would hide (the sheet builders load only when needed).
+  const named = report.returns
+    ? (require("../sheets/summary") as typeof import("../sheets/summary")).returnsBanner(
+        report,
+        lang
+      )
+    : null;
   out.push(
     report.provisional
-      ? t(lang, "provisional", { errors: report.errorCount, incomplete })
+      ? (named ?? t(lang, "provisional", { errors: report.errorCount, incomplete }))
       : t(lang, "final", { n: report.units.length })
   );
   if (report.settingsProblems && report.settingsProblems.length > 0) {
