@@ -79,12 +79,6 @@ function fakeService() {
       yearFrom: "profile",
       clusterFrom: "none",
     })),
-    formSettings: jest.fn(async () => ({
-      year: 2025,
-      clusterName: "Cụm thi đua số 1",
-      yearFrom: "profile" as const,
-      clusterFrom: "profile" as const,
-    })),
     templateFiles: jest.fn(async () => []),
     openTemplateWorkbook: jest.fn(async () => false),
     previewReturns: jest.fn(
