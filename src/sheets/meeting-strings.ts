@@ -56,6 +56,8 @@ export const MEETING_STRINGS = defineStrings(
     sectionProposals: "V. ĐỀ NGHỊ KHEN THƯỞNG",
     proposalLine: "Đề nghị tặng {award} cho: {units}.",
     noProposals: "Kỳ {period} không đề nghị khen thưởng.",
+    pendingLine:
+      "Chờ bình xét: {units} đồng điểm ở suất khen cuối; Hội nghị biểu quyết trước khi đề nghị khen thưởng.",
     sectionRotation: "VI. BẦU CỤM TRƯỞNG, CỤM PHÓ NĂM {next}",
     sectionRotationKhoi: "VI. BẦU KHỐI TRƯỞNG, KHỐI PHÓ NĂM {next}",
     rotationLine: "Hội nghị thống nhất: {head} là {headRole}; {deputy} là {deputyRole} năm {next}.",
@@ -153,6 +155,8 @@ export const MEETING_STRINGS = defineStrings(
     sectionProposals: "V. AWARD PROPOSALS",
     proposalLine: "Propose the {award} for: {units}.",
     noProposals: "No award is proposed at the {period}.",
+    pendingLine:
+      "Vote needed: {units} tie at the last award slot; the meeting votes before any award is proposed.",
     sectionRotation: "VI. ELECTION OF THE CLUSTER HEAD AND DEPUTY FOR {next}",
     sectionRotationKhoi: "VI. ELECTION OF THE BLOC HEAD AND DEPUTY FOR {next}",
     rotationLine: "The meeting agreed: {head} is {headRole}; {deputy} is {deputyRole} for {next}.",

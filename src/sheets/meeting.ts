@@ -228,7 +228,11 @@ export function buildMinutesDocx(
     input.attendance ?? profile.members.map((unit): Attendance => ({ unit, present: null }));
   const presentCount = attendance.filter((a) => a.present === true).length;
   const known = attendance.some((a) => a.present !== null);
-  const rotation = suggestRotation(profile.members, profile.head, profile.deputy);
+  // K8 needs this year's head or deputy to rotate from; without them the election is left blank.
+  const rotation =
+    profile.head || profile.deputy
+      ? suggestRotation(profile.members, profile.head, profile.deputy)
+      : { head: "", deputy: "" };
   const nextHead = input.nextHead ?? rotation.head;
   const nextDeputy = input.nextDeputy ?? rotation.deputy;
   const lines = voteLines(
@@ -306,7 +310,10 @@ export function buildMinutesDocx(
       empty()
     );
   children.push(body(t("sectionProposals"), { bold: true }, 567, true));
-  if (proposals.length === 0) children.push(body(t("noProposals", { period })));
+  const pending = report.units.filter((u) => u.awardPending).map((u) => u.name);
+  if (pending.length > 0)
+    children.push(body(`- ${t("pendingLine", { units: pending.join(", ") })}`));
+  else if (proposals.length === 0) children.push(body(t("noProposals", { period })));
   for (const g of proposals)
     children.push(
       body(

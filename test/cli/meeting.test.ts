@@ -172,6 +172,19 @@ describe("thidua minutes / votes / proposal (DOMAIN.md §8)", () => {
     expect(text).toMatch(/TM\. CỤM THI ĐUA\nCỤM TRƯỞNG/);
   });
 
+  it("K9/K8 in the minutes of a Khối without settings: the tie waits for the vote, no head or deputy invented", async () => {
+    const out = path.join(dir, "bien-ban.docx");
+    const r = await runCli(["minutes", KHOI, "--date", "2021-12-20", "--out", out]);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/năm 2021 lấy từ tiêu đề/);
+    const text = await docxText(out);
+    expect(text).toContain("Chờ bình xét: Ban Tổ chức, Ban Tuyên giáo đồng điểm ở suất khen cuối");
+    expect(text).toContain("BẦU KHỐI TRƯỞNG, KHỐI PHÓ NĂM 2022");
+    expect(text).toContain(
+      "Hội nghị thống nhất: ………………………… là Khối trưởng; ………………………… là Khối phó năm 2022."
+    );
+  });
+
   it("K10: a proposal for a sơ kết proposes nothing", async () => {
     const profile = path.join(dir, "so-ket.json");
     fs.writeFileSync(
