@@ -46,6 +46,7 @@ export function checkForm(
   profile: ClusterProfile,
   lang: Lang
 ): { complete: boolean; checks: FormCheck[] } {
+  // The head's saved mappings describe the head's sheets; a form's sheet may share a name with one.
   const res = analyzeWorkbook([grid], { profile: { ...profile, mappings: {} }, lang });
   if (!res.ok) return { complete: false, checks: [] };
   return {
