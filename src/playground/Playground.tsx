@@ -48,6 +48,7 @@ import {
 } from "./selection";
 import { SheetGrid } from "./SheetGrid";
 import { PLAYGROUND_STRINGS } from "./strings";
+import { refusal, type Refusal } from "./validation";
 
 export interface SampleCase {
   case: string;
@@ -199,6 +200,8 @@ export function Playground({
   const [notice, setNotice] = React.useState<string | null>(null);
   /** An opening waiting for the user's answer about unsaved changes. */
   const [confirming, setConfirming] = React.useState<(() => void) | null>(null);
+  /** An entry the cell's data validation refused, waiting for Retry/Cancel (or Yes on a warning). */
+  const [refused, setRefused] = React.useState<(Refusal & { entry: string }) | null>(null);
   // What was in the formula bar before each key of the entry being typed: Ctrl+Z there steps back.
   const typed = React.useRef<string[]>([]);
   const formulaRef = React.useRef<HTMLInputElement>(null);
@@ -347,9 +350,17 @@ export function Playground({
     if (sheet) selectBlock(cellSelection(sheet, pos));
   };
 
-  const commit = (): void => {
+  const commit = (checked = true): void => {
     if (!model || !sheet || draft === null || !history) return;
     const entry = toEnglishFormula(draft, model.decimalSeparator);
+    if (checked && !entry.startsWith("=")) {
+      const value = entry.startsWith("'") ? entry.slice(1) : (model.parseNumber(entry) ?? entry);
+      const no = refusal(model, sheet, selected.row, selected.col, value);
+      if (no) {
+        setRefused({ ...no, entry });
+        return;
+      }
+    }
     history.record(() => model.enter(sheet, selected.row, selected.col, entry));
     setDraft(null);
     select({ row: selected.row + 1, col: selected.col });
@@ -628,6 +639,52 @@ export function Playground({
           )}
         </aside>
       </div>
+
+      <Dialog
+        open={refused !== null}
+        modalType="alert"
+        onOpenChange={(_, d) => !d.open && setRefused(null)}
+      >
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>{refused?.title || t("validationTitle")}</DialogTitle>
+            <DialogContent>{refused?.message || t("validationDefault")}</DialogContent>
+            <DialogActions>
+              {refused?.style === "Stop" ? (
+                <Button
+                  appearance="primary"
+                  onClick={() => {
+                    setRefused(null);
+                    setTimeout(() => formulaRef.current?.focus(), 0);
+                  }}
+                >
+                  {t("retry")}
+                </Button>
+              ) : (
+                <Button
+                  appearance="primary"
+                  onClick={() => {
+                    setRefused(null);
+                    commit(false);
+                  }}
+                >
+                  {t("keepEntry")}
+                </Button>
+              )}
+              <Button
+                onClick={() => {
+                  setRefused(null);
+                  typed.current = [];
+                  setDraft(null);
+                  gridRef.current?.focus();
+                }}
+              >
+                {t("cancel")}
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
 
       <Dialog open={confirming !== null} onOpenChange={(_, d) => !d.open && setConfirming(null)}>
         <DialogSurface>

@@ -32,6 +32,11 @@ export const PLAYGROUND_STRINGS = defineStrings(
     unsavedSave: "Lưu .xlsx rồi mở",
     unsavedDiscard: "Không lưu",
     cancel: "Huỷ",
+    validationTitle: "Microsoft Excel",
+    validationDefault:
+      "Giá trị này không khớp với các hạn chế xác thực dữ liệu được xác định cho ô này.",
+    retry: "Thử lại",
+    keepEntry: "Vẫn nhập",
   },
   {
     title: "THIDUA",
@@ -62,5 +67,10 @@ export const PLAYGROUND_STRINGS = defineStrings(
     unsavedSave: "Save .xlsx and open",
     unsavedDiscard: "Don't save",
     cancel: "Cancel",
+    validationTitle: "Microsoft Excel",
+    validationDefault:
+      "This value doesn't match the data validation restrictions defined for this cell.",
+    retry: "Retry",
+    keepEntry: "Keep the entry",
   }
 );

@@ -6,10 +6,15 @@
 import "../taskpane/text-encoder";
 import { fireEvent, render, screen } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { createSimulator, type Simulator } from "../../src/simulator";
+import * as fs from "fs";
+import * as path from "path";
+import { createSimulator, simulatorFromXlsx, type Simulator } from "../../src/simulator";
+import { createExcelService } from "../../src/taskpane/excel-service";
+import { SAMPLES } from "../paths";
 import { SheetGrid } from "../../src/playground/SheetGrid";
 import { History } from "../../src/playground/history";
 import { toEnglishFormula } from "../../src/playground/formula-locale";
+import { refusal } from "../../src/playground/validation";
 import {
   cellSelection,
   currentRegion,
@@ -321,5 +326,87 @@ describe("formulas and errors as a Vietnamese Excel shows them (issue 18)", () =
     expect(cell("C6").textContent).toBe("#DIV/0!");
     expect(cell("C6").getAttribute("title")).toBeNull();
     expect(cell("C3").getAttribute("title")).toBeNull();
+  });
+});
+
+describe("data validation as Excel enforces it (issue 18)", () => {
+  /** Self scores in D6:D8 between 0 and the max beside them (C6:C8 = 25, 20, 10), as the forms do. */
+  function form(errorAlert?: Record<string, unknown>): Simulator {
+    const s = workbook();
+    const sheet = s.model.sheets[0];
+    [25, 20, 10].forEach((max, k) => s.model.setConstant(sheet, 5 + k, 2, max));
+    sheet.validations.push({
+      range: { top: 5, left: 3, bottom: 7, right: 3 },
+      rule: { decimal: { formula1: 0, formula2: "=C6", operator: "Between" } },
+      errorAlert,
+    });
+    return s;
+  }
+
+  test("30 is refused where the max is 25, 25 taken; the bound follows the row (22 refused under 20)", () => {
+    const s = form({
+      showAlert: true,
+      style: "Stop",
+      title: "Điểm tự chấm",
+      message: "Từ 0 đến điểm chuẩn.",
+    });
+    const sheet = s.model.sheets[0];
+    expect(refusal(s.model, sheet, 5, 3, 30)).toEqual({
+      style: "Stop",
+      title: "Điểm tự chấm",
+      message: "Từ 0 đến điểm chuẩn.",
+    });
+    expect(refusal(s.model, sheet, 5, 3, 25)).toBeNull();
+    expect(refusal(s.model, sheet, 6, 3, 22)).not.toBeNull();
+    expect(refusal(s.model, sheet, 7, 3, 9.5)).toBeNull();
+    expect(refusal(s.model, sheet, 5, 3, -1)).not.toBeNull();
+    // Text in a number cell is refused; a blank is allowed; cells outside the rule are free.
+    expect(refusal(s.model, sheet, 5, 3, "mười")).not.toBeNull();
+    expect(refusal(s.model, sheet, 5, 3, null)).toBeNull();
+    expect(refusal(s.model, sheet, 5, 4, 30)).toBeNull();
+  });
+
+  test("without a message of its own the rule gets Excel's standard one (Stop)", () => {
+    const s = form();
+    expect(refusal(s.model, s.model.sheets[0], 5, 3, 30)).toEqual({
+      style: "Stop",
+      title: "",
+      message: "",
+    });
+  });
+
+  test("a self-score form THIDUA wrote for s1 refuses 30 in the criterion worth 25", async () => {
+    const sim = await simulatorFromXlsx(
+      fs.readFileSync(path.join(SAMPLES, "s1-layout-a", "input.xlsx"))
+    );
+    const svc = createExcelService({ excel: sim.Excel as any, office: sim.Office });
+    const r = await svc.read(undefined, "vi");
+    const { sheetNames } = await svc.buildTemplates(r, "vi");
+    const form = sim.model.sheetByName(sheetNames[0]);
+    expect(form).toBeDefined();
+    if (!form) return;
+    // The row of "Hoàn thành chương trình, kế hoạch công tác năm" (max 25) and its entry cell.
+    let row = -1;
+    form.forEachCell((rr, _c, cell) => {
+      if (typeof cell.value === "string" && cell.value.includes("Hoàn thành chương trình"))
+        row = rr;
+    });
+    const rule = form.validations.find((v) => v.range.top <= row && v.range.bottom >= row);
+    expect(rule).toBeDefined();
+    const col = rule?.range.left ?? -1;
+    expect(refusal(sim.model, form, row, col, 30)).not.toBeNull();
+    expect(refusal(sim.model, form, row, col, 25)).toBeNull();
+    expect(refusal(sim.model, form, row, col, 24.5)).toBeNull();
+  }, 60_000);
+
+  test("a list takes only its items", () => {
+    const s = workbook();
+    const sheet = s.model.sheets[0];
+    sheet.validations.push({
+      range: { top: 9, left: 0, bottom: 9, right: 0 },
+      rule: { list: { inCellDropDown: true, source: "Đạt,Không đạt" } },
+    });
+    expect(refusal(s.model, sheet, 9, 0, "đạt")).toBeNull();
+    expect(refusal(s.model, sheet, 9, 0, "Tốt")).not.toBeNull();
   });
 });
