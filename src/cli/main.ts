@@ -211,17 +211,25 @@ export function formatTable(report: RankingReport, lang: Lang): string {
     const s = x.toFixed(report.precision);
     return lang === "vi" ? s.replace(".", ",") : s;
   };
+  // R11: ranked by share of each unit's own max: that max and the share follow the points.
+  const byShare = report.rankedBy === "share";
   const head = [
     t(lang, "colRank"),
     t(lang, "colUnit"),
     t(lang, "colTotal"),
+    ...(byShare ? [t(lang, "colMax"), t(lang, "colShare")] : []),
     t(lang, "colLabel"),
     t(lang, "colClass"),
   ];
   const withAward = report.units.some((u) => u.award || u.awardPending);
   if (withAward) head.push(t(lang, "colAward"));
   const rows = report.units.map((u) => {
-    const r = [String(u.rank), u.name, num(u.total), u.label ?? "", u.classification];
+    const share =
+      u.share === null || u.share === undefined
+        ? ""
+        : `${(u.share * 100).toFixed(2).replace(".", lang === "vi" ? "," : ".")} %`;
+    const own = byShare ? [u.max === null || u.max === undefined ? "" : num(u.max), share] : [];
+    const r = [String(u.rank), u.name, num(u.total), ...own, u.label ?? "", u.classification];
     // K9: a tie across the last award slot waits for the meeting's vote.
     if (withAward) r.push(u.awardPending ? t(lang, "awardPending") : (u.award ?? ""));
     return r;
@@ -229,7 +237,7 @@ export function formatTable(report: RankingReport, lang: Lang): string {
   const widths = head.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]))));
   const line = (cells: string[]): string =>
     cells
-      .map((c, i) => pad(c, widths[i], i === 0 || i === 2))
+      .map((c, i) => pad(c, widths[i], i === 0 || i === 2 || (byShare && (i === 3 || i === 4))))
       .join("  ")
       .trimEnd();
   const out: string[] = [];

@@ -43,7 +43,7 @@ export function describeMapping(mapping: unknown, lang: Lang): MappingSummary {
           review: u.review === null ? null : columnLetter(u.review),
         }));
   return {
-    layout: mapping.layout,
+    layout: mapping.layout === "B" && mapping.results ? "E" : mapping.layout,
     layoutName,
     sheet: mapping.sheet,
     headerRow: mapping.headerRow >= 0 ? mapping.headerRow + 1 : null,

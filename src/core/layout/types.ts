@@ -5,7 +5,8 @@
  */
 import type { Params } from "../i18n";
 
-export type LayoutKind = "A" | "B" | "C" | "D";
+/** E: a results table, read through a layout-B mapping with `results` (DOMAIN §4). */
+export type LayoutKind = "A" | "B" | "C" | "D" | "E";
 
 /** A reason for the reading, translated when shown (describeMapping). */
 export interface Reason {
