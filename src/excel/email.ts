@@ -13,6 +13,7 @@ import {
   type SheetVisibility,
 } from "../core/presend";
 import { defaultProfile, type ClusterProfile } from "../core/profile";
+import { titleInfoOf } from "../core/title";
 import {
   consolidateReturns,
   type ConsolidateOptions,
@@ -24,7 +25,7 @@ import { SHEET_STRINGS } from "../sheets/strings";
 import { buildSummarySheet, SUMMARY_STRINGS } from "../sheets/summary";
 import type { ExcelHost } from "./host";
 import { translateOfficeError } from "./host";
-import { profileFromXml, queueProfilePart } from "./profile-store";
+import { profileFromXml, profileToXml, queueProfilePart } from "./profile-store";
 import {
   isResponseTooLarge,
   loadGridBlocks,
@@ -150,6 +151,49 @@ export function rankingStateOf(snap: WorkbookSnapshot, lang: Lang): RankingState
     provisional: res.report.provisional,
     provisionalSheets,
   };
+}
+
+export interface FormSettings {
+  /** Null when neither the settings nor the score sheet's title says. */
+  year: number | null;
+  clusterName: string;
+  /** Where each came from: the cluster's settings, the score sheet's title, or nowhere yet. */
+  yearFrom: "profile" | "title" | "none";
+  clusterFrom: "profile" | "title" | "none";
+}
+
+/**
+ * The year and cluster the self-score forms will carry, for the head to confirm before sending: the
+ * settings when they say, else the score sheet's own title ("BẢNG ĐIỂM THI ĐUA NĂM 2021", "CỤM THI
+ * ĐUA …"); never today's year silently.
+ */
+export function formSettingsOf(snap: WorkbookSnapshot): FormSettings {
+  const profile = profileOf(snap);
+  const visible = new Set(
+    snap.sheets.filter((s) => !s.ours && s.visibility === "Visible").map((s) => s.name)
+  );
+  const title = titleInfoOf(snap.grids.filter((g) => visible.has(g.sheetName)));
+  const cluster = profile?.clusterName.trim() ?? "";
+  const year = profile && profile.year > 0 ? profile.year : null;
+  return {
+    year: year ?? title.year,
+    clusterName: cluster || (title.clusterName ?? ""),
+    yearFrom: year !== null ? "profile" : title.year !== null ? "title" : "none",
+    clusterFrom: cluster ? "profile" : title.clusterName ? "title" : "none",
+  };
+}
+
+/** Stores the profile in the workbook's custom XML part (replacing ours): one read, one write. */
+export async function saveProfilePart(xl: ExcelHost, profile: ClusterProfile): Promise<void> {
+  await xl.run(async (ctx) => {
+    const part = queueProfilePart(ctx);
+    await ctx.sync();
+    const xml = profileToXml(profile);
+    const existing = part();
+    if (existing) existing.setXml(xml);
+    else ctx.workbook.customXmlParts.add(xml);
+    await ctx.sync();
+  });
 }
 
 /** The profile stored in the workbook, or null. */

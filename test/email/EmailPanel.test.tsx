@@ -68,6 +68,12 @@ function fakeService(over: Partial<EmailService> = {}) {
     apply: [],
   };
   const service: EmailService = {
+    formSettings: jest.fn(async () => ({
+      year: 2021,
+      clusterName: "CỤM THI ĐUA ……",
+      yearFrom: "title" as const,
+      clusterFrom: "title" as const,
+    })),
     templateFiles: jest.fn(async () => []),
     openTemplateWorkbook: jest.fn(async () => false),
     previewReturns: jest.fn(async (files: PickedFile[]) => {
@@ -186,6 +192,44 @@ describe("EmailPanel (issue 8)", () => {
     expect(
       await screen.findByText("Đã khôi phục 1 công thức THIDUA, cả các vùng tràn.")
     ).toBeTruthy();
+  });
+
+  it("forms go out only after the year and cluster are confirmed: prefilled from the title, a dotted name refused", async () => {
+    const { service } = fakeService();
+    mount(service);
+    const year = (await screen.findByDisplayValue("2021")) as HTMLInputElement;
+    expect(screen.getAllByText("Lấy từ tiêu đề bảng điểm: hãy kiểm tra lại.")).toHaveLength(2);
+    const download = screen.getByRole("button", { name: "Tải phiếu tự chấm (.xlsx)" });
+    expect((download as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByText("Hãy nhập tên cụm (không để dòng chấm).")).toBeTruthy();
+    const confirm = screen.getByRole("checkbox", {
+      name: "Tôi đã kiểm tra: phiếu ghi đúng năm và tên cụm này",
+    }) as HTMLInputElement;
+    expect(confirm.disabled).toBe(true);
+    await act(async () => {
+      fireEvent.change(screen.getByDisplayValue("CỤM THI ĐUA ……"), {
+        target: { value: "Cụm thi đua các cơ quan tham mưu tổng hợp" },
+      });
+      fireEvent.change(year, { target: { value: "2025" } });
+    });
+    await act(async () => {
+      fireEvent.click(confirm);
+    });
+    expect((download as HTMLButtonElement).disabled).toBe(false);
+    await act(async () => {
+      fireEvent.click(download);
+    });
+    await waitFor(() =>
+      expect(service.templateFiles).toHaveBeenCalledWith("vi", {
+        year: 2025,
+        clusterName: "Cụm thi đua các cơ quan tham mưu tổng hợp",
+      })
+    );
+    // Editing a field after confirming asks for the confirmation again.
+    await act(async () => {
+      fireEvent.change(year, { target: { value: "2026" } });
+    });
+    expect(confirm.checked).toBe(false);
   });
 
   it("shows a clean check as ready to send, and a failure in words the user can act on (English)", async () => {

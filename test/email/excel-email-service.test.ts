@@ -3,7 +3,7 @@
  * stored in the workbook as Excel would have it.
  */
 import ExcelJS from "exceljs";
-import { profileToXml, PROFILE_NAMESPACE } from "../../src/excel/profile-store";
+import { profileFromXml, profileToXml, PROFILE_NAMESPACE } from "../../src/excel/profile-store";
 import { simulatorFromXlsx } from "../../src/simulator";
 import { createExcelEmailService } from "../../src/taskpane/email/excel-email-service";
 import { readCustomXmlParts, readReturnedWorkbook } from "../../src/xlsx/email";
@@ -28,7 +28,17 @@ describe("createExcelEmailService (issue 8)", () => {
   it("makes one form per member from the workbook's criteria and profile, each naming its unit and year", async () => {
     const sim = await headWorkbook();
     const service = createExcelEmailService(sim.Excel);
-    const files = await service.templateFiles("vi");
+    const settings = await service.formSettings("vi");
+    expect(settings).toEqual({
+      year: 2025,
+      clusterName: clusterProfile().clusterName,
+      yearFrom: "profile",
+      clusterFrom: "profile",
+    });
+    const files = await service.templateFiles("vi", {
+      year: 2025,
+      clusterName: clusterProfile().clusterName,
+    });
     expect(files.map((f) => f.unit)).toEqual(MEMBERS);
     expect(files[1].fileName).toBe("Phiếu tự chấm 2025 - Sở Ngoại vụ.xlsx");
     const back = await readReturnedWorkbook(await bytesOf(files[1].blob), files[1].fileName);
@@ -36,6 +46,38 @@ describe("createExcelEmailService (issue 8)", () => {
     expect(res.units.find((u) => u.name === "Sở Ngoại vụ")?.status).toBe("received");
     expect(res.problems.filter((p) => p.code !== "unit-missing")).toEqual([]);
     expect(await service.openTemplateWorkbook(files[0])).toBe(false);
+  });
+
+  it("form-refused prevented: without settings, the year and cluster come from the sheet's title, and what the head confirms is stored and carried by the forms", async () => {
+    const sim = await simulatorFromXlsx(
+      await fillForm(await templateFor("Sở Tư pháp"), [23, 18.75, 14, 18, 13.5, 1, 2, 0])
+    );
+    // The head's title block, as typed (the form's own title rows replaced).
+    const ws = sim.model.sheets[0];
+    sim.model.setConstant(ws, 0, 0, "CỤM THI ĐUA CÁC CƠ QUAN THAM MƯU TỔNG HỢP");
+    sim.model.setConstant(ws, 1, 0, "BẢNG ĐIỂM THI ĐUA NĂM 2021");
+    const service = createExcelEmailService(sim.Excel);
+    expect(await service.formSettings("vi")).toEqual({
+      year: 2021,
+      clusterName: "CỤM THI ĐUA CÁC CƠ QUAN THAM MƯU TỔNG HỢP",
+      yearFrom: "title",
+      clusterFrom: "title",
+    });
+    const files = await service.templateFiles("vi", {
+      year: 2021,
+      clusterName: "Cụm thi đua các cơ quan tham mưu tổng hợp",
+    });
+    expect(files[0].fileName).toMatch(/^Phiếu tự chấm 2021 - /);
+    const stored = profileFromXml(sim.model.customXmlParts[0].xml)!;
+    expect([stored.year, stored.clusterName]).toEqual([
+      2021,
+      "Cụm thi đua các cơ quan tham mưu tổng hợp",
+    ]);
+    expect(await service.formSettings("vi")).toMatchObject({
+      year: 2021,
+      yearFrom: "profile",
+      clusterFrom: "profile",
+    });
   });
 
   it("previews without writing, then writes the summary as a new sheet of the open workbook", async () => {
@@ -66,7 +108,7 @@ describe("createExcelEmailService (issue 8)", () => {
       ctx.workbook.worksheets.getItem("Phiếu tự chấm").delete();
       await ctx.sync();
     });
-    const files = await service.templateFiles("en");
+    const files = await service.templateFiles("en", { year: 2025, clusterName: "Cụm số 1" });
     // No profile in this workbook: the summary's units are the members; the form stays Vietnamese.
     expect(files.map((f) => f.unit)).toEqual(["Sở Ngoại vụ"]);
     const back = await readReturnedWorkbook(await bytesOf(files[0].blob), files[0].fileName);

@@ -3,6 +3,7 @@
  * the score table and a Tạm tính ranking are said before anything is sent; a complete, clean table
  * adds nothing.
  */
+import type { PresendFinding } from "../../src/core/presend";
 import { checkWorkbookBeforeSending } from "../../src/excel/email";
 import { tagName } from "../../src/excel/tags";
 import { createSimulator } from "../../src/simulator";
@@ -38,7 +39,7 @@ function headWorkbook(d3: number | string | null) {
   return sim;
 }
 
-const ranking = (f: { code: string }[]) =>
+const ranking = (f: PresendFinding[]) =>
   f.filter((x) => x.code === "score-errors" || x.code === "ranking-provisional");
 
 describe("Kiểm tra trước khi gửi: a provisional ranking is not ready to send (issue 15)", () => {

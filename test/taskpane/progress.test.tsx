@@ -170,6 +170,12 @@ describe("issue 7: importing returned files (email step)", () => {
 
   function emailService(previewReturns: EmailService["previewReturns"]): EmailService {
     return {
+      formSettings: async () => ({
+        year: 2025,
+        clusterName: "Cụm thi đua số 1",
+        yearFrom: "profile" as const,
+        clusterFrom: "profile" as const,
+      }),
       templateFiles: async () => [],
       openTemplateWorkbook: async () => false,
       previewReturns,

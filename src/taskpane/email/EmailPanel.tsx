@@ -17,7 +17,6 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import {
-  ArrowDownloadRegular,
   DocumentCheckmarkRegular,
   FolderOpenRegular,
   LockClosedRegular,
@@ -25,11 +24,12 @@ import {
 import type { Lang } from "../../core/i18n";
 import type { ConsolidateResult, SummaryValue, ValueSource } from "../../core/returns";
 import { BeforeSending } from "./BeforeSending";
-import type { Choices, EmailService, PickedFile, TemplateFile } from "./service";
+import { SendForms } from "./SendForms";
+import type { Choices, EmailService, PickedFile } from "./service";
 import { EmailServiceError } from "./service";
 import { Receipt, receiptIssueCount } from "./Receipt";
 import { EMAIL_STRINGS, type EmailKey } from "./strings";
-import { download, intentOf } from "./ui";
+import { intentOf } from "./ui";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
@@ -105,9 +105,6 @@ export function EmailPanel({ service, lang }: EmailPanelProps): React.JSX.Elemen
   const [busy, setBusy] = React.useState(false);
   const [error, setError] = React.useState<string | null>(null);
 
-  const [templates, setTemplates] = React.useState<TemplateFile[] | null>(null);
-  const [sendNote, setSendNote] = React.useState<string | null>(null);
-
   const [files, setFiles] = React.useState<PickedFile[]>([]);
   const [skipped, setSkipped] = React.useState<string[]>([]);
   const [preview, setPreview] = React.useState<ConsolidateResult | null>(null);
@@ -135,22 +132,6 @@ export function EmailPanel({ service, lang }: EmailPanelProps): React.JSX.Elemen
       setBusy(false);
     }
   };
-
-  const makeTemplates = (): void =>
-    void run(async () => {
-      setSendNote(null);
-      const list = await service.templateFiles(lang);
-      setTemplates(list);
-      for (const f of list) download(f.blob, f.fileName);
-      setSendNote(
-        t("sendDone", { count: list.length, files: list.map((f) => f.fileName).join(", ") })
-      );
-    });
-
-  const openWorkbook = (f: TemplateFile): void =>
-    void run(async () => {
-      if (!(await service.openTemplateWorkbook(f))) setSendNote(t("noCreateWorkbook"));
-    });
 
   const takeFiles = (list: FileList | File[] | null): void => {
     if (!list) return;
@@ -207,44 +188,7 @@ export function EmailPanel({ service, lang }: EmailPanelProps): React.JSX.Elemen
         </div>
       )}
 
-      <section className={styles.section} aria-labelledby="thidua-email-send">
-        <h3 id="thidua-email-send" className={styles.heading}>
-          {t("sendTitle")}
-        </h3>
-        <Caption1>{t("sendHint")}</Caption1>
-        <div className={styles.actions}>
-          <Button
-            appearance="primary"
-            icon={<ArrowDownloadRegular />}
-            disabled={busy}
-            onClick={makeTemplates}
-          >
-            {t("sendButton")}
-          </Button>
-        </div>
-        {sendNote && (
-          <MessageBar intent="success">
-            <MessageBarBody>{sendNote}</MessageBarBody>
-          </MessageBar>
-        )}
-        {templates && templates.length > 0 && (
-          <ul className={styles.list}>
-            {templates.map((f) => (
-              <li key={f.fileName}>
-                {f.unit}{" "}
-                <Button
-                  size="small"
-                  appearance="subtle"
-                  onClick={() => openWorkbook(f)}
-                  disabled={busy}
-                >
-                  {t("openWorkbook")}
-                </Button>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <SendForms service={service} lang={lang} busy={busy} run={(w) => void run(w)} />
 
       <section className={styles.section} aria-labelledby="thidua-email-collect">
         <h3 id="thidua-email-collect" className={styles.heading}>

@@ -11,10 +11,12 @@ import type { ConsolidateOptions } from "../../core/returns";
 import {
   checkWorkbookBeforeSending,
   existingSummaryGrid,
+  formSettingsOf,
   importReturns,
   profileOf,
   readDocumentBytes,
   readWorkbookSnapshot,
+  saveProfilePart,
   type OfficeDocumentHost,
   type WorkbookSnapshot,
 } from "../../excel/email";
@@ -157,9 +159,18 @@ export function createExcelEmailService(xl: EmailExcel, office?: OfficeDocumentH
   };
 
   return {
-    async templateFiles(lang: Lang): Promise<TemplateFile[]> {
+    async formSettings() {
+      return formSettingsOf(await readWorkbookSnapshot(xl));
+    },
+
+    async templateFiles(lang: Lang, confirmed): Promise<TemplateFile[]> {
       const snap = await readWorkbookSnapshot(xl);
-      const profile = profileFrom(snap);
+      // What the head confirmed is what the forms carry, and what their return is checked against.
+      const profile = {
+        ...profileFrom(snap),
+        year: confirmed.year,
+        clusterName: confirmed.clusterName.trim(),
+      };
       const res = headReading(snap, profile, lang);
       if (!res.ok)
         throw new EmailServiceError(SERVICE_STRINGS.t(lang, "noCriteria", { reason: res.message }));
@@ -174,6 +185,11 @@ export function createExcelEmailService(xl: EmailExcel, office?: OfficeDocumentH
         lang: "vi",
         date: new Date(),
       });
+      try {
+        await saveProfilePart(xl, profile);
+      } catch (e) {
+        return fail(lang, e);
+      }
       return files.map((f) => ({ unit: f.unit, fileName: f.fileName, blob: blobOf(f.bytes) }));
     },
 

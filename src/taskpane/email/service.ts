@@ -72,6 +72,18 @@ export interface CleanCopy {
   fromFile: boolean;
 }
 
+export interface FormSettings {
+  year: number | null;
+  clusterName: string;
+  yearFrom: "profile" | "title" | "none";
+  clusterFrom: "profile" | "title" | "none";
+}
+
+export interface ConfirmedForms {
+  year: number;
+  clusterName: string;
+}
+
 export class EmailServiceError extends Error {
   constructor(
     /** Already in the user's language: what happened and what to do. */
@@ -85,7 +97,10 @@ export class EmailServiceError extends Error {
 export type Choices = Record<string, ConflictChoice>;
 
 export interface EmailService {
-  templateFiles(lang: Lang): Promise<TemplateFile[]>;
+  /** The year and cluster the forms will carry, prefilled for the head to confirm. */
+  formSettings(lang: Lang): Promise<FormSettings>;
+  /** The forms, with the year and cluster the head confirmed (stored in the settings too). */
+  templateFiles(lang: Lang, confirmed: ConfirmedForms): Promise<TemplateFile[]>;
   /** Opens a form as a new Excel workbook; false when this Excel cannot. */
   openTemplateWorkbook(file: TemplateFile): Promise<boolean>;
   /** Consolidate without writing: what the head reviews before choosing. */

@@ -11,6 +11,16 @@ const vi = {
     "Mỗi đơn vị thành viên nhận một phiếu riêng (tên đơn vị, cụm và năm ở đầu phiếu). Tải về rồi đính kèm vào thư gửi từng đơn vị.",
   sendButton: "Tải phiếu tự chấm (.xlsx)",
   sendDone: "Đã tạo {count} phiếu: {files}",
+  yearLabel: "Năm thi đua ghi trên phiếu",
+  clusterLabel: "Tên cụm (khối) thi đua ghi trên phiếu",
+  fromProfile: "Lấy từ cấu hình cụm.",
+  fromTitle: "Lấy từ tiêu đề bảng điểm: hãy kiểm tra lại.",
+  fromNone: "Chưa có trong cấu hình hay tiêu đề bảng điểm: hãy nhập.",
+  confirmForms: "Tôi đã kiểm tra: phiếu ghi đúng năm và tên cụm này",
+  confirmFirst:
+    "Phiếu gửi về được đối chiếu với đúng năm và tên cụm này: hãy kiểm tra rồi đánh dấu xác nhận trước khi tải phiếu.",
+  yearInvalid: "Năm phải là số có 4 chữ số, ví dụ 2025.",
+  clusterMissing: "Hãy nhập tên cụm (không để dòng chấm).",
   openWorkbook: "Mở thành sổ mới",
   noCreateWorkbook: "Phiên bản Excel này không mở được sổ mới từ THIDUA; hãy dùng tệp đã tải về.",
 
@@ -90,6 +100,16 @@ const en: Record<keyof typeof vi, string> = {
     "Each member unit gets its own form (unit, cluster and year at the top). Download them and attach each to an email to its unit.",
   sendButton: "Download the self-score forms (.xlsx)",
   sendDone: "Made {count} forms: {files}",
+  yearLabel: "Year printed on the forms",
+  clusterLabel: "Cluster (bloc) name printed on the forms",
+  fromProfile: "From the cluster's settings.",
+  fromTitle: "From the score sheet's title: please check it.",
+  fromNone: "Neither the settings nor the score sheet's title say: please enter it.",
+  confirmForms: "I have checked: the forms carry this year and cluster name",
+  confirmFirst:
+    "Returned forms are checked against this year and cluster name: check them, then tick the confirmation before downloading the forms.",
+  yearInvalid: "The year must be a 4-digit number, such as 2025.",
+  clusterMissing: "Enter the cluster's name (not a dotted line).",
   openWorkbook: "Open as a new workbook",
   noCreateWorkbook:
     "This version of Excel cannot open a new workbook from THIDUA; use the downloaded files.",
