@@ -2,6 +2,7 @@
  * thidua rank on a results table (layout E): the reading is named E, and the table and --json give each
  * unit's own max and share beside the points, ranked by share (R11).
  */
+import * as fs from "fs";
 import * as path from "path";
 import { runCli } from "./run";
 
@@ -31,5 +32,17 @@ describe("thidua rank on a results table (R11)", () => {
     const tp = json.units.find((u) => u.name === "Sở Tư pháp")!;
     expect([tp.total, tp.max, tp.rank]).toEqual([75.2, 80.5, 5]);
     expect(tp.share).toBeCloseTo(75.2 / 80.5, 12);
+  }, 60_000);
+
+  it("the README's results-table example is what thidua rank prints", async () => {
+    const readme = fs.readFileSync(path.resolve(__dirname, "../../README.md"), "utf8");
+    const example = readme.slice(readme.indexOf("## Bảng điểm đọc được"));
+    const block = /```text\n([\s\S]*?)```/.exec(example)![1];
+    const rows = block.split("\n").filter((l) => /^\s+\d+\s/.test(l));
+    expect(rows.length).toBeGreaterThanOrEqual(4);
+    const { out } = await runCli(["rank", FILE]);
+    const words = (l: string): string => l.trim().split(/\s+/).join(" ");
+    const printed = out.split("\n").map(words);
+    for (const row of rows) expect(printed.some((p) => p.startsWith(words(row)))).toBe(true);
   }, 60_000);
 });
