@@ -296,9 +296,14 @@ async function otherKind(zip: JSZip): Promise<"docx" | "ods" | "odt" | "notXlsx"
 /**
  * Checks and trims the package. Throws PackageProblem ("corrupt" for what is not a readable zip).
  * Only a visible sheet's box is refused past `maxCells`: hidden sheets are never shown as Grids, so a
- * stray cell there only stops the recompute.
+ * stray cell there only stops the recompute. `keepAll` (the --out copy) keeps every part within the
+ * same budgets instead of leaving out those a reading never needs.
  */
-export async function guardPackage(bytes: Uint8Array, limits: ReadLimits): Promise<GuardedPackage> {
+export async function guardPackage(
+  bytes: Uint8Array,
+  limits: ReadLimits,
+  opts: { keepAll?: boolean } = {}
+): Promise<GuardedPackage> {
   const declared = declaredEntryCount(bytes);
   if (declared > limits.maxEntries)
     throw new PackageProblem("tooLarge", { size: `${declared} entries` });
@@ -315,7 +320,10 @@ export async function guardPackage(bytes: Uint8Array, limits: ReadLimits): Promi
   if (names.length > limits.maxEntries)
     throw new PackageProblem("tooLarge", { size: `${names.length} entries` });
 
-  const kept = names.filter((n) => !zip.files[n].dir && READ_PARTS.some((p) => p.test(n)));
+  // A copy keeps every part (pictures included); a reading keeps only the parts ExcelJS models.
+  const kept = names.filter(
+    (n) => !zip.files[n].dir && (opts.keepAll === true || READ_PARTS.some((p) => p.test(n)))
+  );
   let changed = kept.length !== names.filter((n) => !zip.files[n].dir).length;
   let total = 0;
   for (const n of kept) {
@@ -331,6 +339,7 @@ export async function guardPackage(bytes: Uint8Array, limits: ReadLimits): Promi
   if (total > limits.maxTotalBytes) throw new PackageProblem("tooLarge", { size: mb(total) });
 
   const parts = new Map<string, string>();
+  const binary = new Map<string, Uint8Array>();
   let inflated = 0;
   const decoder = new TextDecoder("utf-8");
   for (const n of kept) {
@@ -340,6 +349,10 @@ export async function guardPackage(bytes: Uint8Array, limits: ReadLimits): Promi
       n
     );
     inflated += data.length;
+    if (!/\.(xml|rels|vml)$/i.test(n)) {
+      binary.set(n, data);
+      continue;
+    }
     const text = decoder.decode(data);
     // No spreadsheet part has a DTD; one here is an entity-expansion or external-entity attack.
     if (/<!(?:DOCTYPE|ENTITY)/i.test(text.slice(0, 4096)) || /<!ENTITY/i.test(text))
@@ -423,6 +436,7 @@ export async function guardPackage(bytes: Uint8Array, limits: ReadLimits): Promi
   if (!changed) return { bytes, sheets, renamed, droppedMerges };
   const out = new JSZip();
   for (const [n, text] of parts) out.file(n, text);
+  for (const [n, data] of binary) out.file(n, data);
   const rebuilt = await out.generateAsync({ type: "uint8array", compression: "STORE" });
   return { bytes: rebuilt, sheets, renamed, droppedMerges };
 }

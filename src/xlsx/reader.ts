@@ -265,7 +265,8 @@ export interface WorkbookRead {
   notComputed: number;
 }
 
-function packageError(e: PackageProblem, file: string): WorkbookReadError {
+/** A refusal of the package guard as the sentence for `file`. */
+export function packageError(e: PackageProblem, file: string): WorkbookReadError {
   const d = e.detail;
   const reason = [d.part, d.size].filter((x) => x !== undefined).join(", ");
   switch (e.kind) {

@@ -6,6 +6,10 @@ import ExcelJS from "exceljs";
 import { readFile } from "fs/promises";
 import type { SheetSpec } from "../sheets/spec";
 import { kindOfTag, sheetOfReference, tagName } from "../sheets/tags";
+import JSZip from "jszip";
+import * as path from "path";
+import { DEFAULT_READ_LIMITS, guardPackage, PackageProblem, type GuardedPackage } from "./guard";
+import { packageError } from "./reader";
 import { renderSpecToWorksheet } from "./render";
 
 async function toBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
@@ -58,9 +62,19 @@ function removeOurSheets(wb: ExcelJS.Workbook, specs: SheetSpec[]): void {
  * we wrote in an earlier run (tagged) are replaced, never piled up.
  */
 export async function writeRankedCopy(input: string | Buffer, specs: SheetSpec[]): Promise<Buffer> {
-  const bytes = typeof input === "string" ? await readFile(input) : input;
+  const original = typeof input === "string" ? await readFile(input) : input;
+  // The reader's package guard, every part kept: a select-all merge or a sheet name ExcelJS refuses
+  // would otherwise crash or truncate the copy (the merge past the values is left out of the copy).
+  const name = typeof input === "string" ? path.basename(input) : "workbook.xlsx";
+  let guarded: GuardedPackage;
+  try {
+    guarded = await guardPackage(new Uint8Array(original), DEFAULT_READ_LIMITS, { keepAll: true });
+  } catch (e) {
+    if (e instanceof PackageProblem) throw packageError(e, name);
+    throw e;
+  }
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as any);
+  await wb.xlsx.load(guarded.bytes.slice().buffer as ArrayBuffer);
   removeOurSheets(wb, specs);
   addTagged(wb, specs);
   // Open on our first sheet: the ranking is what the recipient came for.
@@ -78,7 +92,36 @@ export async function writeRankedCopy(input: string | Buffer, specs: SheetSpec[]
       },
     ];
   }
-  return toBuffer(wb);
+  const out = await toBuffer(wb);
+  return guarded.renamed.size > 0 ? restoreSheetNames(out, guarded.renamed) : out;
+}
+
+function escapeXml(s: string): string {
+  return s
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;");
+}
+
+/** The user's own sheet names back in the copy, where they were loaded under a stand-in name. */
+async function restoreSheetNames(bytes: Buffer, renamed: Map<string, string>): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(bytes);
+  const part = zip.file("xl/workbook.xml");
+  if (!part) return bytes;
+  let xml = await part.async("string");
+  for (const [alias, name] of renamed) {
+    const quoted = `'${name.replace(/'/g, "''")}'`;
+    xml = xml
+      .split(`name="${alias}"`)
+      .join(`name="${escapeXml(name)}"`)
+      .split(`'${alias}'!`)
+      .join(`${escapeXml(quoted)}!`)
+      .split(`${alias}!`)
+      .join(`${escapeXml(quoted)}!`);
+  }
+  zip.file("xl/workbook.xml", xml);
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
 }
 
 function addTagged(wb: ExcelJS.Workbook, specs: SheetSpec[]): void {

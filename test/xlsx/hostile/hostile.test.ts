@@ -74,6 +74,37 @@ describe("hostile and broken files through thidua rank (issue 19)", () => {
     expect(fs.readdirSync(nested).sort()).toEqual(["ranked.xlsx", "zip-slip.xlsx"]);
   }, 120_000);
 
+  it("merge-select-all.xlsx and long-sheet-name.xlsx: the --out copy is written (no heap death), the user's sheet name kept whole", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "thidua-copy-"));
+    const JSZip = (await import("jszip")).default;
+    const merged = path.join(dir, "merged.xlsx");
+    expect(
+      (await runCli(["rank", path.join(DIR, "merge-select-all.xlsx"), "--out", merged])).code
+    ).toBe(0);
+    const long = path.join(dir, "long.xlsx");
+    expect(
+      (await runCli(["rank", path.join(DIR, "long-sheet-name.xlsx"), "--out", long])).code
+    ).toBe(0);
+    const wbXml = await (
+      await JSZip.loadAsync(fs.readFileSync(long))
+    )
+      .file("xl/workbook.xml")!
+      .async("string");
+    expect(wbXml).toContain('name="Bảng tổng hợp điểm thi đua năm 2026 cụm"');
+    expect(wbXml).not.toContain("_thidua_sheet_");
+  }, 120_000);
+
+  it("media-bomb.xlsx: the copy would carry the 300 MB picture, so --out is refused in one line and nothing is written", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "thidua-copy-"));
+    const out = path.join(dir, "ranked.xlsx");
+    const r = await runCli(["rank", path.join(DIR, "media-bomb.xlsx"), "--out", out]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(
+      /^thidua: Không ghi được tệp .+: Tệp media-bomb\.xlsx quá lớn để đọc an toàn \(xl\/media\/image1\.png, 300 MB\)/
+    );
+    expect(fs.existsSync(out)).toBe(false);
+  }, 120_000);
+
   it("extreme-numbers.xlsx: the ranking sheet written by --out holds no Infinity (valid OOXML)", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "thidua-inf-"));
     const out = path.join(dir, "ranked.xlsx");
