@@ -407,6 +407,22 @@ export function SheetGrid(props: SheetGridProps): React.JSX.Element {
         own.left >= range.left &&
         own.right <= range.right;
       const css = cellCss(style, value, sheet.showGridlines);
+      // Text longer than its column runs on over an empty neighbour, as in Excel; nothing else does.
+      if (typeof value === "string" && text !== "" && !span && !style.wrapText) {
+        const h = style.horizontalAlignment ?? "General";
+        const right = `${sr},${sc + 1}`;
+        const next = view.results[sr]?.[sc + 1];
+        if (
+          (h === "General" || h === "Left") &&
+          (next === null || next === undefined || next === "") &&
+          !view.covered.has(right) &&
+          !view.spans.has(right)
+        ) {
+          css.overflow = "visible";
+          css.position = "relative";
+          css.zIndex = 0;
+        }
+      }
       if (inBlock) {
         const edges: string[] = [];
         if (own.top === range.top) edges.push(`inset 0 2px 0 0 ${BLOCK_EDGE}`);

@@ -329,6 +329,22 @@ describe("formulas and errors as a Vietnamese Excel shows them (issue 18)", () =
   });
 });
 
+describe("text overflow (issue 18)", () => {
+  test("text runs on over an empty neighbour only: not over a value, not from a merge or a number", () => {
+    const s = workbook();
+    const sheet = s.model.sheets[0];
+    s.model.setConstant(sheet, 9, 0, "Sở Lao động - Thương binh và Xã hội");
+    s.model.setConstant(sheet, 9, 1, "x");
+    s.model.setConstant(sheet, 10, 0, 12345678);
+    draw(s, cellSelection(sheet, { row: 0, col: 0 }));
+    expect(cell("F8").style.overflow).toBe("visible");
+    expect(cell("A10").style.overflow).toBe("");
+    expect(cell("B3").style.overflow).toBe("");
+    expect(cell("A1").style.overflow).toBe("");
+    expect(cell("A11").style.overflow).toBe("");
+  });
+});
+
 describe("data validation as Excel enforces it (issue 18)", () => {
   /** Self scores in D6:D8 between 0 and the max beside them (C6:C8 = 25, 20, 10), as the forms do. */
   function form(errorAlert?: Record<string, unknown>): Simulator {
