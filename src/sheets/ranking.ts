@@ -18,7 +18,7 @@ import {
   SpecBuilder,
   upper,
 } from "./document";
-import { returnsBanner } from "./summary";
+import { acceptedNote, returnsBanner } from "./summary";
 import { decimalFormat, headerWordWidth, heightFor, linesNeeded, sumWidths } from "./layout";
 import type { SheetSpec, SpecStyle } from "./spec";
 import { SHEET_STRINGS } from "./strings";
@@ -497,6 +497,8 @@ export function buildRankingSheet(
       const reasons = eligibility.get(u.name) ?? [];
       notes.push(t(lang, "noteIneligible", { reasons: reasons.join("; ") }).replace(/: $/, ""));
     }
+    const accepted = acceptedNote(report, u.name, lang);
+    if (accepted) notes.push(accepted);
     if (live && fixedUsed.length > 0) {
       notes.push(
         t(lang, "noteFixedValue", {

@@ -120,6 +120,14 @@ function receiptBlock(
   return row;
 }
 
+/** The note beside a unit whose form of another year or cluster the head accepted anyway. */
+export function acceptedNote(report: RankingReport, unit: string, lang: Lang): string | null {
+  const hit = report.returns?.accepted.find((a) => a.unit === unit);
+  if (!hit) return null;
+  const label = RETURNS_STRINGS.t(lang, "receipt.accepted");
+  return hit.reason ? `${label}: ${hit.reason}` : label;
+}
+
 export interface SummarySheetOptions {
   lang: Lang;
 }

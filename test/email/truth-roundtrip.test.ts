@@ -146,6 +146,10 @@ describe("the email round trip tells the truth (form-missing, form-refused, vẫ
         afterRanking.get("Xếp hạng theo phiếu") as { values: CellValue[][] }
       ).values.flat() as unknown[]
     ).find((v): v is string => typeof v === "string" && v.startsWith("TẠM TÍNH"));
+    // The unit accepted anyway is ranked, and its row says so.
+    expect(
+      (afterRanking.get("Xếp hạng theo phiếu") as { values: CellValue[][] }).values.flat()
+    ).toContain("Cụm trưởng vẫn nhận: phiếu năm 2026, không phải năm 2025");
     expect(banner).toBe(
       "TẠM TÍNH: chưa nhận phiếu của Thanh tra tỉnh; phiếu không được tổng hợp: Sở Nội vụ (phiếu năm 2026, không phải năm 2025)"
     );
