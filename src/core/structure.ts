@@ -126,7 +126,15 @@ function judge(
   let unitsWith = 0;
   let unitsOff = 0;
   const sum = new Float64Array(n);
+  const parents: number[] = [];
+  for (let i = 0; i < n; i++) if (shape.children[i].length > 0) parents.push(i);
   for (const col of cols) {
+    // Nothing typed on the parent rows nor on the total row: nothing to confirm, no leaf to read.
+    if (
+      parents.every((i) => numberIn(inp.value(inp.lines[i], col), inp.sep) === null) &&
+      (inp.totalRow === null || numberIn(inp.value(inp.totalRow, col), inp.sep) === null)
+    )
+      continue;
     sum.fill(0);
     for (let i = 0; i < n; i++)
       if (shape.children[i].length === 0) {
