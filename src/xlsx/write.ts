@@ -9,6 +9,7 @@ import { kindOfTag, sheetOfReference, tagName } from "../sheets/tags";
 import JSZip from "jszip";
 import * as path from "path";
 import { DEFAULT_READ_LIMITS, guardPackage, PackageProblem, type GuardedPackage } from "./guard";
+import { addCustomXmlPart, readCustomXmlParts } from "./email";
 import { packageError } from "./reader";
 import { renderSpecToWorksheet } from "./render";
 
@@ -92,8 +93,12 @@ export async function writeRankedCopy(input: string | Buffer, specs: SheetSpec[]
       },
     ];
   }
-  const out = await toBuffer(wb);
-  return guarded.renamed.size > 0 ? restoreSheetNames(out, guarded.renamed) : out;
+  let out = await toBuffer(wb);
+  if (guarded.renamed.size > 0) out = await restoreSheetNames(out, guarded.renamed);
+  // ExcelJS drops custom XML parts, among them the cluster profile: the copy carries them again.
+  for (const xml of await readCustomXmlParts(guarded.bytes))
+    out = Buffer.from(await addCustomXmlPart(out, xml));
+  return out;
 }
 
 function escapeXml(s: string): string {

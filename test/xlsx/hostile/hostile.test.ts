@@ -118,3 +118,19 @@ describe("hostile and broken files through thidua rank (issue 19)", () => {
       expect(await zip.file(name)!.async("string")).not.toMatch(/<v>(-?Infinity|NaN)<\/v>/);
   }, 120_000);
 });
+
+describe("the --out copy keeps what ExcelJS drops (issue 19)", () => {
+  it("the custom XML part holding the cluster profile travels into the ranked copy", async () => {
+    const { addCustomXmlPart, readCustomXmlParts } = await import("../../../src/xlsx/email");
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "thidua-customxml-"));
+    const input = path.join(dir, "bang-diem.xlsx");
+    const profile = '<thidua xmlns="urn:thidua:profile"><year>2026</year></thidua>';
+    fs.writeFileSync(
+      input,
+      await addCustomXmlPart(new Uint8Array(fs.readFileSync(path.join(DIR, "base.xlsx"))), profile)
+    );
+    const out = path.join(dir, "xep-hang.xlsx");
+    expect((await runCli(["rank", input, "--out", out])).code).toBe(0);
+    expect(await readCustomXmlParts(fs.readFileSync(out))).toEqual([profile]);
+  }, 120_000);
+});
