@@ -59,7 +59,8 @@ export function collectReturns(
   });
   const result = consolidateReturns(returned, profile, null, {
     lang,
-    accept: accept.flatMap((a) => [a, path.basename(a)]),
+    // A file is named as the receipt names it (its own name); a unit by its name.
+    accept: accept.map((a) => (/\.xlsx$/i.test(a) ? path.basename(a) : a)),
   });
   const forms = result.units.some((u) => u.files.length > 0) || (result.refused ?? []).length > 0;
   if (!forms) return null;

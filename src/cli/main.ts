@@ -407,20 +407,22 @@ async function rankOrValidate(
     }
     let returns: Record<string, unknown> | undefined;
     if (collect && collected) {
-      for (const line of collect.collectLines(collected.result, lang)) io.stderr.write(line + "\n");
+      for (const line of collect.collectLines(collected.result, lang))
+        io.stderr.write(printable(line) + "\n");
       returns = collect.collectJson(collected.result);
     }
     // With --json, stdout is for programs: the notes go to stderr as well, for the person at the prompt.
     if (args.json || command === "validate")
-      for (const n of readingNotes(report, lang)) io.stderr.write(`thidua: ${n}\n`);
+      for (const n of readingNotes(report, lang)) io.stderr.write(`thidua: ${printable(n)}\n`);
     if (args.json) {
       const json = reportJson(report, lang, command === "rank");
       if (returns) json.returns = returns;
       io.stdout.write(JSON.stringify(json, null, 2) + "\n");
     } else if (command === "rank") {
       io.stdout.write(printable(formatTable(report, lang)));
-      if (args.out) io.stdout.write(t(lang, "wrote", { file: args.out }) + "\n");
-    } else io.stdout.write(formatIssues(report, lang).join("\n").replace(/^\n/, "") + "\n");
+      if (args.out) io.stdout.write(printable(t(lang, "wrote", { file: args.out })) + "\n");
+    } else
+      io.stdout.write(printable(formatIssues(report, lang).join("\n").replace(/^\n/, "") + "\n"));
     if (command === "validate") return report.errorCount > 0 ? 1 : 0;
     return report.provisional ? 1 : 0;
   } catch (e) {
@@ -465,7 +467,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
       io.stdout.write(t(lang, "usage"));
       return 0;
     default:
-      io.stderr.write(`thidua: ${t(lang, "unknownCommand", { cmd })}\n`);
+      io.stderr.write(`thidua: ${printable(t(lang, "unknownCommand", { cmd }))}\n`);
       return 2;
   }
 }

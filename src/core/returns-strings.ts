@@ -31,6 +31,8 @@ export const RETURNS_STRINGS = defineStrings(
       "Tệp {file} ({unit}): ô {cell} là công thức chưa có kết quả lưu sẵn; hãy mở tệp trong Excel, lưu lại rồi nhập lại.",
     "problem.accepted-anyway":
       "Tệp {file} ({unit}) được Cụm trưởng vẫn nhận dù {reason}: điểm được tổng hợp và xếp hạng.",
+    "problem.accept-unused":
+      'Không có phiếu bị từ chối nào là "{name}" để vẫn nhận: hãy kiểm tra lại tên tệp hoặc tên đơn vị.',
     "problem.no-member-list":
       "Chưa nhập danh sách đơn vị thành viên ở thẻ Cấu hình: mọi đơn vị gửi phiếu đều được tổng hợp, và không biết đơn vị nào chưa gửi.",
     "reason.other-year": "phiếu năm {found}, không phải năm {expected}",
@@ -82,6 +84,8 @@ export const RETURNS_STRINGS = defineStrings(
       "File {file} ({unit}): cell {cell} is a formula without a saved result; open the file in Excel, save it and import it again.",
     "problem.accepted-anyway":
       "File {file} ({unit}) was accepted anyway by the head although it is {reason}: its scores are consolidated and ranked.",
+    "problem.accept-unused":
+      'No refused form is called "{name}" to accept anyway: check the file or unit name.',
     "problem.no-member-list":
       "No member list is set on the Settings tab: every unit that sent a form is consolidated, and nobody can tell who has not sent one.",
     "reason.other-year": "the form for {found}, not {expected}",

@@ -71,6 +71,7 @@ export type ReturnProblemCode =
   | "unreadable"
   | "value-unknown"
   | "accepted-anyway"
+  | "accept-unused"
   | "no-member-list";
 
 export const RETURN_PROBLEM_SEVERITY: Record<ReturnProblemCode, Severity> = {
@@ -88,6 +89,7 @@ export const RETURN_PROBLEM_SEVERITY: Record<ReturnProblemCode, Severity> = {
   unreadable: "error",
   "value-unknown": "error",
   "accepted-anyway": "info",
+  "accept-unused": "warning",
   "no-member-list": "info",
 };
 
@@ -401,6 +403,7 @@ function sortForms(
   const refused: RefusedForm[] = [];
   const acceptedAnyway = new Map<string, string>();
   const acceptKeys = new Set((options.accept ?? []).map(foldKey));
+  const usedKeys = new Set<string>();
   const refusalOf = (reading: SheetReading): Refusal | null => {
     if (options.checkYear !== false && reading.year !== null && reading.year !== profile.year)
       return {
@@ -450,7 +453,9 @@ function sortForms(
         const { name, member } = canonical(u.name);
         if (refusal) {
           const where = { file: rf.file, unit: name };
-          if (acceptKeys.has(foldKey(rf.file)) || acceptKeys.has(foldKey(name))) {
+          const key = [foldKey(rf.file), foldKey(name)].find((k) => acceptKeys.has(k));
+          if (key !== undefined) {
+            usedKeys.add(key);
             problem("accepted-anyway", where, { ...where, reason: refusal.reason });
             acceptedAnyway.set(foldKey(name), refusal.reason);
           } else {
@@ -487,6 +492,10 @@ function sortForms(
   // Without a member list every unit counts as the cluster's: said once, as information, rather than
   // calling each unit a stranger.
   if (members.length === 0 && returned.length > 0) problem("no-member-list", {}, {});
+  // A name to accept that matches no refused form is a typo or a form that was never refused: said,
+  // so the head does not believe a form was taken.
+  for (const a of new Set(options.accept ?? []))
+    if (!usedKeys.has(foldKey(a))) problem("accept-unused", {}, { name: a });
   return { accepted, refused, acceptedAnyway };
 }
 

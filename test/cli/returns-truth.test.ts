@@ -111,6 +111,22 @@ describe("thidua rank on returned forms tells the truth (form-missing, form-refu
     });
   }, 60000);
 
+  it("--accept of a name no refused form has is said, not silently ignored", async () => {
+    const r = await run([
+      "rank",
+      ...forms,
+      "--profile",
+      profileFile,
+      "--accept",
+      path.join(dir, "noi-vu-2024.xlsx"),
+      "--json",
+    ]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('Không có phiếu bị từ chối nào là "noi-vu-2024.xlsx" để vẫn nhận');
+    const json = JSON.parse(r.out) as Json;
+    expect(json.issues.map((i) => i.code)).toContain("form-refused");
+  }, 60000);
+
   it("every member's clean form, one accepted by unit name: exit 0, provisional: false", async () => {
     const r = await run([
       "rank",
