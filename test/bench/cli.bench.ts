@@ -1,6 +1,8 @@
 /**
  * cli-400x40: the whole `thidua rank --json` process (node start, read .xlsx with ExcelJS, detect,
  * validate, score, rank, print) on a generated 400-unit × 40-criterion workbook. Goal < 1.5 s.
+ * cli-results-124: a results table of 124 communes (layout E, ranked by share) against a 10-unit
+ * sheet in the same run; goal: ratio ≈ 1 within noise.
  */
 import { execFileSync, spawnSync } from "child_process";
 import ExcelJS from "exceljs";
@@ -70,6 +72,31 @@ async function main(): Promise<void> {
     if (json.units.length !== 400) throw new Error(`expected 400 units, got ${json.units.length}`);
   };
   report("cli-400x40", await timeMedian(once, 7, 1));
+
+  // R11: a province's results table (124 communes, each with its own max) against a 10-unit sheet,
+  // in the same run: ranking by share must cost no more than ranking by points.
+  const small = path.join(dir, "cum-10x40.xlsx");
+  await makeWorkbook(small, 10, 40);
+  const results = path.join(ROOT, "test/fixtures/e-results-table-124-communes/input.xlsx");
+  const rank = (file: string, units: number) => (): void => {
+    const r = spawnSync(
+      process.execPath,
+      [path.join(ROOT, "bin/thidua.js"), "rank", file, "--json"],
+      {
+        encoding: "utf8",
+        maxBuffer: 16 * 1024 * 1024,
+      }
+    );
+    if (r.status !== 0) throw new Error(`thidua exited ${r.status}: ${r.stderr}`);
+    const json = JSON.parse(r.stdout) as { units: unknown[] };
+    if (json.units.length !== units)
+      throw new Error(`expected ${units} units, got ${json.units.length}`);
+  };
+  const smallMs = await timeMedian(rank(small, 10), 7, 1);
+  report("cli-results-124", await timeMedian(rank(results, 124), 7, 1), {
+    name: "cli-10x40",
+    ms: smallMs,
+  });
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
