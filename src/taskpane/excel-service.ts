@@ -23,6 +23,7 @@ import {
   type ServiceErrorCode,
   type ThiduaService,
 } from "./service";
+import { titleInfoOf } from "../core/title";
 
 export interface ExcelServiceEnv {
   excel?: ExcelHost;
@@ -95,7 +96,7 @@ export function createExcelService(env: ExcelServiceEnv = {}): ThiduaService {
     const p = { ...profile, decimalSeparator: sep };
     const res = analyzeWorkbook(grids, { profile: p, lang, mappings: p.mappings });
     if (!res.ok) throw new ServiceError("no-score-sheet", res.message);
-    return makeReading(res.report, p.mappings, lang);
+    return { ...makeReading(res.report, p.mappings, lang), title: titleInfoOf(grids) };
   });
 
   const service: ThiduaService = {

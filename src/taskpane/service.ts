@@ -8,6 +8,7 @@ import type { Lang } from "../core/i18n";
 import type { ClassificationBand, ClusterProfile } from "../core/profile";
 import type { IssueFix } from "../core/issues";
 import type { RankingReport, UnitResult } from "../core/report";
+import type { TitleInfo } from "../core/title";
 
 export interface SheetInfo {
   name: string;
@@ -68,6 +69,8 @@ export interface Reading {
   mapping: MappingSummary;
   units: UnitColumns[];
   report: RankingReport;
+  /** The year, cluster and Cụm/Khối the sheet's own title names (DOMAIN.md §8), when it names them. */
+  title?: TitleInfo;
 }
 
 export interface FixPreview {

@@ -132,6 +132,8 @@ const vi = {
 
   profileTitle: "Cấu hình cụm/khối",
   profileHint: "Lưu trong tệp Excel: ai mở tệp được gửi qua thư cũng thấy cùng cấu hình.",
+  profileFromTitle:
+    "Tên cụm/khối, loại, năm và kỳ được lấy từ tiêu đề bảng điểm: hãy kiểm tra rồi bấm Lưu cấu hình.",
   loadingProfile: "Đang tải cấu hình…",
   groupCluster: "Cụm/khối thi đua",
   clusterName: "Tên cụm/khối",
@@ -349,6 +351,8 @@ const en: Record<PaneKey, string> = {
 
   profileTitle: "Cluster settings",
   profileHint: "Saved in the Excel file: whoever opens the emailed file sees the same settings.",
+  profileFromTitle:
+    "The cluster's name, kind, year and period were taken from the score sheet's title: check them, then save.",
   loadingProfile: "Loading settings…",
   groupCluster: "Cluster or bloc",
   clusterName: "Cluster name",

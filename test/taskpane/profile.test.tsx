@@ -89,11 +89,11 @@ test("K6 a gap in the classification bands is shown while editing", async () => 
   await renderProfile(svc);
   await screen.findByRole("textbox", { name: "Tên cụm/khối" });
   expect(screen.queryByText(/không được xếp loại/)).toBeNull();
-  fireEvent.click(screen.getByRole("button", { name: "Xóa mức “Không hoàn thành nhiệm vụ”" }));
-  await screen.findByText(/Tổng điểm dưới 50 % không được xếp loại/);
+  fireEvent.click(screen.getByRole("button", { name: "Xóa mức “Trung bình”" }));
+  await screen.findByText(/Tổng điểm dưới 65 % không được xếp loại/);
   fireEvent.click(screen.getByRole("button", { name: "Lưu cấu hình" }));
   await waitFor(() => expect(svc.callsOf("saveProfile")).toHaveLength(1));
-  expect(lastSaved(svc).bands.map((b) => b.minShare)).toEqual([0.9, 0.7, 0.5]);
+  expect(lastSaved(svc).bands.map((b) => b.minShare)).toEqual([0.8, 0.65]);
 });
 
 test("members typed one per line are saved trimmed, blank lines dropped, in order", async () => {

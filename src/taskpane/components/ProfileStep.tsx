@@ -175,9 +175,26 @@ export function ProfileStep({ reading }: { reading: Reading | null }): React.JSX
   const [p, setP] = React.useState<ClusterProfile | null>(null);
   const [saved, setSaved] = React.useState(false);
 
+  const [fromTitle, setFromTitle] = React.useState(false);
+
   React.useEffect(() => {
-    void run(async () => setP(await service.loadProfile()));
-  }, [service, run]);
+    void run(async () => {
+      const loaded = await service.loadProfile();
+      // §8: a cluster not set up yet takes its name, kind, year and period from the sheet's own
+      // title, shown here for confirmation and saved only when the officer saves.
+      const title = reading?.title;
+      if (title && loaded.clusterName.trim() === "" && (title.clusterName || title.year)) {
+        setP({
+          ...loaded,
+          clusterName: title.clusterName ?? loaded.clusterName,
+          kind: title.kind ?? loaded.kind,
+          year: title.year ?? loaded.year,
+          period: title.period ?? loaded.period,
+        });
+        setFromTitle(true);
+      } else setP(loaded);
+    });
+  }, [service, run, reading]);
 
   if (!p) {
     return (
@@ -220,6 +237,11 @@ export function ProfileStep({ reading }: { reading: Reading | null }): React.JSX
         {t("profileTitle")}
       </h2>
       <Caption1>{t("profileHint")}</Caption1>
+      {fromTitle && (
+        <MessageBar intent="info">
+          <MessageBarBody>{t("profileFromTitle")}</MessageBarBody>
+        </MessageBar>
+      )}
 
       <fieldset className={styles.group}>
         <legend className={styles.legend}>{t("groupCluster")}</legend>
