@@ -208,6 +208,24 @@ describe("what reaches the terminal", () => {
     expect(printable("Sở \u001b[31mTư pháp\u0007\n")).toBe("Sở  [31mTư pháp \n");
   });
 
+  it("a file name or a command with a terminal escape sequence is printed as plain text", async () => {
+    // XML cannot carry ESC (the reader refuses such a sheet as damaged); names and arguments can.
+    const file = path.join(dir, "bảng\u001b[2Jđiểm\u0007.xlsx");
+    fs.copyFileSync(input, file);
+    for (const args of [
+      ["rank", file],
+      ["validate", file],
+      ["rank", file, "--out", file + ".csv"],
+    ]) {
+      const r = await runCli(args);
+      expect(r.out + r.err).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+    }
+    expect((await runCli(["rank", file])).out).toContain("bảng [2Jđiểm .xlsx");
+    const bad = await runCli(["\u001b]0;owned\u0007rank"]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).not.toMatch(/[\u001b\u0007]/);
+  }, 120_000);
+
   it("an input that is a folder: one translated line, exit 2", async () => {
     expect(oneLine(await runCli(["rank", dir]))).toMatch(/đây là một thư mục, không phải tệp/);
   });
