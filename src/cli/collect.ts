@@ -19,12 +19,16 @@ const COLLECT_STRINGS = defineStrings(
   "cli-collect",
   {
     heading: "Phiếu tự chấm nhận được: {received}/{members} đơn vị",
+    allRefused:
+      "không xếp hạng được: mọi phiếu đều không được tổng hợp ({forms}). Nếu phiếu đúng, hãy thêm --accept <tệp> để vẫn nhận.",
     error: "lỗi",
     warning: "cảnh báo",
     info: "lưu ý",
   },
   {
     heading: "Self-score forms received: {received}/{members} units",
+    allRefused:
+      "nothing ranked: every form was refused ({forms}). If a form is right, add --accept <file> to take it anyway.",
     error: "error",
     warning: "warning",
     info: "note",
@@ -69,6 +73,12 @@ export function collectReturns(
     result,
     grids: grids.filter((g) => !refused.has(`${path.basename(g.file ?? "")}\n${g.sheetName}`)),
   };
+}
+
+/** The one line for stderr when every form was refused: nothing is left to rank (exit 2). */
+export function allRefusedLine(collected: CollectedReturns, lang: Lang): string {
+  const forms = (collected.result.refused ?? []).map((r) => `${r.file}: ${r.reason}`).join("; ");
+  return COLLECT_STRINGS.t(lang, "allRefused", { forms });
 }
 
 /** The ranking of the accepted forms with the receipt's truth: missing and refused members named. */

@@ -366,6 +366,8 @@ async function rankOrValidate(
     const collected =
       collect && profile ? collect.collectReturns(grids, profile, lang, args.accept) : null;
     if (collected) grids = collected.grids;
+    if (collect && collected && grids.length === 0)
+      throw new UsageError(collect.allRefusedLine(collected, lang));
     const res = analyzeWorkbook(grids, { lang, sheet: args.sheet, profile });
     if (!res.ok) throw new UsageError(t(lang, "notRanked", { reason: res.message }));
     const report =

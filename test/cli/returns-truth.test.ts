@@ -57,6 +57,10 @@ describe("thidua rank on returned forms tells the truth (form-missing, form-refu
       year: 2025,
     });
     await write("thanh-tra.xlsx", "Thanh tra tỉnh", LOWER, NOW);
+    await write("khac-cum.xlsx", "Thanh tra tỉnh", LOWER, {
+      ...NOW,
+      clusterName: "Cụm thi đua các huyện miền núi",
+    });
   }, 120000);
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -152,6 +156,23 @@ describe("thidua rank on returned forms tells the truth (form-missing, form-refu
     );
     expect(r.out).toMatch(/form-missing Thanh tra tỉnh: Thanh tra tỉnh chưa gửi phiếu tự chấm/);
     expect(r.out).toMatch(/form-refused Sở Nội vụ: Phiếu của Sở Nội vụ không được tổng hợp/);
+  }, 60000);
+
+  it("every form refused: nothing ranked, exit 2, one line saying why and how to accept", async () => {
+    const r = await run([
+      "rank",
+      forms[3],
+      file("khac-cum.xlsx"),
+      "--profile",
+      profileFile,
+      "--json",
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe("");
+    expect(r.err).toContain(
+      'thidua: không xếp hạng được: mọi phiếu đều không được tổng hợp (noi-vu-2025.xlsx: phiếu năm 2025, không phải năm 2026; khac-cum.xlsx: phiếu ghi "Cụm thi đua các huyện miền núi", không phải Cụm thi đua các cơ quan tham mưu tổng hợp)'
+    );
+    expect(r.err).toContain("--accept <tệp>");
   }, 60000);
 
   it("--out: the ranking sheet's provisional banner names the missing member and the refused form", async () => {
