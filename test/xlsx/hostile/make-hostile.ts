@@ -442,6 +442,11 @@ async function main(): Promise<void> {
       why: "never-calculated SUMPRODUCTs over whole columns",
       exit: 1,
       stderr: null,
+      issues: [
+        { code: "cell-error", cell: "'Bảng điểm'!D5" },
+        { code: "cell-error", cell: "'Bảng điểm'!E5" },
+        { code: "cell-error", cell: "'Bảng điểm'!F5" },
+      ],
       maxMs: 30_000,
     },
     zipped(base, (z) =>
