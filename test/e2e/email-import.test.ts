@@ -7,9 +7,9 @@ import * as fs from "fs";
 import * as http from "http";
 import * as os from "os";
 import * as path from "path";
-import webpack from "webpack";
 import { chromium, type Browser } from "playwright-core";
 import { clusterProfile, fillForm, templateFor } from "../email/helpers";
+import { bundlePage } from "./page-bundle";
 
 const ROOT = path.resolve(__dirname, "../..");
 const CHROMIUM = "/usr/bin/chromium";
@@ -19,45 +19,10 @@ let server: http.Server;
 let base: string;
 let browser: Browser;
 
-function bundle(out: string): Promise<void> {
-  const compiler = webpack({
-    mode: "development",
-    devtool: false,
-    context: ROOT,
-    entry: { page: path.join(ROOT, "test/email/e2e/page.tsx") },
-    output: { path: out, filename: "[name].js" },
-    resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            options: {
-              transpileOnly: true,
-              compilerOptions: { module: "es2020", sourceMap: false },
-            },
-          },
-        },
-      ],
-    },
-    plugins: [new webpack.DefinePlugin({ "process.env.NODE_ENV": JSON.stringify("development") })],
-    performance: { hints: false },
-  });
-  return new Promise((resolve, reject) =>
-    compiler.run((err, stats) => {
-      if (err) reject(err);
-      else if (stats?.hasErrors()) reject(new Error(stats.toString("errors-only")));
-      else compiler.close(() => resolve());
-    })
-  );
-}
-
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "thidua-e2e-email-"));
   const www = path.join(dir, "www");
-  await bundle(www);
+  await bundlePage(path.join(ROOT, "test/email/e2e/page.tsx"), www);
   fs.writeFileSync(
     path.join(www, "index.html"),
     '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>THIDUA email</title></head><body><div id="root"></div><script src="page.js"></script></body></html>'
