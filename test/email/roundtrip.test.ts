@@ -120,7 +120,11 @@ describe("email round trip (issue 8)", () => {
     const direct = ranked(files.slice(0, 3).flatMap((f) => f.grids));
     const viaSummary = ranked(await summaryGrids(files));
     expect(units(viaSummary)).toEqual(units(direct));
-    expect(issueKeys(viaSummary)).toEqual(issueKeys(direct));
+    // The form's own TỔNG CỘNG is a live SUM, which skips the number Sở Ngoại vụ typed as text: read
+    // directly, that form's total is flagged too (R2); the summary has no typed total to flag.
+    const formTotal = "subtotal-mismatch|Sở Ngoại vụ|";
+    expect(issueKeys(direct)).toContain(formTotal);
+    expect(issueKeys(viaSummary)).toEqual(issueKeys(direct).filter((k) => k !== formTotal));
     // The typed errors are still visible after consolidation (N1, R3, R4).
     const keys = issueKeys(viaSummary);
     expect(keys).toEqual(
