@@ -117,6 +117,19 @@ describe("form-refused / form-missing in core (issue 15)", () => {
     expect(res.units.find((u) => u.name === "Sở Nội vụ")!.checks).toBeUndefined();
   });
 
+  it("changed criteria are part of a form's check: a max raised from 15 to 20 is listed on arrival", async () => {
+    const edited = await readReturnedWorkbook(
+      await fillForm(await templateFor("Sở Tư pháp", NOW), FULL, undefined, (ws, rowOf) => {
+        ws.getCell(rowOf("Cải cách hành chính, chuyển đổi số"), 3).value = 20;
+      }),
+      "tp.xlsx"
+    );
+    const res = consolidateReturns([edited, forms[1], forms[2]], NOW);
+    const tp = res.units.find((u) => u.name === "Sở Tư pháp")!;
+    expect(tp.checks!.map((c) => [c.code, c.severity])).toEqual([["criteria-max", "error"]]);
+    expect(tp.checks![0].message).toContain("20");
+  }, 60000);
+
   it("with no member list nobody is called a stranger: one note says the list is not set", () => {
     const res = consolidateReturns(forms.slice(0, 3), { ...NOW, members: [] });
     expect(res.units.every((u) => u.member && u.status === "received")).toBe(true);
