@@ -178,6 +178,7 @@ function analyze(
     const result = scoreTable(table, {
       precision: profile.precision,
       bonusCap: profile.bonusCap,
+      itemBonus: profile.itemBonus === true,
       decimalSeparator: profile.decimalSeparator,
       lang,
       file: reading.grid.file,

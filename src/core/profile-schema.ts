@@ -82,6 +82,8 @@ const FIELDS: Record<keyof ClusterProfile, Check> = {
   signatories: textMap,
   precision: integer(0, 6),
   bonusCap: (v) => (v === null || (finite(v) && v >= 0) ? null : { key: "capOrNull" }),
+  itemBonus: (v) =>
+    typeof v === "boolean" ? null : { key: "oneOf", params: { values: "true, false" } },
   bands: (v) => (Array.isArray(v) ? null : { key: "object" }),
   tieBreak: (v) =>
     Array.isArray(v)

@@ -53,6 +53,11 @@ export interface ClusterProfile {
   precision: number;
   /** Bonus cap (R7); null = take it from the bonus section's max in the sheet. */
   bonusCap: number | null;
+  /**
+   * R13: an item may exceed its max by its own bonus (a "Thưởng" column beside its max, or "thưởng tối
+   * đa 1 điểm" in its text); score-above-max then applies only beyond max + that bonus. Off by default.
+   */
+  itemBonus: boolean;
   bands: ClassificationBand[];
   tieBreak: TieBreakKey[];
   eligibility: EligibilityEntry[];
@@ -118,6 +123,7 @@ export function defaultProfile(year = new Date().getFullYear()): ClusterProfile 
     signatories: {},
     precision: 2,
     bonusCap: null,
+    itemBonus: false,
     bands: DEFAULT_BANDS.map((b) => ({ ...b })),
     tieBreak: [],
     eligibility: [],

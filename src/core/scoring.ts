@@ -18,6 +18,8 @@ export interface ScoreOptions {
   precision: number;
   /** profile.bonusCap: null = the bonus section's max in the sheet. */
   bonusCap: number | null;
+  /** profile.itemBonus (R13): an item may exceed its max by its own bonus. */
+  itemBonus?: boolean;
   decimalSeparator: "," | ".";
   lang: Lang;
   file?: string;
@@ -604,6 +606,12 @@ class TableScorer {
     }
   }
 
+  /** R13: how far item i may exceed its max, when the cluster allows a bonus inside an item. */
+  private itemBonusOf(i: number): number {
+    if (this.opts.itemBonus !== true || this.shape.kind[i] !== "content") return 0;
+    return this.table.criteria[i].itemBonus ?? 0;
+  }
+
   /**
    * R12: a content parent whose leaf children are graded levels of one criterion (C1.1 / C1.2 / C1.3 =
    * 5 / 4 / 3 under C1 = 5): their max decreasing, each within the parent's, their sum above it; or a
@@ -879,7 +887,9 @@ class TableScorer {
         issue("score-above-max", { value: this.fmt(x), max: this.fmt(leafMax) });
     } else if (
       x < 0 ||
-      (leafMax !== null && x > leafMax + EPSILON && !(kind === "bonus" && topLevel))
+      (leafMax !== null &&
+        x > leafMax + this.itemBonusOf(i) + EPSILON &&
+        !(kind === "bonus" && topLevel))
     ) {
       issue(x < 0 ? "score-negative" : "score-above-max", {
         value: this.fmt(x),

@@ -7,7 +7,7 @@ import type { CriterionKind } from "./report";
 import { splitCode, type FlatCriterion, type TreeShape } from "./criteria";
 import type { RowsMapping, SheetMapping } from "./layout/types";
 import { SheetView } from "./layout/view";
-import { parseNumberText } from "./text";
+import { foldKey, parseNumberText } from "./text";
 import { maxInHeader } from "./layout/detect";
 import { subtotalSection } from "./layout/vocab";
 import {
@@ -29,6 +29,8 @@ export interface TableCriterion extends FlatCriterion {
   maxKnown: number | null;
   weight: number;
   weightAt: Pos | null;
+  /** R13: the bonus this item may earn beyond its max ("Thưởng" column or its text), or null. */
+  itemBonus?: number | null;
 }
 
 export interface TableUnit {
@@ -290,6 +292,7 @@ export function readTable(view: SheetView, mapping: SheetMapping, sep: "," | "."
       maxKnown: mapping.maxInLabel ? maxInHeader(label, sep) : null,
       weight: weightOf(v, mapping.weightCol !== null ? [r, mapping.weightCol] : null, sep),
       weightAt: mapping.weightCol !== null ? [r, mapping.weightCol] : null,
+      itemBonus: itemBonusOf(v, r, mapping, label, sep),
     });
   }
   // Trailing rows with neither a max nor a score (a note under the table) are not criteria.
@@ -336,6 +339,27 @@ export function readTable(view: SheetView, mapping: SheetMapping, sep: "," | "."
     ...(read ? { structure: read.reading } : {}),
     ...(read?.shape ? { shape: read.shape } : {}),
   };
+}
+
+/** R13: "Thưởng" beside the max, or "thưởng tối đa 1 điểm" / "cộng thêm 0,5đ" in the label. */
+function itemBonusOf(
+  v: SheetView,
+  r: number,
+  mapping: RowsMapping,
+  label: string,
+  sep: "," | "."
+): number | null {
+  if (mapping.itemBonusCol !== undefined && mapping.itemBonusCol !== null) {
+    const x = v.value(r, mapping.itemBonusCol);
+    if (typeof x === "number" && Number.isFinite(x)) return x;
+    const typed = typeof x === "string" ? parseNumberText(x, sep) : null;
+    if (typed !== null) return typed;
+  }
+  if (!/th[uư][oở]ng|c[oộ]ng th[eê]m/iu.test(label)) return null;
+  const m = /(?:thuong|cong them)(?: toi da)?\s*:?\s*([0-9]+(?:[.,][0-9]+)?)\s*(?:d|diem)\b/.exec(
+    foldKey(label)
+  );
+  return m ? parseNumberText(m[1], sep) : null;
 }
 
 /** How far a label sits in: the cell's indent plus its leading spaces (as levels of two). */

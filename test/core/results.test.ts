@@ -299,3 +299,37 @@ describe("R12 graded alternatives", () => {
     expect(r.issues.map((i) => i.code)).toEqual(["max-sum-mismatch"]);
   });
 });
+
+describe("R13 bonus inside an item (profile setting)", () => {
+  const sheet = (): Grid =>
+    gridFromRows("Bảng điểm", [
+      ["BẢNG ĐIỂM THI ĐUA NĂM 2025"],
+      ["STT", "Nội dung tiêu chí", "Chuẩn", "Thưởng", "Sở A", "Sở B"],
+      ["1", "Hoàn thành kế hoạch", 10, 1, 10.5, 11.5],
+      ["2", "Sáng kiến, cải tiến (thưởng tối đa 0,5 điểm)", 5, null, 5.5, 5],
+      ["3", "Báo cáo", 5, null, 5, 5],
+    ]);
+  const run = (itemBonus: boolean): RankingReport => {
+    const res = analyzeWorkbook([sheet()], { profile: { itemBonus } });
+    if (!res.ok) throw new Error(res.message);
+    return res.report;
+  };
+
+  it("score-above-max: off by default, an item above its max is reported even with a 'Thưởng' column", () => {
+    expect(run(false).issues.map((i) => [i.code, i.cell])).toEqual([
+      ["score-above-max", "'Bảng điểm'!E3"],
+      ["score-above-max", "'Bảng điểm'!E4"],
+      ["score-above-max", "'Bảng điểm'!F3"],
+    ]);
+  });
+
+  it("R13: on, an item may exceed its max by its own bonus (column or text); beyond that it is score-above-max", () => {
+    const r = run(true);
+    expect(r.issues.map((i) => [i.code, i.cell])).toEqual([["score-above-max", "'Bảng điểm'!F3"]]);
+    // Scores count as typed either way.
+    expect(r.units.map((u) => [u.name, u.total])).toEqual([
+      ["Sở B", 21.5],
+      ["Sở A", 21],
+    ]);
+  });
+});

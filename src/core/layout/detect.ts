@@ -274,6 +274,12 @@ function detectRows(
   let codeCol = sttCol !== null && sttCol < labelCol ? sttCol : null;
   const maxCol = first(roles, "max");
   const weightCol = first(roles, "weight");
+  // R13: "Thưởng" right of the max, before the units: each item's own bonus.
+  const bonusCol = first(roles, "bonus");
+  const itemBonusCol =
+    bonusCol !== null && maxCol !== null && bonusCol > maxCol && bonusCol <= maxCol + 2
+      ? bonusCol
+      : null;
   // Without a max column, the max may be written in each label: "1. Hoàn thành kế hoạch (10 điểm)",
   // or in each score cell under "Điểm số" column groups: "9,49/9,5" (R11, a max per unit).
   let maxInLabel = false;
@@ -514,6 +520,7 @@ function detectRows(
     maxCol,
     ...(maxInLabel ? { maxInLabel } : {}),
     weightCol,
+    ...(itemBonusCol !== null ? { itemBonusCol } : {}),
     firstRow,
     lastRow,
     totalRow,

@@ -45,6 +45,8 @@ export interface RowsMapping {
   /** No max column: each label carries its max ("Hoàn thành kế hoạch (10 điểm)"). */
   maxInLabel?: boolean;
   weightCol: number | null;
+  /** R13: a "Thưởng" column beside the max: the bonus each item may earn beyond its max. */
+  itemBonusCol?: number | null;
   /** Criterion rows (inclusive). */
   firstRow: number;
   lastRow: number;

@@ -41,7 +41,7 @@ const EXACT: [HeaderRole, RegExp][] = [
   ],
   [
     "max",
-    /^((so )?diem (chuan|toi da|td|quy dinh|thang|chuan toi da)|thang diem|diem|muc diem|khung diem|diem chuan quy dinh|toi da|max(imum)?( points| score)?)$/,
+    /^((so )?diem (chuan|toi da|td|quy dinh|thang|chuan toi da)|thang diem|diem|muc diem|khung diem|diem chuan quy dinh|toi da|chuan|max(imum)?( points| score)?)$/,
   ],
   ["weight", /^(he so|trong so|he so tieu chi|weight)$/],
   [
@@ -54,7 +54,7 @@ const EXACT: [HeaderRole, RegExp][] = [
   ],
   [
     "bonus",
-    /^(diem (thuong|cong|khuyen khich)|cong diem|thuong diem|diem cong them|diem thuong them)$/,
+    /^(diem (thuong|cong|khuyen khich)|cong diem|thuong diem|diem cong them|diem thuong them|thuong)$/,
   ],
   ["deduction", /^(diem tru|tru diem|diem bi tru)$/],
   [
