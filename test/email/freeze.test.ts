@@ -31,7 +31,10 @@ describe("Chốt kết quả: whole spills, errors listed, a restorable copy (is
   it("plans every cell of the RANKING spill (8×5) and of the TOTAL row (7), lists the error cells apart", async () => {
     const sim = frozenWorkbook();
     const before = workbookState(sim);
+    sim.resetStats();
     const plan = await planFreezeThiduaFormulas(sim.Excel);
+    // The workbook read (sheet list, then every sheet) and one read of every spill: never per cell.
+    expect(sim.stats.syncs).toBe(3);
     expect(plan.groups.map((g) => [g.sheet, g.anchor, g.range, g.formula])).toEqual([
       ["Bảng điểm", "A8", "A8:E15", RANKING_FORMULA],
       ["Bảng điểm", "A18", "A18:G18", TOTAL_FORMULA],

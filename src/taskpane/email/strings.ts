@@ -81,7 +81,8 @@ const vi = {
   copyButton: "Tạo bản sao để gửi",
   copyDone:
     "Đã tạo “{file}”: {count} ô THIDUA được thay bằng giá trị, cấu hình cụm được giữ. Sổ đang mở không thay đổi.",
-  copyNoValue: "{count} ô chưa có kết quả nên để trống trong bản sao: {cells}",
+  copyNoValue:
+    "{count} ô THIDUA chưa có kết quả hoặc đang báo lỗi nên để trống trong bản sao: {cells}. Hãy sửa các ô này rồi tạo lại bản sao.",
   copyRebuilt:
     "Excel không cho đọc nguyên tệp, nên bản sao được dựng lại từ nội dung ô: giữ giá trị, công thức, chữ đậm/nghiêng và ô gộp, nhưng không giữ độ rộng cột, màu, viền, định dạng số và biểu đồ.",
   copyName: "{name} - bản gửi.xlsx",
@@ -172,7 +173,8 @@ const en: Record<keyof typeof vi, string> = {
   copyButton: "Make a copy to send",
   copyDone:
     "Made “{file}”: {count} THIDUA cells replaced by values, cluster settings kept. The open workbook is unchanged.",
-  copyNoValue: "{count} cells had no result and are empty in the copy: {cells}",
+  copyNoValue:
+    "{count} THIDUA cells had no result or showed an error and are empty in the copy: {cells}. Fix these cells, then make the copy again.",
   copyRebuilt:
     "Excel did not give the whole file, so the copy was rebuilt from the cells: values, formulas, bold/italic and merged cells are kept; column widths, colours, borders, number formats and charts are not.",
   copyName: "{name} - to send.xlsx",
