@@ -16,6 +16,7 @@ import type { ReturnedFile } from "../core/returns";
 import { thiduaFunctionIn } from "../core/presend";
 import { buildSelfScoreTemplate } from "../sheets/template";
 import { renderSpecToWorksheet } from "./render";
+import { readDocxGrids } from "./docx";
 import { READ_STRINGS, readWorkbookBytes, WorkbookReadError } from "./reader";
 
 export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -81,15 +82,26 @@ export async function readReturnedWorkbook(
   lang: Lang = "vi"
 ): Promise<ReturnedFile & { hidden: string[] }> {
   const u8 = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+  const failed = (e: unknown): ReturnedFile & { hidden: string[] } => ({
+    file: fileName,
+    grids: [],
+    error:
+      e instanceof WorkbookReadError
+        ? e.messageIn(lang)
+        : READ_STRINGS.t(lang, "corrupt", { file: fileName }),
+    hidden: [],
+  });
   try {
     const read = await readWorkbookBytes(u8, fileName);
     return { file: fileName, grids: read.grids, hidden: read.hidden };
   } catch (e) {
-    const error =
-      e instanceof WorkbookReadError
-        ? e.messageIn(lang)
-        : READ_STRINGS.t(lang, "corrupt", { file: fileName });
-    return { file: fileName, grids: [], error, hidden: [] };
+    if (!(e instanceof WorkbookReadError && e.problem === "docx")) return failed(e);
+  }
+  // A form returned as a Word table is read like the CLI reads it.
+  try {
+    return { file: fileName, grids: await readDocxGrids(u8, fileName), hidden: [] };
+  } catch (e) {
+    return failed(e);
   }
 }
 

@@ -78,3 +78,22 @@ describe("Word tables in (issue 14 item 5)", () => {
     expect(en.err).toMatch(/is a Word document without any table/);
   }, 60_000);
 });
+
+describe("the pane's returned-file import reads Word tables too (issue 14 item 5)", () => {
+  it("a .docx is read by the same reader as the CLI; a Word letter comes back listed with its reason", async () => {
+    const { readReturnedWorkbook } = await import("../../../src/xlsx/email");
+    const table = await readReturnedWorkbook(fs.readFileSync(TABLE), "bang-diem.docx");
+    expect(table.error).toBeUndefined();
+    expect(table.grids.map((g) => g.sheetName)).toEqual(["Bảng 1"]);
+    expect(table.grids[0].file).toBe("bang-diem.docx");
+    const letter = await readReturnedWorkbook(
+      fs.readFileSync(path.join(DIR, "cong-van.docx")),
+      "cong-van.docx",
+      "en"
+    );
+    expect(letter.grids).toEqual([]);
+    expect(letter.error).toBe(
+      "File cong-van.docx is a Word document without any table: use the file that holds the score table (a Word table or an Excel sheet)."
+    );
+  }, 60_000);
+});
