@@ -711,7 +711,7 @@ function mergeForms(
  */
 function receiptUnits(
   ctx: Ctx,
-  m: {
+  state: {
     slots: Map<string, Slot>;
     order: string[];
     accepted: Accepted[];
@@ -721,7 +721,7 @@ function receiptUnits(
   }
 ): ReturnedUnit[] {
   const { lang, profile, problem, problems, canonical, members, memberByKey } = ctx;
-  const { slots, order, accepted, refused, acceptedAnyway, existingSummary } = m;
+  const { slots, order, accepted, refused, acceptedAnyway, existingSummary } = state;
   const before = existingSummary ? readSummaryReceipt(existingSummary) : null;
   const refusedBefore = new Map((before?.refused ?? []).map((r) => [foldKey(r.unit), r.reason]));
   const acceptedBefore = new Map((before?.accepted ?? []).map((r) => [foldKey(r.unit), r.reason]));
