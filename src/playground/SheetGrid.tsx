@@ -27,8 +27,18 @@ export type { CellPos } from "./selection";
 
 const PX_PER_PT = 4 / 3;
 const HEADER_W = 44;
-const MAX_ROWS = 1500;
-const MAX_COLS = 200;
+// Like Excel, the sheet goes on past the data: at least 2,000 rows and 100 columns (to CV). Only the
+// rows in view (and a margin) are drawn, so the size costs nothing while scrolling.
+const MIN_ROWS = 2000;
+const MIN_COLS = 100;
+const MAX_ROWS = 100000;
+const MAX_COLS = 300;
+const HEADER_H = 22;
+/** Rows drawn beyond the visible ones, above and below, so a scroll step never shows a gap. */
+const OVERSCAN_PX = 300;
+/** The view's height before the browser has measured it (and in tests, where nothing is laid out). */
+const FALLBACK_VIEW_PX = 600;
+const FALLBACK_VIEW_W = 1000;
 
 const useStyles = makeStyles({
   scroller: {
@@ -120,6 +130,7 @@ function borderCss(b: BorderModel | undefined): string | undefined {
 }
 
 const GRIDLINE = "1px solid #e2e2e2";
+const SPACER: React.CSSProperties = { padding: 0, border: 0 };
 const BLOCK_EDGE = "#217346";
 const BLOCK_TINT = "rgba(33, 115, 70, 0.12)";
 
@@ -241,12 +252,22 @@ export function SheetGrid(props: SheetGridProps): React.JSX.Element {
   }, []);
   const scroller = React.useRef<HTMLDivElement | null>(null);
   React.useImperativeHandle(props.focusRef, () => scroller.current as HTMLDivElement, []);
-  // A cell chosen from the name box or by the keyboard comes into view, as in Excel.
-  React.useEffect(() => {
-    const el = scroller.current?.querySelector("[data-active]");
-    if (el && typeof el.scrollIntoView === "function")
-      el.scrollIntoView({ block: "nearest", inline: "nearest" });
-  }, [selected.row, selected.col]);
+  const [port, setPort] = React.useState({ top: 0, left: 0, height: 0, width: 0 });
+  const measure = React.useCallback((): void => {
+    const el = scroller.current;
+    if (el)
+      setPort({
+        top: el.scrollTop,
+        left: el.scrollLeft,
+        height: el.clientHeight,
+        width: el.clientWidth,
+      });
+  }, []);
+  React.useLayoutEffect(() => {
+    measure();
+    window.addEventListener("resize", measure);
+    return () => window.removeEventListener("resize", measure);
+  }, [measure]);
   const extendTo = (to: CellPos): void =>
     props.onSelectRange?.({ active: selected, rect: spanRect(sheet, selected, to), extent: to });
 
@@ -254,11 +275,12 @@ export function SheetGrid(props: SheetGridProps): React.JSX.Element {
     const used = sheet.usedRect(false) ?? { top: 0, left: 0, bottom: 0, right: 0 };
     const rows = Math.min(
       MAX_ROWS,
-      Math.max(used.bottom + 12, 40, selected.row + 2, extent.row + 2)
+      Math.max(used.bottom + 12, MIN_ROWS, selected.row + 2, extent.row + 2)
     );
-    const cols = Math.min(MAX_COLS, Math.max(used.right + 4, 12, selected.col + 2, extent.col + 2));
-    const rect: Rect = { top: 0, left: 0, bottom: rows - 1, right: cols - 1 };
-    const results = model.results(sheet, rect);
+    const cols = Math.min(
+      MAX_COLS,
+      Math.max(used.right + 4, MIN_COLS, selected.col + 2, extent.col + 2)
+    );
     // Hidden rows and columns are not drawn at all, as in Excel; the others keep their own address.
     const shownRows: number[] = [];
     for (let r = 0; r < rows; r++) if (!sheet.hiddenRows.has(r)) shownRows.push(r);
@@ -266,7 +288,17 @@ export function SheetGrid(props: SheetGridProps): React.JSX.Element {
     for (let c = 0; c < cols; c++) if (!sheet.hiddenCols.has(c)) shownCols.push(c);
     // A merge is drawn from its first shown cell and spans only its shown rows and columns; what it
     // shows is still its top-left cell's.
-    const spans = new Map<string, { rowSpan: number; colSpan: number; row: number; col: number }>();
+    const spans = new Map<
+      string,
+      {
+        rowSpan: number;
+        colSpan: number;
+        row: number;
+        col: number;
+        lastRow: number;
+        lastCol: number;
+      }
+    >();
     const covered = new Set<string>();
     for (const m of sheet.merges) {
       if (m.top >= rows || m.left >= cols) continue;
@@ -278,6 +310,8 @@ export function SheetGrid(props: SheetGridProps): React.JSX.Element {
         spans.set(`${mRows[0]},${mCols[0]}`, {
           rowSpan: mRows.length,
           colSpan: mCols.length,
+          lastRow: mRows[mRows.length - 1],
+          lastCol: mCols[mCols.length - 1],
           row: m.top,
           col: m.left,
         });
@@ -286,9 +320,87 @@ export function SheetGrid(props: SheetGridProps): React.JSX.Element {
           if (r !== mRows[0] || c !== mCols[0]) covered.add(`${r},${c}`);
       }
     }
+    // Where each shown row starts, from the top of the body (px): what the scroll position maps to.
+    const offsets = new Float64Array(shownRows.length + 1);
+    shownRows.forEach((r, i) => (offsets[i + 1] = offsets[i] + sheet.rowHeight(r) * PX_PER_PT));
+    const colOffsets = new Float64Array(shownCols.length + 1);
+    shownCols.forEach(
+      (c, i) => (colOffsets[i + 1] = colOffsets[i] + Math.round(sheet.columnWidth(c) * PX_PER_PT))
+    );
     void version; // the model is mutable: its change counter is what tells the memo to redraw
-    return { rows, cols, results, spans, covered, shownRows, shownCols };
+    return { rows, cols, spans, covered, shownRows, shownCols, offsets, colOffsets };
   }, [model, sheet, version, selected.row, selected.col, extent.row, extent.col]);
+
+  /** The first index whose end (offsets[i + 1]) is past `y`. */
+  const indexAt = (o: Float64Array, y: number): number => {
+    let lo = 0;
+    let hi = o.length - 2;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (o[mid + 1] <= y) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const height = port.height || FALLBACK_VIEW_PX;
+  const width = port.width || FALLBACK_VIEW_W;
+  let first = indexAt(view.offsets, Math.max(0, port.top - OVERSCAN_PX));
+  const last = indexAt(view.offsets, port.top + height + OVERSCAN_PX);
+  let firstCol = indexAt(view.colOffsets, Math.max(0, port.left - HEADER_W - OVERSCAN_PX));
+  const lastCol = indexAt(view.colOffsets, port.left + width + OVERSCAN_PX);
+  // A merge that starts above or left of the drawn cells is drawn from its first cell, or its cells
+  // would be a gap.
+  for (const m of sheet.merges) {
+    const top = view.shownRows[first];
+    const left = view.shownCols[firstCol];
+    const inRows = m.bottom >= top && m.top <= view.shownRows[last];
+    const inCols = m.right >= left && m.left <= view.shownCols[lastCol];
+    if (inRows && inCols && m.top < top) {
+      const i = view.shownRows.findIndex((r) => r >= m.top);
+      if (i >= 0 && i < first) first = i;
+    }
+    if (inRows && inCols && m.left < left) {
+      const j = view.shownCols.findIndex((c) => c >= m.left);
+      if (j >= 0 && j < firstCol) firstCol = j;
+    }
+  }
+  const drawnCols = view.shownCols.slice(firstCol, lastCol + 1);
+  const lastRowDrawn = view.shownRows[last];
+  const lastColDrawn = view.shownCols[lastCol];
+  const win = React.useMemo(() => {
+    const top = view.shownRows[first] ?? 0;
+    const bottom = view.shownRows[last] ?? 0;
+    // One column more on the right: text overflow asks whether the neighbour is empty.
+    const right = Math.min(view.cols - 1, (view.shownCols[lastCol] ?? 0) + 1);
+    const rect: Rect = { top, left: 0, bottom, right };
+    return { top, results: model.results(sheet, rect) };
+  }, [model, sheet, view, first, last, lastCol]);
+  const resultAt = (r: number, c: number): CellResult => win.results[r - win.top]?.[c] ?? null;
+  /** How many of the drawn rows (or columns) a merge covers from `from` to `to`. */
+  const clip = (shown: number[], from: number, to: number, limit: number): number =>
+    shown.filter((x) => x >= from && x <= Math.min(to, limit)).length;
+
+  // A cell chosen from the name box or by the keyboard comes into view, as in Excel: the scroll
+  // position is worked out from the row heights, since the row may not be drawn yet.
+  React.useEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    // The headers stick to the top and left edges: a cell is in view only below and right of them.
+    const i = view.shownRows.indexOf(selected.row);
+    if (i >= 0 && el.clientHeight > 0) {
+      if (view.offsets[i] < el.scrollTop) el.scrollTop = view.offsets[i];
+      else if (HEADER_H + view.offsets[i + 1] > el.scrollTop + el.clientHeight)
+        el.scrollTop = HEADER_H + view.offsets[i + 1] - el.clientHeight;
+    }
+    const j = view.shownCols.indexOf(selected.col);
+    if (j >= 0 && el.clientWidth > 0) {
+      const co = view.colOffsets;
+      if (co[j] < el.scrollLeft) el.scrollLeft = co[j];
+      else if (HEADER_W + co[j + 1] > el.scrollLeft + el.clientWidth)
+        el.scrollLeft = HEADER_W + co[j + 1] - el.clientWidth;
+    }
+    // Only a new active cell scrolls; redraws while the user scrolls must not pull the view back.
+  }, [selected.row, selected.col]);
 
   const onKeyDown = (e: React.KeyboardEvent): void => {
     const moves: Record<string, [number, number]> = {
@@ -366,7 +478,7 @@ export function SheetGrid(props: SheetGridProps): React.JSX.Element {
     range.bottom !== single.bottom ||
     range.right !== single.right;
   const header = [];
-  for (const c of view.shownCols) {
+  for (const c of drawnCols) {
     const before = hiddenRunBefore(c, sheet.hiddenCols, columnLetter);
     header.push(
       <th
@@ -381,16 +493,16 @@ export function SheetGrid(props: SheetGridProps): React.JSX.Element {
     );
   }
   const body = [];
-  for (const r of view.shownRows) {
+  for (const r of view.shownRows.slice(first, last + 1)) {
     const cells = [];
-    for (const c of view.shownCols) {
+    for (const c of drawnCols) {
       const k = `${r},${c}`;
       if (view.covered.has(k)) continue;
       const span = view.spans.get(k);
       // A merge whose top-left cell is hidden still shows (and selects) that cell.
       const sr = span?.row ?? r;
       const sc = span?.col ?? c;
-      const value = view.results[sr][sc];
+      const value = resultAt(sr, sc);
       const style = model.style(sheet, sr, sc);
       const text = formatValue(
         value,
@@ -411,7 +523,7 @@ export function SheetGrid(props: SheetGridProps): React.JSX.Element {
       if (typeof value === "string" && text !== "" && !span && !style.wrapText) {
         const h = style.horizontalAlignment ?? "General";
         const right = `${sr},${sc + 1}`;
-        const next = view.results[sr]?.[sc + 1];
+        const next = resultAt(sr, sc + 1);
         if (
           (h === "General" || h === "Left") &&
           (next === null || next === undefined || next === "") &&
@@ -438,8 +550,8 @@ export function SheetGrid(props: SheetGridProps): React.JSX.Element {
           data-cell={`${columnLetter(sc)}${sr + 1}`}
           aria-selected={isSel || inBlock}
           data-active={isSel || undefined}
-          rowSpan={span?.rowSpan}
-          colSpan={span?.colSpan}
+          rowSpan={span && clip(view.shownRows, sr, span.lastRow, lastRowDrawn)}
+          colSpan={span && clip(view.shownCols, sc, span.lastCol, lastColDrawn)}
           className={`${styles.cell} ${isSel && !block ? styles.selected : ""}`}
           style={css}
           title={errorMessage(model, sheet, sr, sc, value)}
@@ -471,13 +583,19 @@ export function SheetGrid(props: SheetGridProps): React.JSX.Element {
         >
           {r + 1}
         </th>
+        {firstCol > 0 && <td aria-hidden style={SPACER} />}
         {cells}
+        {lastCol < view.shownCols.length - 1 && <td aria-hidden style={SPACER} />}
       </tr>
     );
   }
+  // Columns off to the sides are one spacer column each, so the scroll width stays the sheet's.
+  const co = view.colOffsets;
   const widths = [HEADER_W];
-  for (const c of view.shownCols) widths.push(Math.round(sheet.columnWidth(c) * PX_PER_PT));
-  const total = widths.reduce((a, b) => a + b, 0);
+  if (firstCol > 0) widths.push(co[firstCol]);
+  for (let j = firstCol; j <= lastCol; j++) widths.push(co[j + 1] - co[j]);
+  if (lastCol < view.shownCols.length - 1) widths.push(co[view.shownCols.length] - co[lastCol + 1]);
+  const total = HEADER_W + co[view.shownCols.length];
 
   return (
     <div
@@ -485,6 +603,7 @@ export function SheetGrid(props: SheetGridProps): React.JSX.Element {
       className={styles.scroller}
       tabIndex={0}
       onKeyDown={onKeyDown}
+      onScroll={measure}
       role="region"
       aria-label={props.label}
       data-testid="sheet-grid"
@@ -498,10 +617,34 @@ export function SheetGrid(props: SheetGridProps): React.JSX.Element {
         <thead>
           <tr>
             <th className={styles.corner} aria-hidden />
+            {firstCol > 0 && <th aria-hidden className={styles.colHeader} />}
             {header}
+            {lastCol < view.shownCols.length - 1 && <th aria-hidden className={styles.colHeader} />}
           </tr>
         </thead>
-        <tbody>{body}</tbody>
+        <tbody>
+          {first > 0 && (
+            <tr aria-hidden>
+              <td
+                colSpan={widths.length}
+                style={{ height: `${view.offsets[first]}px`, padding: 0, border: 0 }}
+              />
+            </tr>
+          )}
+          {body}
+          {last < view.shownRows.length - 1 && (
+            <tr aria-hidden>
+              <td
+                colSpan={widths.length}
+                style={{
+                  height: `${view.offsets[view.shownRows.length] - view.offsets[last + 1]}px`,
+                  padding: 0,
+                  border: 0,
+                }}
+              />
+            </tr>
+          )}
+        </tbody>
       </table>
     </div>
   );

@@ -329,6 +329,29 @@ describe("formulas and errors as a Vietnamese Excel shows them (issue 18)", () =
   });
 });
 
+describe("a sheet as large as Excel's first screens (issue 18)", () => {
+  test("the grid goes on to row 2,000 and column CV, drawing only the rows and columns in view", () => {
+    const s = workbook();
+    const sheet = s.model.sheets[0];
+    s.model.setConstant(sheet, 1998, 99, "cuối");
+    const grid = draw(s, cellSelection(sheet, { row: 0, col: 0 }));
+    expect(cell("A1")).not.toBeNull();
+    expect(cell("CV1999")).toBeNull();
+    expect(grid.querySelectorAll("td[data-cell]").length).toBeLessThan(2000);
+    // Scrolled to the bottom right (default rows 20 px, columns 64 px): the far cells are drawn.
+    grid.scrollTop = 1990 * 20;
+    grid.scrollLeft = 95 * 64;
+    fireEvent.scroll(grid);
+    expect(cell("CV1999")?.textContent).toBe("cuối");
+    expect(cell("A1")).toBeNull();
+    expect(screen.getByRole("columnheader", { name: "CV" })).toBeTruthy();
+    expect(screen.getByRole("rowheader", { name: "2000" })).toBeTruthy();
+    // The scrollable width is the whole sheet's: a few empty columns past CV, 64 px each.
+    const table = grid.querySelector("table") as HTMLTableElement;
+    expect(parseFloat(table.style.width)).toBe(44 + 103 * 64);
+  });
+});
+
 describe("text overflow (issue 18)", () => {
   test("text runs on over an empty neighbour only: not over a value, not from a merge or a number", () => {
     const s = workbook();
