@@ -177,6 +177,28 @@ export function createExcelService(env: ExcelServiceEnv = {}): ThiduaService {
       return { kind: "docx", fileName, blob };
     }),
 
+    buildMeetingDoc: wrap(async (doc, reading, lang) => {
+      const profile = withMembers(await need().loadProfile(), reading);
+      const [meeting, { Packer }] = await Promise.all([
+        import(/* webpackChunkName: "covenant-docx" */ "../sheets/meeting"),
+        import(/* webpackChunkName: "covenant-docx" */ "docx"),
+      ]);
+      const build =
+        doc === "minutes"
+          ? meeting.buildMinutesDocx
+          : doc === "proposal"
+            ? meeting.buildProposalDocx
+            : meeting.buildVotesDocx;
+      const blob = await Packer.toBlob(build(profile, reading.report, { date: now() }, lang));
+      const base = {
+        minutes: ["Bien-ban-hop", "Minutes"],
+        proposal: ["To-trinh-khen-thuong", "Award-proposal"],
+        votes: ["Phieu-bau-kiem-phieu", "Ballot-and-count"],
+      }[doc][lang === "vi" ? 0 : 1];
+      const fileName = profile.year > 0 ? `${base}-${profile.year}.docx` : `${base}.docx`;
+      return { kind: "docx" as const, fileName, blob };
+    }),
+
     buildTemplates: wrap(async (reading, lang) => {
       const a = need();
       const profile = withMembers(await a.loadProfile(), reading);

@@ -100,6 +100,9 @@ export interface CovenantDocxResult {
 
 export type CovenantResult = CovenantSheetResult | CovenantDocxResult;
 
+/** The meeting's documents (DOMAIN.md §8): minutes, ballot with the vote count, award proposal. */
+export type MeetingDoc = "minutes" | "votes" | "proposal";
+
 export interface TemplatesResult {
   sheetNames: string[];
 }
@@ -156,6 +159,8 @@ export interface ThiduaService {
   selectCell(address: string): Promise<void>;
   buildRanking(mode: RankMode, reading: Reading, lang: Lang): Promise<RankResult>;
   buildCovenant(as: "sheet" | "docx", reading: Reading | null, lang: Lang): Promise<CovenantResult>;
+  /** One of the meeting's documents as a Word file; what the meeting has not said prints blank. */
+  buildMeetingDoc(doc: MeetingDoc, reading: Reading, lang: Lang): Promise<CovenantDocxResult>;
   buildTemplates(reading: Reading, lang: Lang): Promise<TemplatesResult>;
   loadProfile(): Promise<ClusterProfile>;
   saveProfile(profile: ClusterProfile): Promise<void>;

@@ -147,6 +147,13 @@ test("the covenant sheet and self-score templates are written; the docx is a Wor
     expect(String.fromCharCode(bytes[0], bytes[1])).toBe("PK");
     expect(docx.fileName).toMatch(/\.docx$/);
   }
+  // §8 Họp cụm: the meeting's documents are Word files too, named for the year.
+  for (const doc of ["minutes", "votes", "proposal"] as const) {
+    const m = await svc.buildMeetingDoc(doc, r, "vi");
+    const head = new Uint8Array(await m.blob.arrayBuffer());
+    expect(String.fromCharCode(head[0], head[1])).toBe("PK");
+    expect(m.fileName).toMatch(/-\d{4}\.docx$/);
+  }
   const t = await svc.buildTemplates(r, "vi");
   expect(t.sheetNames).toHaveLength(r.report.units.length);
   // One sheet per member, not one sheet overwritten per member.

@@ -14,7 +14,9 @@ import type { Lang } from "../../src/core/i18n";
 import {
   ServiceError,
   type BandProblem,
+  type CovenantDocxResult,
   type CovenantResult,
+  type MeetingDoc,
   type FixPreview,
   type MappingPart,
   type RankMode,
@@ -282,6 +284,14 @@ export class FakeService implements ThiduaService {
     if (as === "docx")
       return { kind: "docx", fileName: "Giao-uoc-2025.docx", blob: new Blob(["x"]) };
     return { kind: "sheet", sheetName: "Giao ước" };
+  }
+  async buildMeetingDoc(
+    doc: MeetingDoc,
+    reading: Reading,
+    lang: Lang
+  ): Promise<CovenantDocxResult> {
+    this.rec("buildMeetingDoc", doc, reading, lang);
+    return { kind: "docx", fileName: `${doc}-2025.docx`, blob: new Blob(["x"]) };
   }
   async buildTemplates(reading: Reading, lang: Lang): Promise<TemplatesResult> {
     this.rec("buildTemplates", reading, lang);

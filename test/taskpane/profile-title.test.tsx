@@ -55,3 +55,23 @@ test("§8: a cluster already set up keeps its own settings whatever the title sa
   expect(name.value).toBe("Cụm thi đua số 3");
   expect(screen.queryByText(/được lấy từ tiêu đề bảng điểm/)).toBeNull();
 });
+
+test("§8 Họp cụm: the minutes, the ballot with its count and the award proposal download from the pane", async () => {
+  const svc = new FakeService();
+  URL.createObjectURL = jest.fn(() => "blob:x");
+  URL.revokeObjectURL = jest.fn();
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <Pane service={svc} initialStep="outputs" />
+    </FluentProvider>
+  );
+  await act(async () => undefined);
+  expect(screen.getByRole("heading", { name: "Họp cụm" })).toBeTruthy();
+  fireEvent.click(screen.getByRole("button", { name: "Biên bản họp (Word)" }));
+  await screen.findByText(/minutes-2025\.docx/);
+  fireEvent.click(screen.getByRole("button", { name: "Tờ trình khen thưởng (Word)" }));
+  await screen.findByText(/proposal-2025\.docx/);
+  fireEvent.click(screen.getByRole("button", { name: "Phiếu bầu, kiểm phiếu (Word)" }));
+  await screen.findByText(/votes-2025\.docx/);
+  expect(svc.callsOf("buildMeetingDoc").map((c) => c[0])).toEqual(["minutes", "proposal", "votes"]);
+});

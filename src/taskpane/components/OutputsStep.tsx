@@ -18,7 +18,8 @@ import {
   FormNewRegular,
 } from "@fluentui/react-icons";
 import { usePane } from "../context";
-import type { Reading } from "../service";
+import type { MeetingDoc, Reading } from "../service";
+import type { PaneKey } from "../strings";
 import { ErrorBar } from "./ErrorBar";
 import { Progress, useReveal, useTask } from "./Progress";
 
@@ -100,6 +101,15 @@ export function OutputsStep({
       }
     });
   };
+  const meeting = (doc: MeetingDoc, label: PaneKey): void => {
+    setDone(null);
+    void runAs(t(label), async () => {
+      const r = await ensureReading();
+      const res = await service.buildMeetingDoc(doc, r, lang);
+      download(res.blob, res.fileName);
+      setDone(t("covenantDocxDone", { file: res.fileName }));
+    });
+  };
   const templates = (): void => {
     setDone(null);
     void runAs(t("templatesButton"), async () => {
@@ -140,6 +150,28 @@ export function OutputsStep({
           >
             {t("covenantDocx")}
           </Button>
+        </div>
+      </div>
+      <div className={styles.block}>
+        <h3 className={styles.heading}>{t("meetingTitle")}</h3>
+        <Caption1>{t("meetingHint")}</Caption1>
+        <div className={styles.actions}>
+          {(
+            [
+              ["minutes", "meetingMinutes"],
+              ["votes", "meetingVotes"],
+              ["proposal", "meetingProposal"],
+            ] as const
+          ).map(([doc, label]) => (
+            <Button
+              key={doc}
+              icon={<DocumentArrowDownRegular />}
+              onClick={() => meeting(doc, label)}
+              disabled={busy}
+            >
+              {t(label)}
+            </Button>
+          ))}
         </div>
       </div>
       <div className={styles.block}>
