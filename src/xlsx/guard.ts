@@ -110,7 +110,7 @@ interface InternalStream {
  * The part's bytes, inflated chunk by chunk and stopped as soon as it passes `budget`: the sizes in
  * a zip's headers are whatever the file says, so they are checked again against what actually comes out.
  */
-function inflateBounded(
+export function inflateBounded(
   entry: JSZip.JSZipObject,
   budget: number,
   part: string

@@ -39,7 +39,7 @@ export const READ_STRINGS = defineStrings(
     edgeCell:
       "Trang {sheet} của tệp {file} có dữ liệu ở tận ô {cell}: hãy xoá các ô thừa rồi lưu lại.",
     unsafeXml:
-      "Tệp {file} chứa khai báo XML mà tệp Excel thật không có ({reason}), nên không được đọc: hãy mở bằng Excel và lưu thành tệp mới.",
+      "Tệp {file} chứa khai báo XML mà tệp Excel, Word thật không có ({reason}), nên không được đọc: hãy mở bằng Excel và lưu thành tệp mới.",
   },
   {
     notFound: "File {file} was not found: check its name and folder.",
@@ -69,7 +69,7 @@ export const READ_STRINGS = defineStrings(
     edgeCell:
       "Sheet {sheet} of file {file} has data as far as cell {cell}: delete the stray cells and save it again.",
     unsafeXml:
-      "File {file} holds an XML declaration no real Excel file has ({reason}), so it is not read: open it in Excel and save it as a new file.",
+      "File {file} holds an XML declaration no real Excel or Word file has ({reason}), so it is not read: open it in Excel and save it as a new file.",
   }
 );
 

@@ -97,3 +97,30 @@ describe("the pane's returned-file import reads Word tables too (issue 14 item 5
     );
   }, 60_000);
 });
+
+describe("a Word file is read under the same guards as a workbook (issue 19)", () => {
+  it("document.xml past the budget is refused while inflating; a DTD is refused", async () => {
+    const { readDocxGrids } = await import("../../../src/xlsx/docx");
+    const JSZip = (await import("jszip")).default;
+    const bytes = new Uint8Array(fs.readFileSync(TABLE));
+    const big = await readDocxGrids(bytes, "bang-diem.docx", {
+      limits: { maxEntryBytes: 4096 },
+    }).catch((e: unknown) => e as Error);
+    expect((big as Error).message).toMatch(
+      /^Tệp bang-diem\.docx quá lớn để đọc an toàn \(word\/document\.xml, > 4 kB\)/
+    );
+    const zip = await JSZip.loadAsync(bytes);
+    const xml = await zip.file("word/document.xml")!.async("string");
+    zip.file(
+      "word/document.xml",
+      xml.replace("?>", '?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>')
+    );
+    const dtd = await readDocxGrids(
+      await zip.generateAsync({ type: "uint8array" }),
+      "xxe.docx"
+    ).catch((e: unknown) => e as Error);
+    expect((dtd as Error).message).toMatch(
+      /^Tệp xxe\.docx chứa khai báo XML mà tệp Excel, Word thật không có/
+    );
+  }, 60_000);
+});

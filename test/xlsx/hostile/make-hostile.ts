@@ -266,7 +266,7 @@ async function main(): Promise<void> {
       why: "an external entity in workbook.xml (reads a local file in naive parsers)",
       exit: 2,
       stderr:
-        "^thidua: Tệp .+ chứa khai báo XML mà tệp Excel thật không có \\(xl/workbook\\.xml\\)",
+        "^thidua: Tệp .+ chứa khai báo XML mà tệp Excel, Word thật không có \\(xl/workbook\\.xml\\)",
       maxMs: 20_000,
     },
     zipped(base, (z) =>
@@ -281,7 +281,7 @@ async function main(): Promise<void> {
       why: "nested internal entities in the shared strings",
       exit: 2,
       stderr:
-        "^thidua: Tệp .+ chứa khai báo XML mà tệp Excel thật không có \\(xl/sharedStrings\\.xml\\)",
+        "^thidua: Tệp .+ chứa khai báo XML mà tệp Excel, Word thật không có \\(xl/sharedStrings\\.xml\\)",
       maxMs: 20_000,
     },
     zipped(base, (z) =>
