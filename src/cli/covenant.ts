@@ -1,9 +1,11 @@
 /**
  * `thidua covenant --profile cluster.json --out giao-uoc.docx|.xlsx [--criteria file.xlsx]
- * [--date YYYY-MM-DD] [--lang vi|en]`: the emulation covenant as Word (what gets signed) or as a
+ * [--bases can-cu.txt] [--date YYYY-MM-DD] [--lang vi|en]`: the emulation covenant as Word (what gets signed) or as a
  * print-ready sheet. Exit 0 written; 2 nothing written, one line on stderr (DESIGN.md).
  */
 import { Packer } from "docx";
+import * as fs from "fs";
+import type { Lang } from "../core/i18n";
 import type { CriterionNode } from "../core/report";
 import { buildCovenantSheet } from "../sheets/covenant";
 import { buildCovenantDocx } from "../sheets/covenant-docx";
@@ -28,6 +30,28 @@ import {
   writeFileSafely,
 } from "./safe-write";
 
+/** The lines of a legal-bases file, blank lines dropped; unreadable or empty is a usage error. */
+function readBases(file: string, lang: Lang): string[] {
+  let lines: string[] = [];
+  try {
+    lines = fs
+      .readFileSync(file, "utf8")
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter((l) => l !== "");
+  } catch (e) {
+    throw new CliError(
+      CLI_SHEET_STRINGS.t(lang, "badBases", {
+        file,
+        reason: e instanceof Error ? e.message : String(e),
+      })
+    );
+  }
+  if (lines.length === 0)
+    throw new CliError(CLI_SHEET_STRINGS.t(lang, "badBases", { file, reason: "—" }));
+  return lines;
+}
+
 export async function runCovenant(
   args: string[],
   io: CliIo,
@@ -38,13 +62,15 @@ export async function runCovenant(
   try {
     const { positional, options } = parseArgs(
       args,
-      ["out", "profile", "criteria", "lang", "date"],
+      ["out", "profile", "criteria", "lang", "date", "bases"],
       lang
     );
     if (positional.length > 0) throw new CliError(t(lang, "badOption", { option: positional[0] }));
     const out = options.out;
     if (!out) throw new CliError(t(lang, "needOut"));
-    const inputs = [options.criteria, options.profile].filter((f): f is string => !!f);
+    const inputs = [options.criteria, options.profile, options.bases].filter(
+      (f): f is string => !!f
+    );
     let kind: "docx" | "xlsx";
     try {
       kind = formatOf(out, ["docx", "xlsx"] as const);
@@ -55,6 +81,8 @@ export async function runCovenant(
     }
     const profile = loadProfile(options.profile, lang);
     const date = parseDate(options.date, lang);
+    // §8: the legal bases are the cluster's to edit: one "Căn cứ …;" per line of --bases.
+    const legalBases = options.bases ? readBases(options.bases, lang) : undefined;
     let criteria: CriterionNode[] = [];
     if (options.criteria) {
       const report = await rank(options.criteria, profile, lang);
@@ -65,8 +93,8 @@ export async function runCovenant(
     }
     const bytes =
       kind === "docx"
-        ? await Packer.toBuffer(buildCovenantDocx(profile, criteria, { date, lang }))
-        : await writeWorkbook([buildCovenantSheet(profile, criteria, { date, lang })]);
+        ? await Packer.toBuffer(buildCovenantDocx(profile, criteria, { date, lang, legalBases }))
+        : await writeWorkbook([buildCovenantSheet(profile, criteria, { date, lang, legalBases })]);
     try {
       writeFileSafely(out, bytes, kind);
     } catch (e) {

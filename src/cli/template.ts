@@ -40,6 +40,8 @@ export const CLI_SHEET_STRINGS = defineStrings(
     notJson: "tệp không phải JSON hợp lệ ({detail})",
     moreProblems: " (và {n} chỗ sai khác)",
     badDate: "ngày không hợp lệ (dạng YYYY-MM-DD): {date}",
+    badBases:
+      "không đọc được tệp căn cứ {file} ({reason}): hãy ghi mỗi căn cứ pháp lý một dòng, bắt đầu bằng “Căn cứ”",
     notRanked: "không xếp hạng được {file}: {reason}",
     noUnits:
       "không tìm thấy đơn vị nào trong {file}: với bảng điểm chuẩn, hãy ghi danh sách đơn vị thành viên (members) trong --profile",
@@ -56,6 +58,7 @@ export const CLI_SHEET_STRINGS = defineStrings(
     notJson: "the file is not valid JSON ({detail})",
     moreProblems: " (and {n} more problems)",
     badDate: "invalid date (use YYYY-MM-DD): {date}",
+    badBases: "cannot read the legal bases file {file} ({reason}): write one legal basis per line",
     notRanked: "cannot rank {file}: {reason}",
     noUnits:
       "no unit found in {file}: for a criteria-only sheet, list the member units (members) in --profile",

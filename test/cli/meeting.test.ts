@@ -275,4 +275,21 @@ describe("issue 14 item 4: a criteria-only sheet (bảng điểm chuẩn) is the
     expect(text).toContain("a) Chậm gửi báo cáo (trừ 1 điểm/lần)");
     expect(text).toMatch(/TM\. VĂN PHÒNG UBND TỈNH\nCHÁNH VĂN PHÒNG\n\(Cụm trưởng\)/);
   });
+
+  it("§8: --bases replaces the legal bases, one per line", async () => {
+    const bases = path.join(dir, "can-cu.txt");
+    fs.writeFileSync(
+      bases,
+      "Căn cứ Quyết định số 15/QĐ-UBND ngày 10/01/2025 của UBND tỉnh;\n\nCăn cứ Quy chế hoạt động của Cụm;\n"
+    );
+    const out = path.join(dir, "giao-uoc.docx");
+    const r = await runCli(["covenant", "--profile", PROFILE, "--bases", bases, "--out", out]);
+    expect(r.code).toBe(0);
+    const text = await docxText(out);
+    expect(text).toContain("Căn cứ Quyết định số 15/QĐ-UBND ngày 10/01/2025 của UBND tỉnh;");
+    expect(text).not.toContain("98/2023/NĐ-CP");
+    const missing = await runCli(["covenant", "--bases", path.join(dir, "none.txt"), "--out", out]);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(/căn cứ/);
+  });
 });
