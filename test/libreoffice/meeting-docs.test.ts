@@ -106,7 +106,12 @@ beforeAll(async () => {
   png("meeting-tally-sheet", "kiem-phieu.xlsx");
   png("covenant-nd30", "giao-uoc.docx");
   png("covenant-nd30-signatures", "giao-uoc.docx", pages(pdf["giao-uoc.docx"]));
-  png("ranking-khoi-2021", "xep-hang-khoi.xlsx");
+  // The copy keeps the user's sheet first: the picture is of the ranking sheet's page.
+  png(
+    "ranking-khoi-2021",
+    "xep-hang-khoi.xlsx",
+    pagesWith(pdf["xep-hang-khoi.xlsx"], "Suy tôn")[0]
+  );
   png("self-score-form", "phieu-tu-cham.xlsx");
 });
 
