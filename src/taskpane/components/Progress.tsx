@@ -1,25 +1,17 @@
 /**
- * Progress the way an Office pane shows it: nothing for a quick action, and past 300 ms a bar naming
- * what is being done ("Tạo phiếu tự chấm — Đang xử lý…"). `useTask` remembers which action runs;
+ * Progress the way an Office pane shows it: nothing for a quick action, and past 300 ms a spinner
+ * naming what is being done ("Tạo phiếu tự chấm — Đang xử lý…"); a Spinner rather than a ProgressBar
+ * because the pane already carries it (the bundle stays under its 250 KB). `useTask` remembers which action runs;
  * `useReveal` brings a new result into view (results otherwise land below the fold at 320 px).
  */
 import * as React from "react";
-import { ProgressBar, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import { useAction, usePane } from "../context";
 
 /** Below this an action is quick enough that a progress bar would only flicker. */
 export const PROGRESS_DELAY_MS = 300;
 
-const useStyles = makeStyles({
-  root: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalXXS,
-    minWidth: "160px",
-    flexGrow: 1,
-  },
-  task: { fontWeight: tokens.fontWeightSemibold },
-});
+const useStyles = makeStyles({ task: { fontWeight: tokens.fontWeightSemibold } });
 
 export function Progress({
   busy,
@@ -41,13 +33,15 @@ export function Progress({
   }, [busy]);
   if (!busy || !shown) return null;
   return (
-    <div className={styles.root} role="group" aria-label={label || t("working")}>
-      <Text size={200}>
-        {label && <span className={styles.task}>{label} — </span>}
-        <span>{t("working")}</span>
-      </Text>
-      <ProgressBar thickness="medium" aria-label={label || t("working")} />
-    </div>
+    <Spinner
+      size="tiny"
+      label={
+        <>
+          {label && <span className={styles.task}>{label} — </span>}
+          <span>{t("working")}</span>
+        </>
+      }
+    />
   );
 }
 
