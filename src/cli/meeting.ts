@@ -272,12 +272,16 @@ export async function meetingDocument(
   if (command === "proposal")
     return Packer.toBuffer(buildProposalDocx(profile, report, input, lang));
   if (kind === "docx") return Packer.toBuffer(buildVotesDocx(profile, report, input, lang));
-  const candidates = voteCandidates(report).map((u) => ({
+  const units = voteCandidates(report);
+  // What the vote is for: every award the candidates are proposed for, not the flag alone.
+  const awards = [...new Set(units.map((u) => u.award).filter((a): a is string => !!a))];
+  const candidates = units.map((u) => ({
     name: u.name,
     votesFor: input.votes?.find((v) => v.name === u.name)?.votesFor ?? null,
   }));
   const tally = {
     candidates,
+    ...(awards.length > 0 ? { award: awards.join("; ") } : {}),
     ballotsCast: input.ballots?.returned ?? null,
     ballotsIssued: input.ballots?.issued ?? null,
     ballotsValid: input.ballots?.valid ?? null,

@@ -207,6 +207,9 @@ describe("thidua minutes / votes / proposal (DOMAIN.md §8)", () => {
     await wb.xlsx.readFile(out);
     expect(wb.worksheets.map((w) => w.name)).toEqual(["Kiểm phiếu", "Phiếu bầu"]);
     const tally = await sheetTexts(out, 0);
+    expect(tally.join("\n")).toMatch(
+      /Đề nghị: Cờ thi đua của UBND tỉnh; Bằng khen của Chủ tịch UBND tỉnh \(tổng kết năm 2025\)/
+    );
     for (const s of [
       "Số phiếu phát ra",
       "Số phiếu thu về",
