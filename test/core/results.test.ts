@@ -333,3 +333,38 @@ describe("R13 bonus inside an item (profile setting)", () => {
     ]);
   });
 });
+
+describe("separate Chuẩn | Thưởng | Trừ columns per criterion", () => {
+  it("R13: 'Thưởng' and 'Trừ' beside 'Chuẩn' are columns of the criteria, never units to rank", () => {
+    const r = analyze(
+      gridFromRows("Bảng điểm", [
+        ["BẢNG ĐIỂM THI ĐUA NĂM 2025"],
+        ["STT", "Nội dung tiêu chí", "Chuẩn", "Thưởng", "Trừ", "Sở A", "Sở B"],
+        ["1", "Hoàn thành kế hoạch", 10, 1, 2, 9, 8],
+        ["2", "Báo cáo", 5, 0.5, 1, 5, 4.5],
+      ])
+    );
+    expect(r.units.map((u) => [u.name, u.total])).toEqual([
+      ["Sở A", 14],
+      ["Sở B", 12.5],
+    ]);
+    expect(r.issues).toEqual([]);
+  });
+});
+
+describe("layout B with bare 'Thưởng' and 'Trừ' columns", () => {
+  it("R7/R8: a column headed 'Thưởng' is bonus and one headed 'Trừ' is a deduction", () => {
+    const r = analyze(
+      gridFromRows("Bảng điểm", [
+        ["BẢNG ĐIỂM THI ĐUA NĂM 2025"],
+        ["STT", "Tên đơn vị", "Tiêu chí 1 (50đ)", "Tiêu chí 2 (50đ)", "Thưởng", "Trừ"],
+        [1, "Sở A", 45, 40, 2, 1],
+        [2, "Sở B", 44, 42, 0, 0],
+      ])
+    );
+    expect(r.units.map((u) => [u.name, u.total, u.bonus, u.deduction])).toEqual([
+      ["Sở A", 86, 2, 1],
+      ["Sở B", 86, 0, 0],
+    ]);
+  });
+});

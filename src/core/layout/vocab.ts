@@ -56,7 +56,7 @@ const EXACT: [HeaderRole, RegExp][] = [
     "bonus",
     /^(diem (thuong|cong|khuyen khich)|cong diem|thuong diem|diem cong them|diem thuong them|thuong)$/,
   ],
-  ["deduction", /^(diem tru|tru diem|diem bi tru)$/],
+  ["deduction", /^(diem tru|tru diem|diem bi tru|tru)$/],
   [
     "total",
     /^(tong|tong cong|tong diem|tong so diem|cong|tong diem dat|tong diem dat duoc|diem tong|tong diem thi dua|total( score)?)$/,
@@ -96,13 +96,13 @@ export function headerRole(folded: string): HeaderRole | null {
 export function kindOfLabel(folded: string): "bonus" | "deduction" | null {
   const s = bareHeader(folded.replace(/^[ivxlc]+[.)]?\s+|^[0-9]+[.)]?\s+|^[a-zđ][.)]\s+/, ""));
   if (
-    /^((cac )?(noi dung |tieu chi |muc )?(diem tru|tru diem|bi tru diem)|deductions?|penalt(y|ies))\b/.test(
+    /^((cac )?(noi dung |tieu chi |muc )?(diem tru|tru diem|bi tru diem)|deductions?|penalt(y|ies))\b|^tru$/.test(
       s
     )
   )
     return "deduction";
   if (
-    /^((cac )?(noi dung |tieu chi |muc )?(diem thuong|diem cong|cong diem|thuong diem|diem khuyen khich)|bonus)\b/.test(
+    /^((cac )?(noi dung |tieu chi |muc )?(diem thuong|diem cong|cong diem|thuong diem|diem khuyen khich)|bonus)\b|^thuong$/.test(
       s
     )
   )
