@@ -321,11 +321,14 @@ describe("the summary of returned forms is ranked like any score sheet (issue 8)
     const first = await adapter.oneClickRanking({ date: DATE });
     expect(first.report.sheets).toEqual(["Tổng hợp tự chấm"]);
     expect(first.report.units).toHaveLength(5);
-    expect(sim.model.activeSheet().name).toBe("Xếp hạng");
+    // form-missing/form-refused (issue 15): a ranking of the returned forms has its own sheet, so it
+    // never replaces a ranking of the full score sheet.
+    expect(sim.model.activeSheet().name).toBe("Xếp hạng theo phiếu");
     const again = await adapter.oneClickRanking({ date: DATE });
     expect(again.report.sheets).toEqual(["Tổng hợp tự chấm"]);
     const grids = await adapter.readGrids();
     expect(grids.map((g) => g.sheetName)).toContain("Tổng hợp tự chấm");
-    expect(grids.map((g) => g.sheetName)).not.toContain("Xếp hạng");
+    expect(grids.map((g) => g.sheetName)).not.toContain("Xếp hạng theo phiếu");
+    expect(sim.model.sheets.filter((s) => s.name.startsWith("Xếp hạng"))).toHaveLength(1);
   });
 });
