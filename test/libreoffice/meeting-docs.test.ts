@@ -2,7 +2,7 @@
  * Issue 16's proof: every document of the meeting, generated from test/fixtures/meeting/ by the
  * `thidua` command, printed to PDF by LibreOffice (one start for all) and read back as a reviewer
  * would: the text, the page count, signature blocks together on one page. Page images go to
- * docs/images/ for the README.
+ * docs/images/ for the README when THIDUA_UPDATE_IMAGES=1 (`npm run images`).
  */
 import ExcelJS from "exceljs";
 import { execFileSync } from "child_process";
@@ -16,7 +16,12 @@ jest.setTimeout(180000);
 
 const ROOT = path.resolve(__dirname, "../..");
 const FIX = path.join(ROOT, "test", "fixtures", "meeting");
-const IMAGES = path.join(ROOT, "docs", "images");
+// The README's pictures change only when asked (`npm run images`): a plain test run must not
+// rewrite committed files.
+const IMAGES =
+  process.env.THIDUA_UPDATE_IMAGES === "1"
+    ? path.join(ROOT, "docs", "images")
+    : path.join(ROOT, "test-artifacts", "meeting", "images");
 const CUM = path.join(FIX, "cum-2025.xlsx");
 const KHOI = path.join(FIX, "khoi-2021.xlsx");
 const PROFILE = path.join(FIX, "cum-2025.json");
