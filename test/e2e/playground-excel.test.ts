@@ -2,7 +2,8 @@
  * The playground feels like Excel (issue 18), in Chromium over the development build: a block dragged
  * with the mouse is what "Dùng vùng đang chọn" takes (a one-cell selection is refused, the dragged
  * block corrects the reading); Ctrl+Z after a safe fix from the pane puts every cell back as it was;
- * the unsaved-changes prompt guards switching samples; ";" separates arguments in Vietnamese.
+ * the unsaved-changes prompt guards switching samples; ";" separates arguments in Vietnamese; a form
+ * the pane made enforces its data validation with its own message.
  */
 import type { BrowserContext, Locator, Page } from "playwright-core";
 import * as fs from "fs";
@@ -170,6 +171,39 @@ test("Ctrl+Z after a safe fix from the pane restores the cell exactly; Ctrl+Y do
     () => document.querySelector("td[data-cell=D24]")?.textContent === "87,75",
     undefined,
     { timeout: 30_000 }
+  );
+  await page.close();
+});
+
+test("a self-score form made by the pane refuses 30 where the criterion is worth 25, with the form's own message", async () => {
+  const { page, pane } = await openSample("s1-layout-a/input.xlsx");
+  await pane.getByRole("tab", { name: /^Giao ước/ }).click();
+  await pane.getByRole("button", { name: "Tạo phiếu tự chấm" }).click();
+  const done = await pane.getByText(/Đã tạo 7 phiếu: /).textContent({ timeout: 60_000 });
+  const first = (/Đã tạo 7 phiếu: ([^,]+)/.exec(done ?? "") as RegExpExecArray)[1].trim();
+  await page.getByRole("tab", { name: first, exact: true }).last().click();
+  const label = page
+    .locator("[data-testid=sheet-grid] td[data-cell]")
+    .filter({ hasText: "Hoàn thành chương trình, kế hoạch công tác năm" })
+    .first();
+  const row = /\d+$/.exec((await label.getAttribute("data-cell")) ?? "")?.[0];
+  expect(row).toBeDefined();
+  // The form's columns: STT, criterion, max, self score (D).
+  expect(await page.textContent(`td[data-cell=C${row}]`)).toBe("25");
+  await page.click(`td[data-cell=D${row}]`);
+  await page.keyboard.type("30");
+  await page.keyboard.press("Enter");
+  const dialog = page.getByRole("alertdialog");
+  await dialog.getByText("Điểm phải là số từ 0 đến điểm tối đa của tiêu chí.").waitFor();
+  await dialog.getByRole("button", { name: "Thử lại" }).click();
+  // Retry: the entry is still there to correct, the cell still empty.
+  expect(await page.inputValue("[data-testid=formula-bar]")).toBe("30");
+  expect(await page.textContent(`td[data-cell=D${row}]`)).toBe("");
+  await page.fill("[data-testid=formula-bar]", "24,5");
+  await page.press("[data-testid=formula-bar]", "Enter");
+  await page.waitForFunction(
+    (a) => document.querySelector(`td[data-cell=${a}]`)?.textContent === "24,50",
+    `D${row}`
   );
   await page.close();
 });
