@@ -60,11 +60,7 @@ export async function runCovenant(
   const lang = langOf(args);
   const t = CLI_SHEET_STRINGS.t.bind(CLI_SHEET_STRINGS);
   try {
-    const { positional, options } = parseArgs(
-      args,
-      ["out", "profile", "criteria", "lang", "date", "bases"],
-      lang
-    );
+    const { positional, options } = parseArgs(args, "covenant", lang);
     if (positional.length > 0) throw new CliError(t(lang, "badOption", { option: positional[0] }));
     const out = options.out;
     if (!out) throw new CliError(t(lang, "needOut"));

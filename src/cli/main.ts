@@ -13,6 +13,7 @@ import type { RankingReport } from "../core/report";
 import { sortIssues } from "../core/validation";
 import { readWorkbookGrids, WorkbookReadError } from "../xlsx/read";
 import type { Grid } from "../core/grid";
+import { lastValues, OptionError, parseOptions } from "./options";
 import { CLI_STRINGS } from "./strings";
 import {
   formatOf,
@@ -55,9 +56,6 @@ interface RankArgs {
   place?: string;
 }
 
-const FLAGS = new Set(["json"]);
-const VALUED = new Set(["sheet", "out", "lang", "profile", "accept", "year", "date", "place"]);
-
 function langFromArgs(argv: string[]): Lang {
   const i = argv.findIndex((a) => a === "--lang" || a.startsWith("--lang="));
   if (i < 0) return "vi";
@@ -65,35 +63,34 @@ function langFromArgs(argv: string[]): Lang {
   return v === "en" ? "en" : "vi";
 }
 
-export function parseRankArgs(argv: string[], lang: Lang, allowed: string[]): RankArgs {
+export function parseRankArgs(argv: string[], lang: Lang, command: "rank" | "validate"): RankArgs {
   const t = CLI_STRINGS.t.bind(CLI_STRINGS);
-  const out: RankArgs = { files: [], json: false, lang, accept: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (!a.startsWith("--")) {
-      out.files.push(a);
-      continue;
-    }
-    const eq = a.indexOf("=");
-    const name = a.slice(2, eq > 0 ? eq : undefined);
-    if (!allowed.includes(name)) throw new UsageError(t(lang, "unknownOption", { option: a }));
-    if (FLAGS.has(name)) {
-      out.json = true;
-      continue;
-    }
-    if (!VALUED.has(name)) throw new UsageError(t(lang, "unknownOption", { option: a }));
-    const value = eq > 0 ? a.slice(eq + 1) : argv[++i];
-    if (value === undefined || value === "")
-      throw new UsageError(t(lang, "needValue", { option: `--${name}` }));
-    if (name === "lang") {
-      if (value !== "vi" && value !== "en") throw new UsageError(t(lang, "badLang"));
-      out.lang = value;
-    } else if (name === "sheet") out.sheet = value;
-    else if (name === "out") out.out = value;
-    else if (name === "profile") out.profile = value;
-    else if (name === "accept") out.accept.push(value);
-    else if (name === "year" || name === "date" || name === "place") out[name] = value;
+  let parsed;
+  try {
+    parsed = parseOptions(argv, command);
+  } catch (e) {
+    if (!(e instanceof OptionError)) throw e;
+    throw new UsageError(
+      e.problem === "unknown"
+        ? t(lang, "unknownOption", { option: e.option })
+        : t(lang, "needValue", { option: e.option })
+    );
   }
+  const v = lastValues(parsed.values);
+  if (v.lang !== undefined && v.lang !== "vi" && v.lang !== "en")
+    throw new UsageError(t(lang, "badLang"));
+  const out: RankArgs = {
+    files: parsed.positional,
+    json: parsed.flags.has("json"),
+    lang: (v.lang as Lang | undefined) ?? lang,
+    accept: parsed.values.accept ?? [],
+  };
+  if (v.sheet !== undefined) out.sheet = v.sheet;
+  if (v.out !== undefined) out.out = v.out;
+  if (v.profile !== undefined) out.profile = v.profile;
+  if (v.year !== undefined) out.year = v.year;
+  if (v.date !== undefined) out.date = v.date;
+  if (v.place !== undefined) out.place = v.place;
   if (out.files.length === 0) throw new UsageError(t(lang, "needFile"));
   return out;
 }
@@ -324,13 +321,7 @@ async function rankOrValidate(
   const t = CLI_STRINGS.t.bind(CLI_STRINGS);
   let args: RankArgs;
   try {
-    args = parseRankArgs(
-      argv,
-      lang,
-      command === "rank"
-        ? ["sheet", "json", "out", "lang", "profile", "accept", "year", "date", "place"]
-        : ["sheet", "json", "lang", "profile", "accept"]
-    );
+    args = parseRankArgs(argv, lang, command);
     lang = args.lang;
     let profile: ClusterProfile | undefined;
     if (args.profile) {

@@ -28,6 +28,7 @@ import { buildBallotSheet, buildVoteTally } from "../sheets/votes";
 import { readWorkbookGrids, WorkbookReadError } from "../xlsx/read";
 import { writeWorkbook } from "../xlsx/write";
 import type { CliIo } from "./template";
+import { lastValues, OptionError, parseOptions } from "./options";
 
 export const MEETING_CLI_STRINGS = defineStrings(
   "cli-meeting",
@@ -212,23 +213,16 @@ interface Parsed {
   options: Record<string, string>;
 }
 
-function parse(args: string[], known: string[], lang: Lang): Parsed {
-  const files: string[] = [];
-  const options: Record<string, string> = {};
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (!a.startsWith("--")) {
-      files.push(a);
-      continue;
-    }
-    const eq = a.indexOf("=");
-    const name = a.slice(2, eq > 0 ? eq : undefined);
-    if (!known.includes(name)) fail(lang, "badOption", { option: a });
-    const value = eq > 0 ? a.slice(eq + 1) : args[++i];
-    if (value === undefined || value === "") fail(lang, "needValue", { option: `--${name}` });
-    options[name] = value;
+function parse(args: string[], command: Command, lang: Lang): Parsed {
+  try {
+    const parsed = parseOptions(args, command);
+    return { files: parsed.positional, options: lastValues(parsed.values) };
+  } catch (e) {
+    if (!(e instanceof OptionError)) throw e;
+    return e.problem === "unknown"
+      ? fail(lang, "badOption", { option: e.option })
+      : fail(lang, "needValue", { option: e.option });
   }
-  return { files, options };
 }
 
 async function readGrids(files: string[], lang: Lang): Promise<Grid[]> {
@@ -304,9 +298,7 @@ export async function runMeeting(command: Command, args: string[], io: CliIo): P
     : "vi";
   const t = MEETING_CLI_STRINGS.t.bind(MEETING_CLI_STRINGS);
   try {
-    const known = ["out", "profile", "meeting", "lang", "year", "date", "place"];
-    if (command === "votes") known.push("ballots");
-    const { files, options } = parse(args, known, lang);
+    const { files, options } = parse(args, command, lang);
     if (files.length === 0) fail(lang, "needInput");
     const out = options.out;
     if (!out) fail(lang, "needOut", { example: EXAMPLES[command] });

@@ -15,6 +15,7 @@ import { buildSelfScoreTemplate } from "../sheets/template";
 import { checkProfileJson } from "../core/profile-schema";
 import { osErrorReason } from "../xlsx/os-error";
 import { writeWorkbook } from "../xlsx/write";
+import { lastValues, OptionError, parseOptions, type CommandName } from "./options";
 import {
   freeName,
   printable,
@@ -75,24 +76,16 @@ export interface ParsedArgs {
   options: Record<string, string>;
 }
 
-/** `--name value` and `--name=value`; every option here takes a value. */
-export function parseArgs(args: string[], known: string[], lang: Lang): ParsedArgs {
-  const positional: string[] = [];
-  const options: Record<string, string> = {};
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (!a.startsWith("--")) {
-      positional.push(a);
-      continue;
-    }
-    const eq = a.indexOf("=");
-    const name = a.slice(2, eq > 0 ? eq : undefined);
-    const value = eq > 0 ? a.slice(eq + 1) : args[++i];
-    if (!known.includes(name) || value === undefined)
-      throw new CliError(CLI_SHEET_STRINGS.t(lang, "badOption", { option: a }));
-    options[name] = value;
+/** The shared parser (./options) with this command's messages. */
+export function parseArgs(args: string[], command: CommandName, lang: Lang): ParsedArgs {
+  try {
+    const parsed = parseOptions(args, command);
+    return { positional: parsed.positional, options: lastValues(parsed.values) };
+  } catch (e) {
+    if (e instanceof OptionError)
+      throw new CliError(CLI_SHEET_STRINGS.t(lang, "badOption", { option: e.option }));
+    throw e;
   }
-  return { positional, options };
 }
 
 export function langOf(args: string[]): Lang {
@@ -270,7 +263,7 @@ export async function runTemplate(
   const lang = langOf(args);
   const t = CLI_SHEET_STRINGS.t.bind(CLI_SHEET_STRINGS);
   try {
-    const { positional, options } = parseArgs(args, ["out", "profile", "lang", "date"], lang);
+    const { positional, options } = parseArgs(args, "template", lang);
     const input = positional[0];
     if (!input) throw new CliError(t(lang, "needInput"));
     if (!options.out) throw new CliError(t(lang, "needOut"));
