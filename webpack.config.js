@@ -1,7 +1,7 @@
 // One shared-runtime page (taskpane.html) loads the task pane, the custom functions and the ribbon
 // commands, as the yo office "Excel-Custom-Functions-Shared" template does; the playground is a
-// development-only page beside it. Entries whose source another engineer has not written yet are
-// left out instead of failing the build.
+// development-only page beside it. The functions and playground entries are optional: a build
+// without their sources (a trimmed deployment) leaves them out instead of failing.
 const fs = require("fs");
 const path = require("path");
 const webpack = require("webpack");
@@ -235,7 +235,7 @@ module.exports = (_env, argv = {}) => {
         filename: "playground.html",
         chunks: ["playground"],
         title: "THIDUA playground",
-        // The simulator engineer's page if there is one, else a bare root for React.
+        // The playground's own page if there is one, else a bare root for React.
         ...(fs.existsSync(PLAYGROUND_HTML)
           ? { template: PLAYGROUND_HTML }
           : {

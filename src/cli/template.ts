@@ -151,9 +151,9 @@ export function parseDate(text: string | undefined, lang: Lang): Date {
 }
 
 /**
- * Reads `file` (src/xlsx/read.ts) and ranks it with the engine. The reader is another engineer's
- * and is being written at the same time as this command, so it is loaded when called: this module
- * compiles and its tests run on their own (they inject `rank`).
+ * Reads `file` (src/xlsx/read.ts) and ranks it with the engine. The reader (ExcelJS, and HyperFormula
+ * for uncached formulas) is loaded when called, so commands that never read a score file start fast;
+ * tests inject `rank`.
  */
 export async function rankWithEngine(
   file: string,

@@ -1,5 +1,5 @@
 /**
- * What the reader decided that changes the result (issue 7): a score sheet skipped for another, a
+ * What the reader decided that changes the result: a score sheet skipped for another, a
  * hidden unit column left out, hidden criteria rows still counted. The CLI prints these notes; the
  * pane must say them too, or an officer never learns that the hidden "Năm 2024" was not ranked.
  */
