@@ -116,7 +116,7 @@ function mount(service: EmailService, lang: "vi" | "en" = "vi") {
 const xlsx = (name: string) => new File([new Uint8Array([0x50, 0x4b, 3, 4])], name);
 
 describe("EmailPanel (issue 8)", () => {
-  it("says files stay on this computer, reads picked .xlsx files, shows units and problems, skips other files", async () => {
+  it("says files stay on this computer, reads picked files, shows units and problems; any other file goes to the reader too, which names what it is (issue 19)", async () => {
     const { service, calls } = fakeService();
     mount(service);
     expect(
@@ -132,10 +132,32 @@ describe("EmailPanel (issue 8)", () => {
     expect(calls.preview[0].map((f) => [f.name, f.bytes.byteLength])).toEqual([
       ["tp.xlsx", 4],
       ["tt.xlsx", 4],
+      ["ghi chú.docx", 1],
     ]);
-    expect(screen.getByText("Bỏ qua ghi chú.docx: chỉ nhận tệp .xlsx.")).toBeTruthy();
+    expect(screen.queryByText(/Bỏ qua/)).toBeNull();
     expect(screen.getByText("Không nhận")).toBeTruthy();
     expect(screen.getByText("Tệp tt.xlsx là phiếu năm 2024")).toBeTruthy();
+  });
+
+  it("issue 19: while returned files are read, the pane names the one it is on", async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((r) => (release = r));
+    const { service } = fakeService({
+      previewReturns: jest.fn(async (files: PickedFile[], _l, _c, _a, onProgress) => {
+        onProgress?.({ index: 2, total: files.length, file: files[1].name });
+        await gate;
+        return RESULT;
+      }),
+    });
+    mount(service);
+    await act(async () => {
+      fireEvent.change(screen.getByLabelText("Chọn các tệp phiếu tự chấm"), {
+        target: { files: [xlsx("tp.xlsx"), xlsx("tt.xlsx")] },
+      });
+    });
+    expect(await screen.findByText("Đang đọc tệp 2/2: tt.xlsx…")).toBeTruthy();
+    await act(async () => release());
+    await waitFor(() => expect(screen.queryByText(/Đang đọc tệp/)).toBeNull());
   });
 
   it("keeps the head's review by default and sends the explicit choice when the head takes the file's value", async () => {

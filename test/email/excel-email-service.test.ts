@@ -93,6 +93,31 @@ describe("createExcelEmailService (issue 8)", () => {
     expect(sim.model.sheets.map((s) => s.name)).toEqual(["Phiếu tự chấm", "Tổng hợp tự chấm"]);
   });
 
+  it("issue 19: reads dropped files one at a time, says which one it is on, and lists a bad one without blocking the others", async () => {
+    const sim = await headWorkbook();
+    const service = createExcelEmailService(sim.Excel);
+    const nv = await fillForm(await templateFor("Sở Ngoại vụ"), [22, 18, 13, 17, 12, 0.5, 2, 1]);
+    const tp = await fillForm(await templateFor("Sở Tư pháp"), [23, 18.75, 14, 18, 13.5, 1, 2, 0]);
+    const pdf = new TextEncoder().encode("%PDF-1.4\n% a scanned letter\n");
+    const picked = [
+      { name: "nv.xlsx", bytes: nv.slice().buffer as ArrayBuffer },
+      { name: "cong-van.pdf", bytes: pdf.slice().buffer as ArrayBuffer },
+      { name: "tp.xlsx", bytes: tp.slice().buffer as ArrayBuffer },
+    ];
+    const seen: string[] = [];
+    const before = sim.model.sheets.map((s) => s.name);
+    const preview = await service.previewReturns(picked, "vi", {}, [], (p) =>
+      seen.push(`${p.index}/${p.total} ${p.file}`)
+    );
+    expect(seen).toEqual(["1/3 nv.xlsx", "2/3 cong-van.pdf", "3/3 tp.xlsx"]);
+    expect(preview.units.find((u) => u.name === "Sở Ngoại vụ")?.status).toBe("received");
+    expect(preview.units.find((u) => u.name === "Sở Tư pháp")?.status).toBe("received");
+    const bad = preview.problems.find((p) => p.code === "unreadable");
+    expect(bad?.message).toContain("cong-van.pdf");
+    expect(bad?.message).toMatch(/PDF/);
+    expect(sim.model.sheets.map((s) => s.name)).toEqual(before);
+  });
+
   it("takes the forms' criteria from the summary when it is the workbook's only score table", async () => {
     const sim = await simulatorFromXlsx(
       await fillForm(await templateFor("Sở Tư pháp"), [23, 18.75, 14, 18, 13.5, 1, 2, 0])

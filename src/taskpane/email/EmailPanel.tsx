@@ -25,7 +25,7 @@ import type { Lang } from "../../core/i18n";
 import type { ConsolidateResult, SummaryValue, ValueSource } from "../../core/returns";
 import { BeforeSending } from "./BeforeSending";
 import { SendForms } from "./SendForms";
-import type { Choices, EmailService, PickedFile } from "./service";
+import type { Choices, EmailService, PickedFile, ReadProgress } from "./service";
 import { EmailServiceError } from "./service";
 import { Receipt, receiptIssueCount } from "./Receipt";
 import { EMAIL_STRINGS, type EmailKey } from "./strings";
@@ -78,8 +78,6 @@ const useStyles = makeStyles({
   hidden: { display: "none" },
 });
 
-const XLSX = /\.xlsx$/i;
-
 /** File.arrayBuffer where the webview has it, FileReader where it does not (older Edge webviews). */
 function readBytes(file: File): Promise<ArrayBuffer> {
   if (typeof file.arrayBuffer === "function") return file.arrayBuffer();
@@ -106,7 +104,8 @@ export function EmailPanel({ service, lang }: EmailPanelProps): React.JSX.Elemen
   const [error, setError] = React.useState<string | null>(null);
 
   const [files, setFiles] = React.useState<PickedFile[]>([]);
-  const [skipped, setSkipped] = React.useState<string[]>([]);
+  // The file being read, while a batch of returned forms is read one at a time.
+  const [progress, setProgress] = React.useState<ReadProgress | null>(null);
   const [preview, setPreview] = React.useState<ConsolidateResult | null>(null);
   const [choices, setChoices] = React.useState<Choices>({});
   // Refused forms the head took anyway ("Vẫn nhận"), by file name.
@@ -130,14 +129,15 @@ export function EmailPanel({ service, lang }: EmailPanelProps): React.JSX.Elemen
       );
     } finally {
       setBusy(false);
+      setProgress(null);
     }
   };
 
   const takeFiles = (list: FileList | File[] | null): void => {
     if (!list) return;
-    const all = Array.from(list);
-    const ok = all.filter((f) => XLSX.test(f.name));
-    setSkipped(all.filter((f) => !XLSX.test(f.name)).map((f) => f.name));
+    // Every file goes to the reader, whatever its name: a Word table is read, and a PDF, an old .xls or
+    // a broken file comes back listed with its reason instead of being dropped here unread.
+    const ok = Array.from(list);
     if (ok.length === 0) return;
     void run(async () => {
       const picked: PickedFile[] = [];
@@ -146,13 +146,13 @@ export function EmailPanel({ service, lang }: EmailPanelProps): React.JSX.Elemen
       setChoices({});
       setAccepted([]);
       setWritten(null);
-      setPreview(await service.previewReturns(picked, lang, {}, []));
+      setPreview(await service.previewReturns(picked, lang, {}, [], setProgress));
     });
   };
 
   const write = (): void =>
     void run(async () => {
-      const res = await service.writeReturns(files, lang, choices, accepted);
+      const res = await service.writeReturns(files, lang, choices, accepted, setProgress);
       setPreview(res.result);
       if (res.sheetName)
         setWritten(
@@ -167,7 +167,7 @@ export function EmailPanel({ service, lang }: EmailPanelProps): React.JSX.Elemen
       const next = [...accepted, file];
       setAccepted(next);
       setWritten(null);
-      setPreview(await service.previewReturns(files, lang, choices, next));
+      setPreview(await service.previewReturns(files, lang, choices, next, setProgress));
     });
 
   const showValue = (v: SummaryValue): string => (v === null ? t("blank") : String(v));
@@ -179,7 +179,20 @@ export function EmailPanel({ service, lang }: EmailPanelProps): React.JSX.Elemen
           in sight at the top of the pane while the officer is scrolled down to them. */}
       {(busy || error) && (
         <div className={styles.status}>
-          {busy && <Spinner size="tiny" label={t("working")} />}
+          {busy && (
+            <Spinner
+              size="tiny"
+              label={
+                progress
+                  ? t("readingFile", {
+                      index: progress.index,
+                      total: progress.total,
+                      file: progress.file,
+                    })
+                  : t("working")
+              }
+            />
+          )}
           {error && (
             <MessageBar intent="error">
               <MessageBarBody>{error}</MessageBarBody>
@@ -225,7 +238,7 @@ export function EmailPanel({ service, lang }: EmailPanelProps): React.JSX.Elemen
             className={styles.hidden}
             type="file"
             multiple
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            accept=".xlsx,.docx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
             aria-label={t("pickLabel")}
             onChange={(e) => {
               takeFiles(e.currentTarget.files);
@@ -233,11 +246,6 @@ export function EmailPanel({ service, lang }: EmailPanelProps): React.JSX.Elemen
             }}
           />
         </div>
-        {skipped.length > 0 && (
-          <MessageBar intent="warning">
-            <MessageBarBody>{t("notXlsx", { files: skipped.join(", ") })}</MessageBarBody>
-          </MessageBar>
-        )}
         {files.length > 0 && (
           <Caption1>
             {t("filesChosen", { count: files.length, files: files.map((f) => f.name).join(", ") })}

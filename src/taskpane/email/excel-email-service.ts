@@ -41,6 +41,7 @@ import type {
   EmailService,
   FreezePlanView,
   PickedFile,
+  ReadProgress,
   ReturnsWritten,
   TemplateFile,
 } from "./service";
@@ -134,7 +135,8 @@ export function createExcelEmailService(xl: EmailExcel, office?: OfficeDocumentH
     lang: Lang,
     choices: Choices,
     write: boolean,
-    accept: string[] = []
+    accept: string[] = [],
+    onProgress?: (p: ReadProgress) => void
   ): Promise<ReturnsWritten> => {
     try {
       const snap = await readWorkbookSnapshot(xl);
@@ -143,7 +145,14 @@ export function createExcelEmailService(xl: EmailExcel, office?: OfficeDocumentH
       // at once would hold twenty budgets in the pane's memory. A bad file comes back with its error.
       const reader = await xlsx();
       const parsed: Awaited<ReturnType<XlsxEmail["readReturnedWorkbook"]>>[] = [];
-      for (const f of files) parsed.push(await reader.readReturnedWorkbook(f.bytes, f.name, lang));
+      for (const [i, f] of files.entries()) {
+        if (onProgress) {
+          onProgress({ index: i + 1, total: files.length, file: f.name });
+          // Reading is synchronous work: give the pane a frame to show which file it is on.
+          await new Promise<void>((resolve) => setTimeout(resolve, 0));
+        }
+        parsed.push(await reader.readReturnedWorkbook(f.bytes, f.name, lang));
+      }
       const out = await importReturns(xl, parsed, profile, {
         ...consolidateOptions(snap, profile, lang),
         checkYear: profileOf(snap) !== null,
@@ -200,9 +209,10 @@ export function createExcelEmailService(xl: EmailExcel, office?: OfficeDocumentH
       return true;
     },
 
-    previewReturns: (files, lang, choices, accept) =>
-      returns(files, lang, choices, false, accept).then((r) => r.result),
-    writeReturns: (files, lang, choices, accept) => returns(files, lang, choices, true, accept),
+    previewReturns: (files, lang, choices, accept, onProgress) =>
+      returns(files, lang, choices, false, accept, onProgress).then((r) => r.result),
+    writeReturns: (files, lang, choices, accept, onProgress) =>
+      returns(files, lang, choices, true, accept, onProgress),
 
     async checkBeforeSending(lang) {
       try {

@@ -7,6 +7,13 @@ import type { Lang } from "../../core/i18n";
 import type { PresendFinding } from "../../core/presend";
 import type { ConflictChoice, ConsolidateResult } from "../../core/returns";
 
+/** Where the reading of returned files stands: file `index` (1-based) of `total`. */
+export interface ReadProgress {
+  index: number;
+  total: number;
+  file: string;
+}
+
 export interface DownloadFile {
   fileName: string;
   blob: Blob;
@@ -105,17 +112,20 @@ export interface EmailService {
   openTemplateWorkbook(file: TemplateFile): Promise<boolean>;
   /** Consolidate without writing: what the head reviews before choosing. */
   /** `accept`: refused files the head takes anyway ("Vẫn nhận"), by name. */
+  /** `onProgress`: called before each file is read, so the pane can say which one it is on. */
   previewReturns(
     files: PickedFile[],
     lang: Lang,
     choices: Choices,
-    accept?: string[]
+    accept?: string[],
+    onProgress?: (p: ReadProgress) => void
   ): Promise<ConsolidateResult>;
   writeReturns(
     files: PickedFile[],
     lang: Lang,
     choices: Choices,
-    accept?: string[]
+    accept?: string[],
+    onProgress?: (p: ReadProgress) => void
   ): Promise<ReturnsWritten>;
   checkBeforeSending(lang: Lang): Promise<PresendFinding[]>;
   planFreeze(): Promise<FreezePlanView>;
