@@ -34,6 +34,22 @@ function tagSheet(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, tag: string): voi
  * sheet tagged for the same kind and wanted name, as the Excel adapter reuses it; files written before
  * the shared contract carry a numbered tag per kind, replaced by kind.
  */
+const MAX_SHEET_NAME = 31;
+
+/** "Xếp hạng", "Xếp hạng (2)"… (cut to Excel's 31 characters): the names our sheets get. */
+function namedAsOurs(sheet: string, specs: SheetSpec[]): boolean {
+  const base = sheet
+    .replace(/ \(\d+\)$/, "")
+    .trim()
+    .toLowerCase();
+  return specs.some((s) => {
+    const wanted = s.name.trim().toLowerCase();
+    // A long wanted name was cut to fit 31 characters with its " (n)".
+    const cut = wanted.length > MAX_SHEET_NAME - 5 && base.length >= MAX_SHEET_NAME - 6;
+    return base === wanted || (cut && wanted.startsWith(base));
+  });
+}
+
 function removeOurSheets(wb: ExcelJS.Workbook, specs: SheetSpec[]): void {
   const model = (wb.definedNames.model ?? []) as DefinedName[];
   const wanted = new Set(specs.map((s) => tagName(s.kind, s.name).toLowerCase()));
@@ -46,7 +62,9 @@ function removeOurSheets(wb: ExcelJS.Workbook, specs: SheetSpec[]): void {
     if (!same) continue;
     for (const r of n.ranges) {
       const sheet = sheetOfReference(r);
-      if (sheet !== null) doomed.add(sheet);
+      // A tag can be stray (copied with a sheet, typed by hand): only a sheet bearing the name we
+      // would give it is replaced, so a user's sheet is never dropped from the copy on a tag's word.
+      if (sheet !== null && namedAsOurs(sheet, specs)) doomed.add(sheet);
     }
   }
   if (doomed.size === 0) return;

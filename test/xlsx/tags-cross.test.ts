@@ -103,4 +103,23 @@ describe("a ranking sheet crosses adapters as ours", () => {
     await wb.xlsx.load(copy as any);
     expect(wb.getWorksheet("Xếp hạng")!.getCell("A1").value).toBe("ghi chú của tôi");
   });
+
+  it("issue 19: a stray tag on a user's sheet never drops that sheet from the --out copy", async () => {
+    const sim = layoutASim(5);
+    const notes = sim.model.addSheet("Ghi chú");
+    sim.model.setConstant(notes, 0, 0, "biên bản họp ngày 05/02");
+    const saved = path.join(dir, "the-la.xlsx");
+    fs.writeFileSync(saved, await saveXlsx(sim.model));
+    // A tag of ours pointing at the user's sheet, as a copied sheet or a hand-made name leaves one.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(saved);
+    wb.definedNames.add("'Ghi chú'!$A$1", "_thidua_ranking_1");
+    await wb.xlsx.writeFile(saved);
+    const out = path.join(dir, "ra.xlsx");
+    expect((await runCli(["rank", saved, "--out", out])).code).toBe(0);
+    expect(await sheetNames(fs.readFileSync(out))).toEqual(["Bảng điểm", "Ghi chú", "Xếp hạng"]);
+    const copy = new ExcelJS.Workbook();
+    await copy.xlsx.readFile(out);
+    expect(copy.getWorksheet("Ghi chú")!.getCell("A1").value).toBe("biên bản họp ngày 05/02");
+  });
 });
