@@ -43,6 +43,10 @@ beforeAll(async () => {
     await fillForm(await templateFor("Thanh tra tỉnh", clusterProfile({ year: 2024 })), scores)
   );
   fs.writeFileSync(
+    path.join(mail, "Ban Dân tộc 2023.xlsx"),
+    await fillForm(await templateFor("Ban Dân tộc", clusterProfile({ year: 2023 })), scores)
+  );
+  fs.writeFileSync(
     path.join(mail, "Ban Dân tộc.xlsx"),
     await fillForm(await templateFor("Ban Dân tộc"), scores)
   );
@@ -130,6 +134,65 @@ describe("email import in Chromium (issue 8)", () => {
     expect(outside).toEqual([]);
     await context.close();
   }, 90_000);
+
+  it("issue 15: one refused form taken with Vẫn nhận, one left refused, one member missing; the summary says so and no other cell changes", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(base);
+    await page.getByText("Tệp được đọc ngay trên máy này, không tải lên bất kỳ đâu.").waitFor();
+    type Sim = {
+      model: {
+        sheets: { name: string; forEachCell(f: (r: number, c: number, x: any) => void): void }[];
+      };
+    };
+    const cells = (): Promise<Record<string, string>> =>
+      page.evaluate(() => {
+        const sim = (window as unknown as { __sim: Sim }).__sim;
+        const out: Record<string, string> = {};
+        for (const sh of sim.model.sheets)
+          sh.forEachCell((r, c, x) => {
+            out[`${sh.name}!${r},${c}`] = JSON.stringify([x.value ?? null, x.formula ?? null]);
+          });
+        return out;
+      });
+    const before = await cells();
+    const mail = path.join(dir, "mail");
+    await page
+      .getByLabel("Chọn các tệp phiếu tự chấm")
+      .setInputFiles(
+        ["Sở Tư pháp.xlsx", "Thanh tra 2024.xlsx", "Ban Dân tộc 2023.xlsx"].map((f) =>
+          path.join(mail, f)
+        )
+      );
+    await page
+      .getByRole("row", { name: /^Thanh tra tỉnh.*Không nhận/ })
+      .waitFor({ timeout: 30_000 });
+    expect(await page.getByRole("row", { name: /^Ban Dân tộc.*Không nhận/ }).count()).toBe(1);
+    expect(await page.getByRole("row", { name: /^Sở Nội vụ.*Chưa gửi/ }).count()).toBe(1);
+
+    await page
+      .getByRole("button", { name: "Vẫn nhận phiếu Thanh tra 2024.xlsx của Thanh tra tỉnh" })
+      .click();
+    await page.getByRole("row", { name: /^Thanh tra tỉnh.*Vẫn nhận/ }).waitFor({ timeout: 30_000 });
+    expect(await page.getByRole("row", { name: /^Ban Dân tộc.*Không nhận/ }).count()).toBe(1);
+
+    await page.getByRole("button", { name: "Ghi bảng tổng hợp vào sổ" }).click();
+    await page
+      .getByText(/Đã ghi trang “Tổng hợp tự chấm” \(2 đơn vị\)/)
+      .waitFor({ timeout: 30_000 });
+    const after = await cells();
+    // Nothing lost: every cell that was there is there unchanged; the summary is a new sheet.
+    for (const [k, v] of Object.entries(before)) expect([k, after[k]]).toEqual([k, v]);
+    const summary = Object.entries(after)
+      .filter(([k]) => k.startsWith("Tổng hợp tự chấm!"))
+      .map(([, v]) => String(JSON.parse(v)[0] ?? ""))
+      .join("\n");
+    expect(summary).toContain("Thanh tra tỉnh");
+    expect(summary).toMatch(/vẫn nhận/i);
+    expect(summary).toContain("Sở Nội vụ");
+    expect(summary).toContain("Ban Dân tộc");
+    await context.close();
+  }, 120_000);
 
   it("drag-and-drop: a dropped form joins the summary", async () => {
     const context = await browser.newContext();
