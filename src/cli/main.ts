@@ -6,7 +6,9 @@
  * clear line on stderr and no output file. `template` and `covenant` are dispatched to their modules.
  */
 import * as path from "path";
-import { analyzeWorkbook, describeMapping } from "../core";
+import { describeMapping } from "../core";
+import { rankWorkbook } from "../sheets/rank-workbook";
+import { rankingSheetContext } from "./document-context";
 import type { Lang } from "../core/i18n";
 import type { ClusterProfile } from "../core/profile";
 import type { RankingReport } from "../core/report";
@@ -359,28 +361,23 @@ async function rankOrValidate(
     if (collected) grids = collected.grids;
     if (collect && collected && grids.length === 0)
       throw new UsageError(collect.allRefusedLine(collected, lang));
-    const res = analyzeWorkbook(grids, { lang, sheet: args.sheet, profile });
-    if (!res.ok) throw new UsageError(t(lang, "notRanked", { reason: res.message }));
-    const report =
-      collect && collected ? collect.applyReturns(res.report, collected, lang) : res.report;
+    // Year, cluster and Cụm/Khối: the profile, the flags, else the sheet's own title; never today's
+    // year in silence.
+    const context = rankingSheetContext(args, grids, lang);
+    const ranked = rankWorkbook(grids, context.profile, {
+      lang,
+      date: context.date,
+      ...(args.sheet !== undefined ? { sheet: args.sheet } : {}),
+      ...(collect && collected
+        ? { adjust: (r: RankingReport) => collect.applyReturns(r, collected, lang) }
+        : {}),
+    });
+    if (!ranked.ok) throw new UsageError(t(lang, "notRanked", { reason: ranked.message }));
+    const report = ranked.report;
     if (args.out && command === "rank") {
-      const { buildRankingSheet } =
-        require("../sheets/ranking") as typeof import("../sheets/ranking");
       const { writeRankedCopy, writeWorkbook } =
         require("../xlsx/write") as typeof import("../xlsx/write");
-      // Year, cluster and Cụm/Khối: the profile, the flags, else the sheet's own title; never today's
-      // year in silence.
-      const sheet = (require("./meeting") as typeof import("./meeting")).rankingSheetContext(
-        args,
-        grids,
-        lang
-      );
-      const spec = buildRankingSheet(report, sheet.profile, {
-        mode: "values",
-        date: sheet.date,
-        sourceSheets: report.sheets,
-        lang,
-      });
+      const spec = ranked.ranking;
       try {
         // A Word table has no workbook to copy: the ranking goes into a new one.
         const bytes = /\.docx$/i.test(args.files[0])

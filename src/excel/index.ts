@@ -4,12 +4,11 @@
  * costs a constant number of round trips (DESIGN.md "Round trips"); reading never writes; writes go to
  * sheets the product made (tagged) or to the cells the user asked to fix.
  */
-import { analyzeWorkbook } from "../core";
 import type { Grid } from "../core/grid";
 import type { Lang } from "../core/i18n";
 import { defaultProfile, type ClusterProfile } from "../core/profile";
 import type { RankingReport } from "../core/report";
-import { buildRankingSheet } from "../sheets";
+import { givenBy, rankWorkbook } from "../sheets/rank-workbook";
 import type { SheetSpec } from "../sheets/spec";
 import { parseAddress } from "./address";
 import { ExcelAdapterError, translateOfficeError, type ExcelHost, type OfficeHost } from "./host";
@@ -26,7 +25,6 @@ import {
   type SheetEntry,
 } from "./read";
 import { needsTextFormat, planTarget, planTargets, writeSpec, writeSpecs } from "./render";
-import { summaryRanking } from "./returns";
 import { ourSheets, queueTags, SCORE_KINDS, type SheetTag } from "./tags";
 
 export {
@@ -424,29 +422,29 @@ export function createExcelAdapter(excel: ExcelHost, options: AdapterOptions = {
             }
             grids =
               readers.length > 0 ? readers.map((r) => r()) : activeReader ? [activeReader()] : [];
-            const stored = (xml && profileFromXml(xml.value)) || defaultProfile();
+            const stored = xml ? profileFromXml(xml.value) : null;
+            const base = opts.profile ?? stored;
             const profile: ClusterProfile = {
-              ...(opts.profile ?? stored),
+              ...(base ?? defaultProfile()),
               decimalSeparator: sep(),
             };
             grids = grids.filter((g) => g.values.length > 0);
-            const result = analyzeWorkbook(grids, { profile, lang, mappings: profile.mappings });
-            if (!result.ok) {
+            const ranked = rankWorkbook(grids, profile, {
+              lang,
+              date: opts.date ?? new Date(),
+              mode: opts.mode ?? "values",
+              given: givenBy(base),
+              tags: tagList,
+            });
+            if (!ranked.ok) {
               throw new ExcelAdapterError(
                 "no-score-sheet",
-                result.message,
+                ranked.message,
                 undefined,
-                result.reasons
+                ranked.reasons
               );
             }
-            const ranked = summaryRanking(result.report, grids, tagList, profile, lang);
-            const spec = buildRankingSheet(ranked.report, profile, {
-              mode: opts.mode ?? "values",
-              date: opts.date ?? new Date(),
-              sourceSheets: ranked.report.sheets,
-              lang,
-              ...(ranked.sheetName ? { sheetName: ranked.sheetName } : {}),
-            });
+            const spec = ranked.ranking;
             const target = planTarget(spec, sheets(), tagList);
             syncs += await writeSpec(context, spec, target, { budget });
             return { sheetName: target.name, report: ranked.report, syncs };
