@@ -6,7 +6,13 @@
  */
 import JSZip from "jszip";
 import type { CellFormat, CellValue, Grid, Merge } from "../core/grid";
-import { DEFAULT_READ_LIMITS, inflateBounded, PackageProblem, type ReadLimits } from "./guard";
+import {
+  decodeXml,
+  DEFAULT_READ_LIMITS,
+  inflateBounded,
+  PackageProblem,
+  type ReadLimits,
+} from "./guard";
 import { packageError, WorkbookReadError } from "./reader";
 
 /** Paragraphs kept above a table as its title: the heading, the year, the unit; not the whole letter. */
@@ -14,17 +20,6 @@ const TITLE_LINES = 3;
 /** A table smaller than this is layout (the two-column letterhead), not data. */
 const MIN_ROWS = 3;
 const MIN_COLS = 3;
-
-function decodeXml(s: string): string {
-  return s
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
-    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
-    .replace(/&amp;/g, "&");
-}
 
 /** The end of the balanced element `<tag …>…</tag>` starting at `from` (nested ones included). */
 function elementEnd(xml: string, tag: string, from: number): number {

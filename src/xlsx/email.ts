@@ -17,6 +17,7 @@ import { thiduaFunctionIn } from "../core/presend";
 import { buildSelfScoreTemplate } from "../sheets/template";
 import { renderSpecToWorksheet } from "./render";
 import { readDocxGrids } from "./docx";
+import { decodeXml } from "./guard";
 import { READ_STRINGS, readWorkbookBytes, WorkbookReadError } from "./reader";
 
 export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -121,17 +122,6 @@ export interface CleanCopyResult {
   frozen: FrozenCell[];
   /** THIDUA cells without a usable cached result (never calculated, or #NAME?): empty in the copy. */
   withoutValue: string[];
-}
-
-function decodeXml(s: string): string {
-  return s
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
-    .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
-    .replace(/&amp;/g, "&");
 }
 
 function attr(tag: string, name: string): string | null {

@@ -175,7 +175,8 @@ const READ_PARTS = [
   /^xl\/tables\/table\d+\.xml$/,
 ];
 
-function decodeXml(s: string): string {
+/** XML text as written in a package part: entities back to characters, "&amp;" last. */
+export function decodeXml(s: string): string {
   return s
     .replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">")
