@@ -22,6 +22,7 @@ import type { MeetingDoc, Reading } from "../service";
 import type { PaneKey } from "../strings";
 import { ErrorBar } from "./ErrorBar";
 import { Progress, useReveal, useTask } from "./Progress";
+import { download } from "../download";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -39,21 +40,6 @@ const useStyles = makeStyles({
     alignItems: "center",
   },
 });
-
-/** Hands a blob to the browser as a download (Excel on the web and desktop webviews both allow it). */
-function download(blob: Blob, fileName: string): void {
-  if (typeof URL.createObjectURL !== "function") return;
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = fileName;
-  a.rel = "noopener";
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  // Revoked later: some webviews read the URL after click() returns.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 export function OutputsStep({
   reading,

@@ -2,19 +2,7 @@
 import { formatScore } from "../../core/numeric";
 import type { Lang } from "../../core/i18n";
 
-/** Hands a blob to the browser as a download (Excel on the web and desktop webviews both allow it). */
-export function download(blob: Blob, fileName: string): void {
-  if (typeof URL.createObjectURL !== "function") return;
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = fileName;
-  a.rel = "noopener";
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
+export { download } from "../download";
 
 export function intentOf(severity: string): "error" | "warning" | "info" {
   return severity === "error" ? "error" : severity === "warning" ? "warning" : "info";
