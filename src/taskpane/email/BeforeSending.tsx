@@ -21,30 +21,11 @@ import { ArrowDownloadRegular, ArrowUndoRegular } from "@fluentui/react-icons";
 import type { Lang } from "../../core/i18n";
 import type { PresendFinding } from "../../core/presend";
 import type { EmailService, FreezePlanView } from "./service";
+import { useSectionStyles } from "./section-styles";
 import { EMAIL_STRINGS, type EmailKey } from "./strings";
 import { download, intentOf, shownValue, type RunWork } from "./ui";
 
 const useStyles = makeStyles({
-  section: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-    alignItems: "stretch",
-  },
-  heading: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase300, margin: 0 },
-  actions: {
-    display: "flex",
-    flexWrap: "wrap",
-    gap: tokens.spacingHorizontalS,
-    alignItems: "center",
-  },
-  list: {
-    margin: 0,
-    paddingLeft: tokens.spacingHorizontalL,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalXS,
-  },
   // Formulas and sheet-qualified addresses are long words: they wrap inside a 320 px pane instead of
   // running over the next column.
   code: {
@@ -68,6 +49,7 @@ export interface BeforeSendingProps {
 
 export function BeforeSending({ service, lang, busy, run }: BeforeSendingProps): React.JSX.Element {
   const styles = useStyles();
+  const shared = useSectionStyles();
   const t = React.useCallback(
     (k: EmailKey, p?: Record<string, string | number>) => EMAIL_STRINGS.t(lang, k, p),
     [lang]
@@ -145,11 +127,11 @@ export function BeforeSending({ service, lang, busy, run }: BeforeSendingProps):
     v === "" ? `(${t("blank")})` : shownValue(v, lang);
 
   return (
-    <section className={styles.section} aria-labelledby="thidua-email-before">
-      <h3 id="thidua-email-before" className={styles.heading}>
+    <section className={shared.section} aria-labelledby="thidua-email-before">
+      <h3 id="thidua-email-before" className={shared.heading}>
         {t("beforeTitle")}
       </h3>
-      <div className={styles.actions}>
+      <div className={shared.actions}>
         <Button disabled={busy} onClick={check}>
           {t("checkButton")}
         </Button>
@@ -170,7 +152,7 @@ export function BeforeSending({ service, lang, busy, run }: BeforeSendingProps):
         </MessageBar>
       )}
       {findings && findings.length > 0 && (
-        <ul className={styles.list} aria-label={t("findingsTitle", { count: findings.length })}>
+        <ul className={shared.list} aria-label={t("findingsTitle", { count: findings.length })}>
           {findings.map((f, i) => (
             <li key={i}>
               <MessageBar intent={intentOf(f.severity)}>
@@ -187,7 +169,7 @@ export function BeforeSending({ service, lang, busy, run }: BeforeSendingProps):
               <MessageBarBody>
                 {t("freezeErrors", { count: plan.errors.length })}
                 <ul
-                  className={styles.list}
+                  className={shared.list}
                   aria-label={t("freezeErrors", { count: plan.errors.length })}
                 >
                   {plan.errors.map((e) => (
@@ -202,7 +184,7 @@ export function BeforeSending({ service, lang, busy, run }: BeforeSendingProps):
           {plan.cells.length > 0 && (
             <>
               <Caption1>{t("freezeGroups")}</Caption1>
-              <ul className={styles.list}>
+              <ul className={shared.list}>
                 {plan.groups.map((g) => (
                   <li key={`${g.sheet}!${g.range}`} className={styles.code}>
                     {g.range}: {g.formula}
@@ -242,7 +224,7 @@ export function BeforeSending({ service, lang, busy, run }: BeforeSendingProps):
               </div>
             </>
           )}
-          <div className={styles.actions}>
+          <div className={shared.actions}>
             <Button
               appearance="primary"
               disabled={busy || plan.cells.length === 0}

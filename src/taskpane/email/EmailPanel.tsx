@@ -28,6 +28,7 @@ import { SendForms } from "./SendForms";
 import type { Choices, EmailService, PickedFile, ReadProgress } from "./service";
 import { EmailServiceError } from "./service";
 import { Receipt, receiptIssueCount } from "./Receipt";
+import { useSectionStyles } from "./section-styles";
 import { EMAIL_STRINGS, type EmailKey } from "./strings";
 import { intentOf } from "./ui";
 
@@ -43,19 +44,6 @@ const useStyles = makeStyles({
     paddingBlock: tokens.spacingVerticalXS,
     backgroundColor: tokens.colorNeutralBackground1,
   },
-  section: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-    alignItems: "stretch",
-  },
-  heading: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase300, margin: 0 },
-  actions: {
-    display: "flex",
-    flexWrap: "wrap",
-    gap: tokens.spacingHorizontalS,
-    alignItems: "center",
-  },
   drop: {
     border: `${tokens.strokeWidthThick} dashed ${tokens.colorNeutralStroke1}`,
     borderRadius: tokens.borderRadiusMedium,
@@ -66,13 +54,6 @@ const useStyles = makeStyles({
   dropActive: {
     ...shorthands.borderColor(tokens.colorBrandStroke1),
     backgroundColor: tokens.colorBrandBackground2,
-  },
-  list: {
-    margin: 0,
-    paddingLeft: tokens.spacingHorizontalL,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalXS,
   },
   conflict: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
   hidden: { display: "none" },
@@ -96,6 +77,7 @@ export interface EmailPanelProps {
 
 export function EmailPanel({ service, lang }: EmailPanelProps): React.JSX.Element {
   const styles = useStyles();
+  const shared = useSectionStyles();
   const t = React.useCallback(
     (k: EmailKey, p?: Record<string, string | number>) => EMAIL_STRINGS.t(lang, k, p),
     [lang]
@@ -203,8 +185,8 @@ export function EmailPanel({ service, lang }: EmailPanelProps): React.JSX.Elemen
 
       <SendForms service={service} lang={lang} busy={busy} run={(w) => void run(w)} />
 
-      <section className={styles.section} aria-labelledby="thidua-email-collect">
-        <h3 id="thidua-email-collect" className={styles.heading}>
+      <section className={shared.section} aria-labelledby="thidua-email-collect">
+        <h3 id="thidua-email-collect" className={shared.heading}>
           {t("collectTitle")}
         </h3>
         <Caption1>
@@ -256,7 +238,7 @@ export function EmailPanel({ service, lang }: EmailPanelProps): React.JSX.Elemen
           <>
             <Receipt units={preview.units} lang={lang} busy={busy} onAccept={acceptForm} />
 
-            <h4 className={styles.heading}>
+            <h4 className={shared.heading}>
               {t("problemsTitle", {
                 count: preview.problems.length + receiptIssueCount(preview.units),
               })}
@@ -265,7 +247,7 @@ export function EmailPanel({ service, lang }: EmailPanelProps): React.JSX.Elemen
               <Caption1>{t("noProblems")}</Caption1>
             ) : (
               <ul
-                className={styles.list}
+                className={shared.list}
                 aria-label={t("problemsTitle", { count: preview.problems.length })}
               >
                 {preview.problems.map((p, i) => (
@@ -280,7 +262,7 @@ export function EmailPanel({ service, lang }: EmailPanelProps): React.JSX.Elemen
 
             {preview.conflicts.length > 0 && (
               <>
-                <h4 className={styles.heading}>
+                <h4 className={shared.heading}>
                   {t("conflictsTitle", { count: preview.conflicts.length })}
                 </h4>
                 <Caption1>{t("conflictsHint")}</Caption1>
@@ -319,7 +301,7 @@ export function EmailPanel({ service, lang }: EmailPanelProps): React.JSX.Elemen
               </>
             )}
 
-            <div className={styles.actions}>
+            <div className={shared.actions}>
               <Button
                 appearance="primary"
                 icon={<DocumentCheckmarkRegular />}

@@ -10,39 +10,15 @@ import {
   Checkbox,
   Field,
   Input,
-  makeStyles,
   MessageBar,
   MessageBarBody,
-  tokens,
 } from "@fluentui/react-components";
 import { ArrowDownloadRegular } from "@fluentui/react-icons";
 import type { Lang } from "../../core/i18n";
 import type { EmailService, FormSettings, TemplateFile } from "./service";
+import { useSectionStyles } from "./section-styles";
 import { EMAIL_STRINGS, type EmailKey } from "./strings";
 import { download, type RunWork } from "./ui";
-
-const useStyles = makeStyles({
-  section: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-    alignItems: "stretch",
-  },
-  heading: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase300, margin: 0 },
-  actions: {
-    display: "flex",
-    flexWrap: "wrap",
-    gap: tokens.spacingHorizontalS,
-    alignItems: "center",
-  },
-  list: {
-    margin: 0,
-    paddingLeft: tokens.spacingHorizontalL,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalXS,
-  },
-});
 
 /** A dotted placeholder ("CỤM THI ĐUA ……") is no name. */
 const DOTS = /^[\s.…_-]*$/;
@@ -55,7 +31,7 @@ export interface SendFormsProps {
 }
 
 export function SendForms({ service, lang, busy, run }: SendFormsProps): React.JSX.Element {
-  const styles = useStyles();
+  const shared = useSectionStyles();
   const t = React.useCallback(
     (k: EmailKey, p?: Record<string, string | number>) => EMAIL_STRINGS.t(lang, k, p),
     [lang]
@@ -112,8 +88,8 @@ export function SendForms({ service, lang, busy, run }: SendFormsProps): React.J
     });
 
   return (
-    <section className={styles.section} aria-labelledby="thidua-email-send">
-      <h3 id="thidua-email-send" className={styles.heading}>
+    <section className={shared.section} aria-labelledby="thidua-email-send">
+      <h3 id="thidua-email-send" className={shared.heading}>
         {t("sendTitle")}
       </h3>
       <Caption1>{t("sendHint")}</Caption1>
@@ -151,7 +127,7 @@ export function SendForms({ service, lang, busy, run }: SendFormsProps): React.J
         onChange={(_, d) => setConfirmed(d.checked === true)}
       />
       {!ready && <Caption1>{t("confirmFirst")}</Caption1>}
-      <div className={styles.actions}>
+      <div className={shared.actions}>
         <Button
           appearance="primary"
           icon={<ArrowDownloadRegular />}
@@ -167,7 +143,7 @@ export function SendForms({ service, lang, busy, run }: SendFormsProps): React.J
         </MessageBar>
       )}
       {templates && templates.length > 0 && (
-        <ul className={styles.list}>
+        <ul className={shared.list}>
           {templates.map((f) => (
             <li key={f.fileName}>
               {f.unit}{" "}
