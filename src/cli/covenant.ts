@@ -1,7 +1,9 @@
 /**
  * `thidua covenant --profile cluster.json --out giao-uoc.docx|.xlsx [--criteria file.xlsx]
- * [--bases can-cu.txt] [--date YYYY-MM-DD] [--lang vi|en]`: the emulation covenant as Word (what gets signed) or as a
- * print-ready sheet. Exit 0 written; 2 nothing written, one line on stderr (DESIGN.md).
+ * [--bases can-cu.txt] [--year YYYY] [--date YYYY-MM-DD] [--place TEXT] [--lang vi|en]`: the emulation
+ * covenant as Word (what gets signed) or as a print-ready sheet. The year is --year, else the
+ * profile's, else the criteria sheet's title, else a dotted blank (said on stderr): never today's
+ * year in silence. Exit 0 written; 2 nothing written, one line on stderr (DESIGN.md).
  */
 import { Packer } from "docx";
 import * as fs from "fs";
@@ -29,6 +31,7 @@ import {
   SafeWriteError,
   writeFileSafely,
 } from "./safe-write";
+import { documentFlags, readJson, yearNote } from "./document-context";
 
 /** The lines of a legal-bases file, blank lines dropped; unreadable or empty is a usage error. */
 function readBases(file: string, lang: Lang): string[] {
@@ -77,6 +80,7 @@ export async function runCovenant(
     }
     const profile = loadProfile(options.profile, lang);
     const date = parseDate(options.date, lang);
+    const flags = documentFlags(options, lang);
     // §8: the legal bases are the cluster's to edit: one "Căn cứ …;" per line of --bases.
     const legalBases = options.bases ? readBases(options.bases, lang) : undefined;
     let criteria: CriterionNode[] = [];
@@ -86,7 +90,13 @@ export async function runCovenant(
       Object.assign(profile, withReportTitle(profile, report, options.profile));
       // A profile without members takes the units of the score sheet: they are the parties.
       if (profile.members.length === 0) profile.members = report.units.map((u) => u.name);
+    } else if (!(options.profile && Number(readJson(options.profile, lang).year) > 0)) {
+      profile.year = 0;
     }
+    Object.assign(profile, flags);
+    // The legal bases follow the year (§8): a covenant whose year nobody gave says so.
+    const note = flags.year === undefined ? yearNote(profile, false, lang) : null;
+    if (note) io.stderr.write(`thidua covenant: ${note}\n`);
     const bytes =
       kind === "docx"
         ? await Packer.toBuffer(buildCovenantDocx(profile, criteria, { date, lang, legalBases }))

@@ -79,6 +79,17 @@ export function parseIsoDate(text: string, lang: Lang): Date {
   return d;
 }
 
+/** --year and --place as given on the command line, checked; an option not given stays absent. */
+export function documentFlags(
+  options: { year?: string; place?: string },
+  lang: Lang
+): DocumentFlags {
+  const flags: DocumentFlags = {};
+  if (options.year !== undefined) flags.year = parseYear(options.year, lang);
+  if (options.place !== undefined) flags.place = options.place;
+  return flags;
+}
+
 export function readJson(file: string, lang: Lang): Record<string, unknown> {
   try {
     const v: unknown = JSON.parse(fs.readFileSync(file, "utf8"));
@@ -137,9 +148,7 @@ export function rankingSheetContext(
   grids: Grid[],
   lang: Lang
 ): { profile: ClusterProfile; date: Date } {
-  const flags: DocumentFlags = {};
-  if (args.year !== undefined) flags.year = parseYear(args.year, lang);
-  if (args.place !== undefined) flags.place = args.place;
+  const flags = documentFlags(args, lang);
   const json = args.profile ? readJson(args.profile, lang) : null;
   return {
     profile: documentProfile(json, flags, grids),

@@ -29,14 +29,13 @@ import type { CliIo } from "./template";
 import { lastValues, OptionError, parseOptions } from "./options";
 import { refuseInputAsOutput, SafeWriteError, writeFileSafely } from "./safe-write";
 import {
+  documentFlags,
   documentProfile,
   fail,
   MEETING_CLI_STRINGS,
   parseIsoDate,
-  parseYear,
   readJson,
   yearNote,
-  type DocumentFlags,
 } from "./document-context";
 
 /** hop.json: what the meeting says. Names of units as in the sheet; every field optional. */
@@ -189,9 +188,7 @@ export async function runMeeting(command: Command, args: string[], io: CliIo): P
       fail(lang, "sameAsInput", { out });
     // Links, hard links and case-folded names too, before anything is read.
     safely(lang, () => refuseInputAsOutput(out, inputs));
-    const flags: DocumentFlags = {};
-    if (options.year !== undefined) flags.year = parseYear(options.year, lang);
-    if (options.place !== undefined) flags.place = options.place;
+    const flags = documentFlags(options, lang);
     const date = options.date !== undefined ? parseIsoDate(options.date, lang) : new Date();
     const profileJson = options.profile ? readJson(options.profile, lang) : null;
     const grids = await readGrids(files, lang);

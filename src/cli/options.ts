@@ -5,8 +5,8 @@
 export const COMMAND_OPTIONS = {
   rank: ["sheet", "json", "out", "lang", "profile", "accept", "year", "date", "place"],
   validate: ["sheet", "json", "lang", "profile", "accept"],
-  template: ["out", "profile", "lang", "date"],
-  covenant: ["out", "profile", "criteria", "lang", "date", "bases"],
+  template: ["out", "profile", "lang", "year", "date", "place"],
+  covenant: ["out", "profile", "criteria", "lang", "year", "date", "place", "bases"],
   minutes: ["out", "profile", "meeting", "lang", "year", "date", "place"],
   votes: ["out", "profile", "meeting", "ballots", "lang", "year", "date", "place"],
   proposal: ["out", "profile", "meeting", "lang", "year", "date", "place"],

@@ -15,6 +15,7 @@ import { buildSelfScoreTemplate } from "../sheets/template";
 import { checkProfileJson } from "../core/profile-schema";
 import { osErrorReason } from "../xlsx/os-error";
 import { writeWorkbook } from "../xlsx/write";
+import { documentFlags } from "./document-context";
 import { lastValues, OptionError, parseOptions, type CommandName } from "./options";
 import {
   freeName,
@@ -270,8 +271,9 @@ export async function runTemplate(
     const profile = loadProfile(options.profile, lang);
     const date = parseDate(options.date, lang);
     const inputs = [input, ...(options.profile ? [options.profile] : [])];
+    const flags = documentFlags(options, lang);
     const report = await rank(input, profile, lang);
-    Object.assign(profile, withReportTitle(profile, report, options.profile));
+    Object.assign(profile, withReportTitle(profile, report, options.profile), flags);
     // A criteria-only sheet has no unit: the members come from the profile.
     if (report.units.length === 0 && profile.members.length === 0)
       throw new CliError(t(lang, "noUnits", { file: input }));

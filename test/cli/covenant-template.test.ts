@@ -132,3 +132,75 @@ describe("thidua template", () => {
     expect(safeFileName("...")).toBe("don-vi");
   });
 });
+
+/** Every text run of a .docx's body, joined, to look for what a reader sees. */
+async function docxText(file: string): Promise<string> {
+  const xml = await (
+    await JSZip.loadAsync(fs.readFileSync(file))
+  )
+    .file("word/document.xml")!
+    .async("string");
+  return [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join("");
+}
+
+describe("--year and --place on covenant and template (§8: never today's year silently)", () => {
+  it("covenant --year 2021 --place prints that year, that place and the 2003 Law's bases", async () => {
+    const out = path.join(dir, "giao-uoc.docx");
+    const t = io();
+    const code = await runCovenant(
+      ["--year", "2021", "--place", "Hà Giang", "--date", "2021-02-03", "--out", out],
+      t.io,
+      rank
+    );
+    expect({ code, err: t.err }).toEqual({ code: 0, err: [] });
+    const text = await docxText(out);
+    expect(text).toContain("GIAO ƯỚC THI ĐUA NĂM 2021");
+    expect(text).toContain("Hà Giang, ngày 03 tháng 02 năm 2021");
+    expect(text).toContain("Nghị định số 91/2017/NĐ-CP");
+    expect(text).not.toContain("98/2023");
+  });
+
+  it("covenant --year wins over the profile's year; without any year the document leaves it blank and says so", async () => {
+    const profile = path.join(dir, "cluster.json");
+    fs.writeFileSync(profile, JSON.stringify({ clusterName: "các sở", year: 2025 }));
+    const out = path.join(dir, "a.docx");
+    expect(await runCovenant(["--profile", profile, "--year", "2027", "--out", out], io().io)).toBe(
+      0
+    );
+    expect(await docxText(out)).toContain("GIAO ƯỚC THI ĐUA NĂM 2027");
+    const bare = path.join(dir, "b.docx");
+    const t = io();
+    expect(await runCovenant(["--out", bare, "--date", "2026-01-10"], t.io)).toBe(0);
+    const text = await docxText(bare);
+    expect(text).not.toContain("NĂM 2026");
+    expect(t.err.join("")).toContain("--year YYYY");
+  });
+
+  it("covenant --year 21 is refused with one line and no file", async () => {
+    const t = io();
+    const out = path.join(dir, "c.docx");
+    expect(await runCovenant(["--year", "21", "--out", out], t.io)).toBe(2);
+    expect(t.err).toEqual(["thidua covenant: năm không hợp lệ (dạng YYYY, ví dụ 2025): 21\n"]);
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
+  it("template --year 2021 --place heads every form with that year and place", async () => {
+    const out = path.join(dir, "forms");
+    const t = io();
+    expect(
+      await runTemplate(
+        [S1, "--out", out, "--year", "2021", "--place", "Hà Giang", "--date", "2021-11-20"],
+        t.io,
+        rank
+      )
+    ).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(out, "Sở Tư pháp.xlsx"));
+    const texts: string[] = [];
+    wb.worksheets[0].eachRow((row) =>
+      row.eachCell((c) => typeof c.value === "string" && texts.push(c.value))
+    );
+    expect(texts.join("\n")).toMatch(/NĂM 2021/);
+    expect(texts).toContain("Hà Giang, ngày 20 tháng 11 năm 2021");
+  });
+});
