@@ -12,6 +12,7 @@ import {
   MessageBarBody,
   Overflow,
   OverflowItem,
+  Spinner,
   Switch,
   Tab,
   TabList,
@@ -33,9 +34,14 @@ import { ReadStep } from "./components/ReadStep";
 import { CheckStep } from "./components/CheckStep";
 import { RankStep } from "./components/RankStep";
 import { OutputsStep } from "./components/OutputsStep";
-import { ProfileStep } from "./components/ProfileStep";
 import { StepBoundary } from "./components/StepBoundary";
 
+// Settings is visited once a year and carries its own inputs (radio, select, textarea, switch): loading it
+// on demand keeps the first paint of the pane within its size budget.
+const ProfileStep = React.lazy(async () => ({
+  default: (await import(/* webpackChunkName: "settings" */ "./components/ProfileStep"))
+    .ProfileStep,
+}));
 const MoreSteps = React.lazy(
   () => import(/* webpackChunkName: "more-steps" */ "./components/MoreSteps")
 );
@@ -236,7 +242,11 @@ function Steps({
           {step === "check" && <CheckStep reading={reading} onReading={onReading} />}
           {step === "rank" && <RankStep reading={reading} onReading={onReading} />}
           {step === "outputs" && <OutputsStep reading={reading} onReading={onReading} />}
-          {step === "profile" && <ProfileStep reading={reading} />}
+          {step === "profile" && (
+            <React.Suspense fallback={<Spinner size="tiny" label={t("loadingProfile")} />}>
+              <ProfileStep reading={reading} />
+            </React.Suspense>
+          )}
           {extra && extra.render(lang)}
         </StepBoundary>
       </div>
