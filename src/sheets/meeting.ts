@@ -22,6 +22,7 @@ import {
   titleBlock,
   type SignatureBlock,
 } from "./docx-kit";
+import { flagBelowTopBandNote } from "./flag-note";
 import { MEETING_STRINGS } from "./meeting-strings";
 import { SHEET_STRINGS } from "./strings";
 
@@ -392,7 +393,7 @@ export function buildProposalDocx(
           bold: true,
         })
       );
-      for (const u of g.units)
+      for (const u of g.units) {
         children.push(
           body(
             `- ${u.name}: ${formatScore(u.total, report.precision, lang)} ${lang === "vi" ? "điểm" : "points"}, ${lang === "vi" ? "xếp thứ" : "rank"} ${u.rank}.`,
@@ -400,6 +401,9 @@ export function buildProposalDocx(
             850
           )
         );
+        const belowTop = flagBelowTopBandNote(u, profile, lang);
+        if (belowTop) children.push(body(`${belowTop}.`, { italics: true }, 850));
+      }
     });
     children.push(body(t("proposalAttached"), { italics: true }));
   }

@@ -19,6 +19,7 @@ import {
   upper,
 } from "./document";
 import { acceptedNote, returnsBanner } from "./summary";
+import { flagBelowTopBandNote } from "./flag-note";
 import { decimalFormat, headerWordWidth, heightFor, linesNeeded, sumWidths } from "./layout";
 import type { SheetSpec, SpecStyle } from "./spec";
 import { SHEET_STRINGS } from "./strings";
@@ -497,6 +498,8 @@ export function buildRankingSheet(
       const reasons = eligibility.get(u.name) ?? [];
       notes.push(t(lang, "noteIneligible", { reasons: reasons.join("; ") }).replace(/: $/, ""));
     }
+    const belowTop = flagBelowTopBandNote(u, profile, lang);
+    if (belowTop) notes.push(belowTop);
     const accepted = acceptedNote(report, u.name, lang);
     if (accepted) notes.push(accepted);
     if (live && fixedUsed.length > 0) {

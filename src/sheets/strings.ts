@@ -39,6 +39,8 @@ export const SHEET_STRINGS = defineStrings(
     labelThird: "Ba",
     noteIncomplete: "Chưa chấm đủ tiêu chí (tạm tính)",
     noteIneligible: "Không đủ điều kiện khen thưởng: {reasons}",
+    noteFlagBelowTop:
+      "Đề nghị cờ thi đua dù xếp loại {cls}, dưới mức {top}: cụm ghi rõ lý do trong biên bản họp",
     noteFixedValue: "Ô {cells} không phải số hợp lệ: dùng giá trị {values}",
     noteOtherFile: "Số liệu từ tệp {file}",
     sourceValues: "Số liệu lấy từ trang tính {sheets}{files}, chốt ngày {date}.",
@@ -196,6 +198,8 @@ export const SHEET_STRINGS = defineStrings(
     labelThird: "Third",
     noteIncomplete: "Not every criterion scored (provisional)",
     noteIneligible: "Not eligible for an award: {reasons}",
+    noteFlagBelowTop:
+      "Proposed for the flag though classified {cls}, below {top}: the cluster states why in the minutes",
     noteFixedValue: "Cell {cells} is not a valid number: {values} used",
     noteOtherFile: "Scores from file {file}",
     sourceValues: "Scores taken from sheet {sheets}{files}, as of {date}.",
