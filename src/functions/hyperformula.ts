@@ -10,7 +10,8 @@
  * row count depends on the issues found, so the bridge reserves (units + 1) × (rows + 1) rows, more than
  * a table raises in practice (one per score cell, per criterion row and per unit); HyperFormula leaves
  * the unused rows blank, as Excel leaves the cells under a shorter spill. The reserved area must be free
- * in the sheet, or HyperFormula reports #SPILL!.
+ * in the sheet, or HyperFormula reports #SPILL!. A host that re-enters the formula once its result is
+ * known (the simulator does, see resultSizesOf) gets the size Excel spills instead: one cell for "OK".
  */
 import {
   ArraySize,
@@ -111,6 +112,38 @@ function call(body: () => any, maxRows = Infinity): any {
 const RANGE = { argumentType: FunctionArgumentType.RANGE };
 const OPTIONAL_ANY = { argumentType: FunctionArgumentType.ANY, optionalArg: true };
 const OPTIONAL_SCALAR = { argumentType: FunctionArgumentType.SCALAR, optionalArg: true };
+
+/** A spill's size: columns × rows. */
+export interface SpillSize {
+  width: number;
+  height: number;
+}
+
+/**
+ * VALIDATE's sizes in one engine, by anchor cell ("sheet:row:col"): every anchor parsed, the size its
+ * last result had (`natural`) and the size to reserve when it is next parsed (`fit`, set by the host).
+ */
+export interface ResultSizes {
+  anchors: Set<string>;
+  natural: Map<string, SpillSize>;
+  fit: Map<string, SpillSize>;
+}
+
+const RESULT_SIZES = new WeakMap<object, ResultSizes>();
+
+/** The sizes of one engine, keyed by its dependency graph (what a plugin instance and the host share). */
+export function resultSizesOf(dependencyGraph: object): ResultSizes {
+  let s = RESULT_SIZES.get(dependencyGraph);
+  if (!s) {
+    s = { anchors: new Set(), natural: new Map(), fit: new Map() };
+    RESULT_SIZES.set(dependencyGraph, s);
+  }
+  return s;
+}
+
+function anchorKey(a: { sheet: number; row: number; col: number }): string {
+  return `${a.sheet}:${a.row}:${a.col}`;
+}
 
 /** The ids (English, as in functions.json) and the Vietnamese display names (functions-vi.json). */
 export const THIDUA_NAMES: Record<string, string> = {
@@ -246,20 +279,38 @@ export class ThiduaPlugin extends FunctionPlugin {
 
   thiduaValidate(ast: Interp, state: Interp): Interp {
     const size = this.thiduaValidateSize(ast, state);
+    const sizes = resultSizesOf(this.dependencyGraph);
+    const at = anchorKey(state.formulaAddress);
+    // An error (bad arguments) is one cell, like the "OK".
+    sizes.natural.set(at, { width: 1, height: 1 });
     return this.run(ast, state, (criteria: any, scores: any, units: any) => {
       // What Excel's @requiresAddress / @requiresParameterAddresses hand the function.
       const invocation = {
         address: this.address(state.formulaAddress),
         parameterAddresses: [criteria, scores].map((r: any) => this.address(r?.range?.start)),
       } as any;
-      return call(
-        () => fns.validate(toMatrix(criteria), toMatrix(scores), toOptional(units), invocation),
-        size.height
-      );
+      return call(() => {
+        const out = fns.validate(
+          toMatrix(criteria),
+          toMatrix(scores),
+          toOptional(units),
+          invocation
+        );
+        sizes.natural.set(at, {
+          width: Math.max(1, ...out.map((row) => row.length)),
+          height: Math.max(1, out.length),
+        });
+        return out;
+      }, size.height);
     });
   }
 
   thiduaValidateSize(ast: Interp, state: Interp): ArraySize {
+    const sizes = resultSizesOf(this.dependencyGraph);
+    const at = anchorKey(state.formulaAddress);
+    sizes.anchors.add(at);
+    const fit = sizes.fit.get(at);
+    if (fit) return new ArraySize(fit.width, fit.height);
     const scores = this.size(ast, state, 1);
     return new ArraySize(3, (scores.width + 1) * (scores.height + 1));
   }

@@ -14,6 +14,7 @@ import {
   rectA1,
 } from "./address";
 import { registerRankPlugin } from "./rank-plugin";
+import { fitResultSpills } from "./spill-fit";
 import { registerThiduaFunctions } from "../functions/hyperformula";
 import { SimError } from "./errors";
 
@@ -321,6 +322,7 @@ export class WorkbookModel {
     } finally {
       this.hf.resumeEvaluation();
     }
+    fitResultSpills(this.hf);
   }
 
   onChange(listener: ChangeListener): () => void {
