@@ -6,6 +6,7 @@
 import { PAYLOAD_LIMIT_BYTES, RequestContextSim, SimHost, SyncStats } from "./api";
 import { WorkbookModel } from "./model";
 import { loadXlsx, saveXlsx } from "./xlsx";
+import { ASYNC_RESULT_STATUS, createDialogUi, DIALOG_EVENT_TYPE, type SimDialogUi } from "./dialog";
 
 export { SimError } from "./errors";
 export { WorkbookModel, SheetModel, charsToPoints, pointsToChars } from "./model";
@@ -17,12 +18,18 @@ export { parseRect, qualifiedA1, rectA1, splitSheet, formatSheetName } from "./a
 export type { Rect } from "./address";
 export { formatValue } from "./format";
 export { loadXlsx, saveXlsx } from "./xlsx";
+export { DIALOG_ERRORS, DIALOG_OFFICE_PROPERTY } from "./dialog";
+export type { DialogPageOffice, SimDialog, SimDialogUi } from "./dialog";
 
 export interface SimOffice {
   context: {
     displayLanguage: string;
     contentLanguage: string;
+    host: string;
+    platform: string;
     requirements: { isSetSupported(name: string, version?: string): boolean };
+    /** Office's dialog API (src/simulator/dialog.ts). */
+    ui: SimDialogUi;
     document: {
       /** Office's way to the open file: the workbook as .xlsx, in slices. */
       getFileAsync(
@@ -36,6 +43,8 @@ export interface SimOffice {
   onReady(): Promise<{ host: string; platform: string }>;
   HostType: { Excel: string };
   PlatformType: { OfficeOnline: string; PC: string; Mac: string };
+  EventType: typeof DIALOG_EVENT_TYPE;
+  AsyncResultStatus: typeof ASYNC_RESULT_STATUS;
 }
 
 export interface SimFile {
@@ -98,7 +107,14 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       context: {
         displayLanguage: options.displayLanguage ?? "vi-VN",
         contentLanguage: options.displayLanguage ?? "vi-VN",
+        host: "Excel",
+        platform: "OfficeOnline",
         requirements: { isSetSupported: () => true },
+        ui: createDialogUi({
+          displayLanguage: () => sim.Office.context.displayLanguage,
+          host: "Excel",
+          platform: "OfficeOnline",
+        }),
         document: {
           getFileAsync(_type, options, callback) {
             void saveXlsx(model).then((bytes) => {
@@ -123,6 +139,8 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       onReady: () => Promise.resolve({ host: "Excel", platform: "OfficeOnline" }),
       HostType: { Excel: "Excel" },
       PlatformType: { OfficeOnline: "OfficeOnline", PC: "PC", Mac: "Mac" },
+      EventType: DIALOG_EVENT_TYPE,
+      AsyncResultStatus: ASYNC_RESULT_STATUS,
     },
   };
   const host: SimHost = {
