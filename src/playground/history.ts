@@ -1,7 +1,8 @@
 /**
  * Undo and redo for the playground, over what the user typed and what the add-in wrote alike. Each
- * step keeps the cells it changed as they were before and after (value, formula, format), plus the
- * sheets it added, so undoing restores the cells exactly. The workbook is compared before and after
+ * step keeps the cells it changed as they were before and after (value, formula, format), the layout
+ * of each sheet it changed (merges, widths, heights, hidden lines, panes, validation, print setup),
+ * plus the sheets it added, so undoing restores the sheets exactly. The workbook is compared before and after
  * a step rather than every write being logged: the add-in writes through the simulator's Office API,
  * which knows nothing of undo (Excel's JavaScript API has none either).
  */
@@ -13,6 +14,8 @@ type SheetCells = Map<number, string>;
 
 interface Snapshot {
   cells: Map<SheetModel, SheetCells>;
+  /** Each sheet's layout as JSON (see layoutOf). */
+  layouts: Map<SheetModel, string>;
   activeSheetId: string | null;
   selection: WorkbookModel["selection"];
 }
@@ -24,10 +27,17 @@ interface CellChange {
   after?: string;
 }
 
+interface LayoutChange {
+  sheet: SheetModel;
+  before: string;
+  after: string;
+}
+
 interface Step {
   /** Which add-in action wrote it; consecutive runs of one action make one step. */
   group?: number;
   changes: CellChange[];
+  layouts: LayoutChange[];
   added: { sheet: SheetModel; index: number }[];
   before: Pick<Snapshot, "activeSheetId" | "selection">;
   after: Pick<Snapshot, "activeSheetId" | "selection">;
@@ -37,21 +47,81 @@ interface Step {
 
 const LIMIT = 100;
 
+/**
+ * What a sheet holds besides its cells. The add-in's sheets are written in place (merges, column
+ * widths, frozen panes, validation and print setup reset and set again), so these change with a step
+ * as much as cells do.
+ */
+function layoutOf(sheet: SheetModel): string {
+  return JSON.stringify({
+    merges: sheet.merges,
+    columnWidths: [...sheet.columnWidths],
+    rowHeights: [...sheet.rowHeights],
+    hiddenRows: [...sheet.hiddenRows],
+    hiddenCols: [...sheet.hiddenCols],
+    freeze: sheet.freeze,
+    validations: sheet.validations,
+    pageLayout: sheet.pageLayout,
+    protection: sheet.protection,
+    tabColor: sheet.tabColor,
+    showGridlines: sheet.showGridlines,
+    visibility: sheet.visibility,
+  });
+}
+
+function applyLayout(sheet: SheetModel, json: string): void {
+  const l = JSON.parse(json) as {
+    merges: SheetModel["merges"];
+    columnWidths: [number, number][];
+    rowHeights: [number, number][];
+    hiddenRows: number[];
+    hiddenCols: number[];
+    freeze: SheetModel["freeze"];
+    validations: SheetModel["validations"];
+    pageLayout: SheetModel["pageLayout"];
+    protection: SheetModel["protection"];
+    tabColor: string;
+    showGridlines: boolean;
+    visibility: SheetModel["visibility"];
+  };
+  sheet.merges = l.merges;
+  const refill = <K, V>(target: Map<K, V>, from: [K, V][]): void => {
+    target.clear();
+    for (const [k, v] of from) target.set(k, v);
+  };
+  refill(sheet.columnWidths, l.columnWidths);
+  refill(sheet.rowHeights, l.rowHeights);
+  sheet.hiddenRows.clear();
+  for (const r of l.hiddenRows) sheet.hiddenRows.add(r);
+  sheet.hiddenCols.clear();
+  for (const c of l.hiddenCols) sheet.hiddenCols.add(c);
+  sheet.freeze = l.freeze;
+  sheet.validations = l.validations;
+  sheet.pageLayout = l.pageLayout;
+  sheet.protection = l.protection;
+  sheet.tabColor = l.tabColor;
+  sheet.showGridlines = l.showGridlines;
+  sheet.visibility = l.visibility;
+}
+
 function snapshot(model: WorkbookModel): Snapshot {
   const cells = new Map<SheetModel, SheetCells>();
+  const layouts = new Map<SheetModel, string>();
   for (const sheet of model.sheets) {
     const m: SheetCells = new Map();
     for (const [k, c] of sheet.cells) m.set(k, JSON.stringify(c));
     cells.set(sheet, m);
+    layouts.set(sheet, layoutOf(sheet));
   }
   const selection = model.selection
     ? { sheetId: model.selection.sheetId, rect: { ...model.selection.rect } }
     : null;
-  return { cells, activeSheetId: model.activeSheetId, selection };
+  return { cells, layouts, activeSheetId: model.activeSheetId, selection };
 }
 
 function diff(model: WorkbookModel, start: Snapshot, end: Snapshot): Omit<Step, "group"> {
   const changes: CellChange[] = [];
+  const layouts: LayoutChange[] = [];
   const added: Step["added"] = [];
   for (const [sheet, after] of end.cells) {
     const before = start.cells.get(sheet);
@@ -60,12 +130,16 @@ function diff(model: WorkbookModel, start: Snapshot, end: Snapshot): Omit<Step, 
     for (const [key, a] of after)
       if (old.get(key) !== a) changes.push({ sheet, key, before: old.get(key), after: a });
     for (const [key, b] of old) if (!after.has(key)) changes.push({ sheet, key, before: b });
+    const was = start.layouts.get(sheet);
+    const now = end.layouts.get(sheet);
+    if (was !== undefined && now !== undefined && was !== now)
+      layouts.push({ sheet, before: was, after: now });
   }
   const view = (s: Snapshot): Step["before"] => ({
     activeSheetId: s.activeSheetId,
     selection: s.selection,
   });
-  return { changes, added, before: view(start), after: view(end) };
+  return { changes, layouts, added, before: view(start), after: view(end) };
 }
 
 /** Puts a cell back as it was recorded (absent = an empty cell without format). */
@@ -130,7 +204,7 @@ export class History {
   end(): void {
     if (this.depth === 0 || --this.depth > 0 || !this.start) return;
     const step: Step = { ...diff(this.model, this.start, snapshot(this.model)), group: this.group };
-    if (step.changes.length > 0 || step.added.length > 0) {
+    if (step.changes.length > 0 || step.layouts.length > 0 || step.added.length > 0) {
       for (const s of this.done) delete s.start;
       step.start = this.start;
       this.done.push(step);
@@ -155,11 +229,14 @@ export class History {
     const step = this.done.pop();
     if (!step) return false;
     this.model.batch(() => {
+      for (const l of step.layouts)
+        if (this.model.sheets.includes(l.sheet)) applyLayout(l.sheet, l.before);
       for (const c of step.changes)
         if (this.model.sheets.includes(c.sheet)) restore(this.model, c.sheet, c.key, c.before);
       for (const { sheet } of step.added)
         if (this.model.sheets.includes(sheet)) this.model.deleteSheet(sheet);
       this.place(step.before);
+      this.model.touch();
     });
     delete step.start;
     this.undone.push(step);
@@ -179,6 +256,8 @@ export class History {
         this.model.sheets.splice(Math.min(index, this.model.sheets.length), 0, sheet);
         for (const [key, c] of [...sheet.cells]) restore(this.model, sheet, key, JSON.stringify(c));
       }
+      for (const l of step.layouts)
+        if (this.model.sheets.includes(l.sheet)) applyLayout(l.sheet, l.after);
       for (const c of step.changes)
         if (this.model.sheets.includes(c.sheet)) restore(this.model, c.sheet, c.key, c.after);
       this.place(step.after);
