@@ -6,20 +6,14 @@
  */
 import { langFromLocale } from "../core/i18n";
 import { createExcelAdapter, ExcelAdapterError, type ExcelHost, type OfficeHost } from "../excel";
-import { postNotice } from "../taskpane/notice";
-import type { ServiceErrorCode } from "../taskpane/service";
+import { errorCodeOf } from "../excel/errors";
+import { postNotice } from "../excel/notice";
 
 export interface OneClickEnv {
   excel: ExcelHost;
   office?: OfficeHost & { addin?: { showAsTaskpane(): Promise<void> } };
   now?: () => Date;
 }
-
-const CODE: Record<string, ServiceErrorCode> = {
-  "sheet-not-found": "no-score-sheet",
-  "no-score-sheet": "no-score-sheet",
-  "sheet-protected": "sheet-protected",
-};
 
 /** Builds the action registerCommands() associates with the ribbon button. */
 export function createOneClickRanking(env: OneClickEnv): () => Promise<void> {
@@ -35,9 +29,8 @@ export function createOneClickRanking(env: OneClickEnv): () => Promise<void> {
         errorCount: res.report.errorCount,
       });
     } catch (e) {
-      const code = e instanceof ExcelAdapterError ? (CODE[e.code] ?? "unexpected") : "unexpected";
       const detail = e instanceof ExcelAdapterError ? e.detail : undefined;
-      postNotice({ kind: "failed", code, detail });
+      postNotice({ kind: "failed", code: errorCodeOf(e), detail });
       if (env.office?.addin) await env.office.addin.showAsTaskpane();
     }
   };

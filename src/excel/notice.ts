@@ -4,11 +4,11 @@
  * soon as it is open. The store hangs on globalThis because commands.js and taskpane.js are separate
  * webpack entries, each with its own copy of this module.
  */
-import type { ServiceErrorCode } from "./service";
+import type { ErrorCode } from "../sheets/errors";
 
 export type RibbonNotice =
   | { kind: "ranked"; sheetName: string; provisional: boolean; errorCount: number }
-  | { kind: "failed"; code: ServiceErrorCode; detail?: string };
+  | { kind: "failed"; code: ErrorCode; detail?: string };
 
 type Listener = (n: RibbonNotice | null) => void;
 

@@ -28,8 +28,9 @@ import {
 } from "@fluentui/react-icons";
 import { langFromLocale, type Lang } from "../core/i18n";
 import { PaneProvider, usePane } from "./context";
-import { currentNotice, subscribeNotice, type RibbonNotice } from "./notice";
-import type { Reading, ThiduaService } from "./service";
+import { currentNotice, subscribeNotice, type RibbonNotice } from "../excel/notice";
+import { ServiceError, type Reading, type ThiduaService } from "./service";
+import { ErrorBar } from "./components/ErrorBar";
 import { ReadStep } from "./components/ReadStep";
 import { CheckStep } from "./components/CheckStep";
 import { RankStep } from "./components/RankStep";
@@ -109,16 +110,19 @@ function NoticeBar({
   onDismiss: () => void;
 }): React.JSX.Element {
   const { t } = usePane();
-  const text =
-    notice.kind === "ranked"
-      ? notice.provisional
-        ? t("ribbonRankedProvisional", { sheet: notice.sheetName, errors: notice.errorCount })
-        : t("ribbonRanked", { sheet: notice.sheetName })
-      : t("ribbonFailed", { detail: notice.detail ?? "" });
+  if (notice.kind === "failed")
+    return (
+      <ErrorBar
+        error={new ServiceError(notice.code, notice.detail)}
+        lead={t("ribbonFailed")}
+        onDismiss={onDismiss}
+      />
+    );
+  const text = notice.provisional
+    ? t("ribbonRankedProvisional", { sheet: notice.sheetName, errors: notice.errorCount })
+    : t("ribbonRanked", { sheet: notice.sheetName });
   return (
-    <MessageBar
-      intent={notice.kind === "failed" ? "error" : notice.provisional ? "warning" : "success"}
-    >
+    <MessageBar intent={notice.provisional ? "warning" : "success"}>
       <MessageBarBody>{text}</MessageBarBody>
       <MessageBarActions
         containerAction={

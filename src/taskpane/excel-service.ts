@@ -14,15 +14,10 @@ import {
   type ExcelHost,
   type OfficeHost,
 } from "../excel";
+import { errorCodeOf } from "../excel/errors";
 import { buildCovenantSheet, buildSelfScoreTemplate, unitSheetName } from "../sheets";
 import { correctMapping, isMappingLike, makeReading, parseAddress } from "./reading";
-import {
-  ServiceError,
-  type CovenantResult,
-  type Reading,
-  type ServiceErrorCode,
-  type ThiduaService,
-} from "./service";
+import { ServiceError, type CovenantResult, type Reading, type ThiduaService } from "./service";
 import { titleInfoOf } from "../core/title";
 
 export interface ExcelServiceEnv {
@@ -32,18 +27,12 @@ export interface ExcelServiceEnv {
   now?: () => Date;
 }
 
-/** Adapter failures in the pane's terms; anything else passes through as "unexpected". */
+/** Adapter and Office failures in the pane's terms (the one map in src/excel/errors.ts). */
 function asServiceError(e: unknown): unknown {
-  if (e instanceof ServiceError || !(e instanceof ExcelAdapterError)) return e;
-  const map: Record<string, ServiceErrorCode> = {
-    "sheet-not-found": "no-score-sheet",
-    "sheet-protected": "sheet-protected",
-    "bad-address": "no-selection",
-    "no-score-sheet": "no-score-sheet",
-    "too-large": "unexpected",
-    excel: "unexpected",
-  };
-  return new ServiceError(map[e.code] ?? "unexpected", e.detail);
+  if (e instanceof ServiceError) return e;
+  const code = errorCodeOf(e);
+  if (code === "unexpected" && !(e instanceof ExcelAdapterError)) return e;
+  return new ServiceError(code, e instanceof ExcelAdapterError ? e.detail : undefined);
 }
 
 function wrap<A extends unknown[], R>(fn: (...args: A) => Promise<R>): (...args: A) => Promise<R> {

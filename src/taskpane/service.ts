@@ -9,6 +9,7 @@ import type { ClassificationBand, ClusterProfile } from "../core/profile";
 import type { IssueFix } from "../core/issues";
 import type { RankingReport, UnitResult } from "../core/report";
 import type { TitleInfo } from "../core/title";
+import type { ErrorCode } from "../sheets/errors";
 
 export interface SheetInfo {
   name: string;
@@ -121,15 +122,7 @@ export interface RotationSuggestion {
  * Why a call failed, so the pane can say what to do next. Adapters throw ServiceError; anything else
  * is shown as "unexpected" without its stack.
  */
-export type ServiceErrorCode =
-  | "no-workbook"
-  | "no-score-sheet"
-  | "no-selection"
-  | "no-reading"
-  | "sheet-protected"
-  | "busy"
-  | "not-supported"
-  | "unexpected";
+export type ServiceErrorCode = ErrorCode;
 
 export class ServiceError extends Error {
   constructor(

@@ -199,29 +199,11 @@ const vi = {
   ribbonRanked: "Nút Xếp hạng nhanh đã tạo trang “{sheet}”.",
   ribbonRankedProvisional:
     "Nút Xếp hạng nhanh đã tạo trang “{sheet}” (tạm tính: còn {errors} lỗi). Xem bước Kiểm tra.",
-  ribbonFailed: "Nút Xếp hạng nhanh chưa xếp hạng được. {detail}",
+  ribbonFailed: "Nút Xếp hạng nhanh chưa xếp hạng được.",
 
-  errNoWorkbookTitle: "Chưa kết nối được với sổ tính",
-  errNoWorkbookNext: "Hãy mở THIDUA từ thẻ Trang đầu trong Excel rồi thử lại.",
-  errNoScoreSheetTitle: "Không nhận ra bảng điểm",
-  errNoScoreSheetNext:
-    "Hãy mở trang có bảng điểm (có cột Nội dung, Điểm chuẩn và điểm các đơn vị) rồi bấm lại, hoặc chọn vùng bảng và dùng “Sửa cách đọc”.",
-  errNoSelectionTitle: "Chưa chọn vùng ô",
-  errNoSelectionNext: "Hãy chọn vùng ô trong trang tính rồi bấm lại.",
-  errNoReadingTitle: "Chưa đọc bảng điểm",
-  errNoReadingNext: "Hãy bấm “Đọc bảng điểm” trước.",
-  errProtectedTitle: "Trang tính đang được bảo vệ",
-  errProtectedNext: "Hãy bỏ bảo vệ trang tính (thẻ Xem lại) rồi thử lại.",
-  errBusyTitle: "Excel đang bận",
-  errBusyNext: "Hãy thoát khỏi chế độ sửa ô (nhấn Enter hoặc Esc) rồi thử lại.",
-  errNotSupportedTitle: "Phiên bản Excel này chưa hỗ trợ",
-  errNotSupportedNext: "Hãy dùng Microsoft 365, Excel 2021 trở lên hoặc Excel trên web.",
   errStepTitle: "Không mở được bước này",
   errStepNext:
     "Có thể mạng vừa bị gián đoạn hoặc THIDUA vừa được cập nhật. Sổ tính không bị thay đổi. Hãy đóng ngăn tác vụ THIDUA rồi mở lại; các bước khác vẫn dùng được.",
-  errUnexpectedTitle: "Đã xảy ra lỗi không mong muốn",
-  errUnexpectedNext:
-    "Không có ô nào bị thay đổi ngoài những gì đã báo. Hãy thử lại; nếu vẫn lỗi, lưu tệp, đóng và mở lại Excel.",
 };
 
 export type PaneKey = keyof typeof vi;
@@ -425,29 +407,11 @@ const en: Record<PaneKey, string> = {
   ribbonRanked: "Quick ranking created sheet “{sheet}”.",
   ribbonRankedProvisional:
     "Quick ranking created sheet “{sheet}” (provisional: {errors} errors left). See Check.",
-  ribbonFailed: "Quick ranking could not rank. {detail}",
+  ribbonFailed: "Quick ranking could not rank.",
 
-  errNoWorkbookTitle: "Not connected to a workbook",
-  errNoWorkbookNext: "Open THIDUA from the Home tab in Excel and try again.",
-  errNoScoreSheetTitle: "No score sheet recognised",
-  errNoScoreSheetNext:
-    "Open the sheet with the score table (criteria, max points and the units' scores) and press again, or select the table and use “Correct the reading”.",
-  errNoSelectionTitle: "Nothing selected",
-  errNoSelectionNext: "Select cells in the sheet and press again.",
-  errNoReadingTitle: "The score sheet has not been read",
-  errNoReadingNext: "Press “Read score sheet” first.",
-  errProtectedTitle: "The sheet is protected",
-  errProtectedNext: "Unprotect the sheet (Review tab) and try again.",
-  errBusyTitle: "Excel is busy",
-  errBusyNext: "Leave cell editing (press Enter or Esc) and try again.",
-  errNotSupportedTitle: "This Excel version is not supported",
-  errNotSupportedNext: "Use Microsoft 365, Excel 2021 or later, or Excel on the web.",
   errStepTitle: "This step could not open",
   errStepNext:
     "The network may have dropped or THIDUA was just updated. The workbook was not changed. Close the THIDUA pane and open it again; the other steps still work.",
-  errUnexpectedTitle: "Something unexpected went wrong",
-  errUnexpectedNext:
-    "No cell was changed beyond what was reported. Try again; if it persists, save the file, close and reopen Excel.",
 };
 
 export const PANE_STRINGS = defineStrings<PaneKey>("taskpane", vi, en);

@@ -6,7 +6,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { createSimulator, simulatorFromXlsx } from "../../src/simulator";
 import { createOneClickRanking } from "../../src/commands/oneclick";
-import { currentNotice, postNotice } from "../../src/taskpane/notice";
+import { currentNotice, postNotice } from "../../src/excel/notice";
 import { SAMPLES } from "../paths";
 
 afterEach(() => postNotice(null));

@@ -5,7 +5,7 @@ import { act, render, screen, fireEvent, waitFor, within } from "@testing-librar
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { Pane, type StepId } from "../../src/taskpane/Pane";
 import { ServiceError } from "../../src/taskpane/service";
-import { postNotice } from "../../src/taskpane/notice";
+import { postNotice } from "../../src/excel/notice";
 import type { IssueFix } from "../../src/core/issues";
 import { makeIssue } from "../../src/core/validation";
 import { FakeService } from "./fake-service";
