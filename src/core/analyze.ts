@@ -11,10 +11,10 @@ import type { RankingReport, SectionScore, SkippedSheet, UnitResult } from "./re
 import { buildTreeShape } from "./criteria";
 import { EPSILON, formatScore, roundAt } from "./numeric";
 import { checkBands, classifier, rankUnits } from "./ranking";
-import { scoreTable, type ScoredTable } from "./scoring";
+import { scoreTable, totalsScorer, type ScoredTable, type TotalsScorer } from "./scoring";
 import type { TreeShape } from "./criteria";
 import { CORE_STRINGS } from "./strings";
-import { readTable, type ScoreTable } from "./table";
+import { readTable, type ScoreTable, type TableUnit } from "./table";
 import type { StructureReading } from "./structure";
 import { normalizeText } from "./text";
 import { detectInView } from "./layout/detect";
@@ -587,15 +587,118 @@ export function blockTotals(
   const lang = options.lang ?? "vi";
   const p = profile.precision ?? 2;
   const sep = profile.decimalSeparator ?? ",";
+  const key = planKey(block, mapping, p, profile.bonusCap ?? null, sep, lang);
+  const filled = filledRows(block);
+  const kept = findPlan(block, key, filled);
+  if (kept) {
+    const raw = kept.scorer.totals(new SheetView(grid, { scan: false }), kept.units);
+    return { ok: true, totals: raw.map((x) => roundAt(x, p)) };
+  }
   const table = readTable(new SheetView(grid), mapping, sep);
-  const scored = scoreTable(table, {
-    precision: p,
-    bonusCap: profile.bonusCap ?? null,
-    decimalSeparator: sep,
+  const opts = { precision: p, bonusCap: profile.bonusCap ?? null, decimalSeparator: sep, lang };
+  const scorer = totalsScorer(table, opts);
+  const raw = scorer.totals(table.view, table.units);
+  if (reusable(table, filled)) keepPlan({ block, key, filled, scorer, units: table.units });
+  return { ok: true, totals: raw.map((x) => roundAt(x, p)) };
+}
+
+/**
+ * THIDUA.TOTAL is recalculated on every edit of a score, and the criteria beside the scores seldom
+ * change: the reading of the criteria (rows, tree, maxima) is kept for the next call over the same
+ * criteria. What the scores can change in that reading is checked before it is reused: which rows
+ * hold a score at all (a row with no code, no max and no score is a note, not a criterion), and
+ * whether a parent row holds a typed subtotal (R14 may then choose another tree). A plan is kept only
+ * when no parent row holds anything, so the same emptiness of every row means the same reading.
+ */
+interface TotalsPlan {
+  block: TableBlock;
+  key: string;
+  filled: Uint8Array;
+  scorer: TotalsScorer;
+  units: TableUnit[];
+}
+
+/** A few tables (one per THIDUA.TOTAL over other criteria), the oldest dropped first. */
+const plans: TotalsPlan[] = [];
+const PLANS_MAX = 4;
+
+function planKey(
+  block: TableBlock,
+  mapping: SheetMapping,
+  precision: number,
+  bonusCap: number | null,
+  sep: string,
+  lang: Lang
+): string {
+  if (mapping.layout === "B") return "";
+  const units = mapping.units
+    .map((u) => `${u.name}\u0000${u.self}\u0000${u.review}`)
+    .join("\u0001");
+  return [
+    block.rows.length,
+    block.criteriaWidth,
+    block.scoreWidth,
+    precision,
+    bonusCap,
+    sep,
     lang,
-    totalsOnly: true,
-  });
-  return { ok: true, totals: scored.units.map((u) => roundAt(u.rawTotal, p)) };
+    mapping.layout,
+    units,
+  ].join("\u0002");
+}
+
+/** Per row, 1 when any of its score cells is not empty (the view's isEmpty). */
+function filledRows(block: TableBlock): Uint8Array {
+  const { rows, criteriaWidth: w, scoreWidth: k } = block;
+  const out = new Uint8Array(rows.length);
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    for (let c = w; c < w + k; c++) {
+      const v = row[c];
+      if (v === null || (typeof v === "string" && v.trim() === "")) continue;
+      out[r] = 1;
+      break;
+    }
+  }
+  return out;
+}
+
+function sameCriteria(a: TableBlock, b: TableBlock): boolean {
+  const w = a.criteriaWidth;
+  for (let r = 0; r < a.rows.length; r++) {
+    const x = a.rows[r];
+    const y = b.rows[r];
+    for (let c = 0; c < w; c++) if (x[c] !== y[c]) return false;
+  }
+  return true;
+}
+
+function findPlan(block: TableBlock, key: string, filled: Uint8Array): TotalsPlan | null {
+  for (const plan of plans) {
+    if (plan.key !== key) continue;
+    let same = true;
+    for (let r = 0; r < filled.length && same; r++) same = plan.filled[r] === filled[r];
+    if (same && sameCriteria(plan.block, block)) return plan;
+  }
+  return null;
+}
+
+/** The reading is the scores' own only through which rows hold one: no parent row holds anything. */
+function reusable(table: ScoreTable, filled: Uint8Array): boolean {
+  const shape = table.shape;
+  if (!shape || table.axis !== "rows" || table.view.hasMerges) return false;
+  if (table.structure && table.structure.reading !== "as-read") return false;
+  for (let i = 0; i < shape.children.length; i++)
+    if (shape.children[i].length > 0 && table.lines[i] >= 0 && filled[table.lines[i]] === 1)
+      return false;
+  return true;
+}
+
+function keepPlan(plan: TotalsPlan): void {
+  // Only the criteria cells are compared later: the scores' copy is not kept alive with them.
+  const rows = plan.block.rows.map((row) => row.slice(0, plan.block.criteriaWidth));
+  plans.unshift({ ...plan, block: { ...plan.block, rows } });
+  if (plans.length > PLANS_MAX) plans.length = PLANS_MAX;
 }
 
 /** blockTotals over two plain ranges. */

@@ -97,6 +97,29 @@ function readNumber(v: ScoreRead): number | null {
   return v.kind === "number" ? v.value : null;
 }
 
+/**
+ * THIDUA.TOTAL's scorer kept between recalculations: everything it builds from the criteria (tree,
+ * maxima, ids, leaf arrays) is built once, and each recalculation only reads the new scores. The caller
+ * answers for the new values having the same criteria and the same shape (see blockTotals).
+ */
+export interface TotalsScorer {
+  /** Raw totals (R9) of the units over `view`, a grid of the same shape as the one first scored. */
+  totals(view: ScoreTable["view"], units: readonly TableUnit[]): number[];
+}
+
+export function totalsScorer(table: ScoreTable, opts: ScoreOptions): TotalsScorer {
+  const scorer = new TableScorer(table, { ...opts, totalsOnly: true });
+  const kept = scorer.issues.length;
+  return {
+    totals(view, units) {
+      scorer.rebind(view);
+      // Issues are not built on this path, but the few pushed regardless must not pile up.
+      scorer.issues.length = kept;
+      return units.map((u) => scorer.unit(u).rawTotal);
+    },
+  };
+}
+
 export function scoreTable(table: ScoreTable, opts: ScoreOptions): ScoredTable {
   const scorer = new TableScorer(table, opts);
   const units: ScoredUnit[] = [];
@@ -127,7 +150,7 @@ class TableScorer {
   readonly cap: number | null;
   private readonly table: ScoreTable;
   private readonly opts: ScoreOptions;
-  private readonly view: ScoreTable["view"];
+  private view: ScoreTable["view"];
   private readonly sheet: string;
   private readonly lang: Lang;
   private readonly p: number;
@@ -238,6 +261,12 @@ class TableScorer {
     this.leafKind = new Uint8Array(leaves.length).map((_, k) =>
       shape.kind[leaves[k]] === "content" ? 0 : shape.kind[leaves[k]] === "bonus" ? 1 : 2
     );
+  }
+
+  /** The same criteria over another grid of the same shape. */
+  rebind(view: ScoreTable["view"]): void {
+    this.view = view;
+    if (this.fast) this.fast.vals = view.grid.values;
   }
 
   /**

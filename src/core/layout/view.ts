@@ -68,7 +68,11 @@ export class SheetView {
   private readonly hiddenRows: Set<number>;
   private readonly hiddenCols: Set<number>;
 
-  constructor(grid: Grid) {
+  /**
+   * `scan: false` skips indexing the text cells (textColumns, legacy): for a second reading of the
+   * scores of a table already read, where only values are asked for.
+   */
+  constructor(grid: Grid, options: { scan?: boolean } = {}) {
     this.grid = grid;
     this.top = grid.top;
     this.left = grid.left;
@@ -79,7 +83,7 @@ export class SheetView {
     const formats = grid.formats;
     this.hiddenRows = new Set((grid.hidden?.rows ?? []).map((r) => r + grid.top));
     this.hiddenCols = new Set((grid.hidden?.cols ?? []).map((c) => c + grid.left));
-    for (let r = 0; r < rows; r++) {
+    for (let r = 0; r < (options.scan === false ? 0 : rows); r++) {
       const vr = grid.values[r];
       let list: number[] | null = null;
       for (let c = 0; c < vr.length; c++) {
