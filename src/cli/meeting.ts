@@ -18,10 +18,10 @@ import {
   buildMinutesDocx,
   buildProposalDocx,
   buildVotesDocx,
-  voteCandidates,
   type Attendance,
   type MeetingInput,
 } from "../sheets/meeting";
+import { voteTallyOf } from "../sheets/meeting-input";
 import { buildBallotSheet, buildVoteTally } from "../sheets/votes";
 import { readWorkbookGrids, WorkbookReadError } from "../xlsx/read";
 import { writeWorkbook } from "../xlsx/write";
@@ -143,25 +143,12 @@ export async function meetingDocument(
   if (command === "proposal")
     return Packer.toBuffer(buildProposalDocx(profile, report, input, lang));
   if (kind === "docx") return Packer.toBuffer(buildVotesDocx(profile, report, input, lang));
-  const units = voteCandidates(report);
-  // What the vote is for: every award the candidates are proposed for, not the flag alone.
-  const awards = [...new Set(units.map((u) => u.award).filter((a): a is string => !!a))];
-  const candidates = units.map((u) => ({
-    name: u.name,
-    votesFor: input.votes?.find((v) => v.name === u.name)?.votesFor ?? null,
-  }));
-  const tally = {
-    candidates,
-    ...(awards.length > 0 ? { award: awards.join("; ") } : {}),
-    ballotsCast: input.ballots?.returned ?? null,
-    ballotsIssued: input.ballots?.issued ?? null,
-    ballotsValid: input.ballots?.valid ?? null,
-  };
+  const tally = voteTallyOf(report, input);
   return writeWorkbook([
     buildVoteTally(profile, tally, { date: input.date, lang }),
     buildBallotSheet(
       profile,
-      candidates.map((c) => c.name),
+      tally.candidates.map((c) => c.name),
       { date: input.date, lang }
     ),
   ]);

@@ -24,7 +24,14 @@ import {
   queueSheetList,
   type SheetEntry,
 } from "./read";
-import { needsTextFormat, planTarget, planTargets, writeSpec, writeSpecs } from "./render";
+import {
+  needsTextFormat,
+  planFreshTarget,
+  planTarget,
+  planTargets,
+  writeSpec,
+  writeSpecs,
+} from "./render";
 import { ourSheets, queueTags, SCORE_KINDS, type SheetTag } from "./tags";
 
 export {
@@ -106,8 +113,13 @@ export interface ExcelAdapter {
    */
   renderSheetSpec(
     spec: SheetSpec,
-    options?: { activate?: boolean }
+    options?: { activate?: boolean; fresh?: boolean }
   ): Promise<{ sheetName: string }>;
+  /**
+   * Deletes a sheet we made, with its tag, and nothing else: false when the sheet is gone or is not
+   * ours of that kind (a user's sheet is never deleted).
+   */
+  removeOurSheet(sheetName: string, kind: string): Promise<boolean>;
   /**
    * Several specs (a self-score template per member) in a constant number of syncs: one read, then
    * the writes in as few requests as the 5 MB limit allows. The first sheet is activated.
@@ -252,9 +264,27 @@ export function createExcelAdapter(excel: ExcelHost, options: AdapterOptions = {
           const sheets = queueSheetList(context);
           const tags = queueTags(context);
           await context.sync();
-          const target = planTarget(spec, sheets(), tags());
-          await writeSpec(context, spec, target, { budget, activate: opts.activate });
-          return { sheetName: target.name };
+          const plan = opts.fresh
+            ? planFreshTarget(spec, sheets(), tags())
+            : { spec, target: planTarget(spec, sheets(), tags()) };
+          await writeSpec(context, plan.spec, plan.target, { budget, activate: opts.activate });
+          return { sheetName: plan.target.name };
+        })
+      ),
+
+    removeOurSheet: (sheetName, kind) =>
+      guarded(sheetName, () =>
+        excel.run(async (context) => {
+          const sheets = queueSheetList(context);
+          const tags = queueTags(context);
+          await context.sync();
+          const tag = tags().find((t) => t.sheet === sheetName && t.kind === kind);
+          if (!tag || !sheets().some((s) => s.name === sheetName)) return false;
+          // The tag first: once its sheet is gone it would hold #REF!.
+          context.workbook.names.getItem(tag.tag).delete();
+          context.workbook.worksheets.getItem(sheetName).delete();
+          await context.sync();
+          return true;
         })
       ),
 

@@ -89,6 +89,26 @@ export function planTarget(spec: SheetSpec, sheets: SheetEntry[], tags: SheetTag
 }
 
 /**
+ * A new sheet for the spec whatever ours exist: for a record the user may have typed into (the tellers'
+ * counts on a vote tally), where clearing our earlier sheet in place would lose what they typed. The
+ * spec is renamed to the free name so its tag is its own.
+ */
+export function planFreshTarget(
+  spec: SheetSpec,
+  sheets: SheetEntry[],
+  tags: SheetTag[]
+): { spec: SheetSpec; target: RenderTarget } {
+  const taken = new Set(sheets.map((s) => s.name.toLowerCase()));
+  const tagged = new Set(tags.map((t) => t.tag.toLowerCase()));
+  for (let n = 1; ; n++) {
+    const name = candidate(spec.name, n);
+    const tag = tagName(spec.kind, name);
+    if (!taken.has(name.toLowerCase()) && !tagged.has(tag.toLowerCase()))
+      return { spec: { ...spec, name }, target: { name, tag, reuse: null, staleTag: false } };
+  }
+}
+
+/**
  * Targets for several specs written in one batch: each new sheet's name is taken before the next
  * spec is planned, so two specs never pick the same name.
  */

@@ -23,41 +23,12 @@ import {
   type SignatureBlock,
 } from "./docx-kit";
 import { flagBelowTopBandNote } from "./flag-note";
+import { voteCandidates, type Attendance, type MeetingInput } from "./meeting-input";
 import { MEETING_STRINGS } from "./meeting-strings";
 import { SHEET_STRINGS } from "./strings";
 
-export interface BallotCounts {
-  issued: number | null;
-  /** Ballots cast: the shares are of this number (K7). */
-  returned: number | null;
-  valid: number | null;
-}
-
-export interface Attendance {
-  unit: string;
-  /** null: not known yet, ticked by hand. */
-  present: boolean | null;
-  delegate?: string;
-}
-
-/** What the meeting says; every field is optional and a missing one prints as a blank. */
-export interface MeetingInput {
-  date: Date;
-  /** "08 giờ 00" */
-  start?: string;
-  end?: string;
-  venue?: string;
-  chairName?: string;
-  secretary?: string;
-  attendance?: Attendance[];
-  ballots?: BallotCounts;
-  /** Votes for each candidate; a candidate missing here, or null, is not counted yet. */
-  votes?: { name: string; votesFor: number | null }[];
-  tellers?: string[];
-  /** K8: next year's head and deputy; default the rotation's suggestion. */
-  nextHead?: string;
-  nextDeputy?: string;
-}
+export type { Attendance, BallotCounts, MeetingInput } from "./meeting-input";
+export { voteCandidates } from "./meeting-input";
 
 export interface VoteLine {
   name: string;
@@ -74,13 +45,6 @@ function tr(
   lang: Lang
 ): (key: Parameters<T["t"]>[1], params?: Record<string, string | number>) => string {
   return (key, params) => MEETING_STRINGS.t(lang, key, params);
-}
-
-/** The units the meeting votes on: those proposed for an award or tied for one (K9), by rank. */
-export function voteCandidates(report: RankingReport): UnitResult[] {
-  return report.units
-    .filter((u) => u.award !== null || u.awardPending === true)
-    .sort((a, b) => a.rank - b.rank);
 }
 
 /** K7 over the typed counts: an uncounted candidate has no share and no result, never "0 %, Không đạt". */

@@ -188,6 +188,35 @@ export function createExcelService(env: ExcelServiceEnv = {}): ThiduaService {
       return { kind: "docx" as const, fileName, blob };
     }),
 
+    meeting: async () => {
+      const { createMeetingService } = await import(
+        /* webpackChunkName: "meeting" */ "./meeting-service"
+      );
+      const m = createMeetingService({ adapter: need, now });
+      return {
+        setup: wrap(m.setup),
+        check: m.check,
+        writeTally: wrap(m.writeTally),
+        undoTally: wrap(m.undoTally),
+        buildDoc: wrap(m.buildDoc),
+      };
+    },
+
+    openPreview: wrap(async (reading, lang) => {
+      const profile = withMembers(await need().loadProfile(), reading);
+      // office-js-helpers and the sheet builders load with the button's first press, not with the pane.
+      const { openPrintPreview } = await import(
+        /* webpackChunkName: "print-preview" */ "./preview"
+      );
+      return openPrintPreview({
+        office: hosts.office as never,
+        reading,
+        profile,
+        lang,
+        date: now(),
+      });
+    }),
+
     buildTemplates: wrap(async (reading, lang) => {
       const a = need();
       const profile = withMembers(await a.loadProfile(), reading);

@@ -9,6 +9,7 @@ import type { ClassificationBand, ClusterProfile } from "../core/profile";
 import type { IssueFix } from "../core/issues";
 import type { RankingReport, UnitResult } from "../core/report";
 import type { TitleInfo } from "../core/title";
+import type { MeetingService } from "./meeting-api";
 import type { ErrorCode } from "../sheets/errors";
 
 export interface SheetInfo {
@@ -108,6 +109,11 @@ export interface TemplatesResult {
   sheetNames: string[];
 }
 
+/** A print preview Office was asked to open; `closed` settles when the user closes it. */
+export interface PreviewHandle {
+  closed: Promise<void>;
+}
+
 /** A gap, overlap or bad value in the classification bands (K6), as core's checkBands words it. */
 export interface BandProblem {
   message: string;
@@ -155,6 +161,13 @@ export interface ThiduaService {
   /** One of the meeting's documents as a Word file; what the meeting has not said prints blank. */
   buildMeetingDoc(doc: MeetingDoc, reading: Reading, lang: Lang): Promise<CovenantDocxResult>;
   buildTemplates(reading: Reading, lang: Lang): Promise<TemplatesResult>;
+  /** The ranking and the covenant at print size in a large dialog (absent where there is no Office). */
+  openPreview?(reading: Reading, lang: Lang): Promise<PreviewHandle>;
+  /**
+   * The Họp cụm screen's side of the workbook (attendance, ballots, votes → tally sheet and documents),
+   * loaded with the screen; absent where the pane has no workbook to write to.
+   */
+  meeting?(): Promise<MeetingService>;
   loadProfile(): Promise<ClusterProfile>;
   saveProfile(profile: ClusterProfile): Promise<void>;
   /** K8: next head = this deputy, next deputy = the next member in the agreed order. */

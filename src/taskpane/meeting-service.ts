@@ -1,0 +1,114 @@
+/**
+ * The Họp cụm screen over the workbook: the tally written through the Excel adapter as a sheet of
+ * ours, and the minutes, ballot with its count and award proposal built by the same builders as
+ * `thidua minutes|votes|proposal` from what the meeting entered. Loaded with the screen.
+ */
+import { suggestRotation } from "../core";
+import type { ClusterProfile } from "../core/profile";
+import { withTitle } from "../core/title";
+import type { ExcelAdapter } from "../excel";
+import { clusterFullName } from "../sheets/document";
+import {
+  checkMeetingEntries,
+  entryOfDate,
+  meetingInputOf,
+  meetingMembers,
+  voteCandidates,
+  voteTallyOf,
+} from "../sheets/meeting-input";
+import { givenBy } from "../sheets/rank-workbook";
+import { buildVoteTally } from "../sheets/votes";
+import type { MeetingService } from "./meeting-api";
+import { ServiceError, type Reading } from "./service";
+
+export interface MeetingDeps {
+  adapter: () => ExcelAdapter;
+  now: () => Date;
+}
+
+const FILE_BASES = {
+  minutes: ["Bien-ban-hop", "Minutes"],
+  proposal: ["To-trinh-khen-thuong", "Award-proposal"],
+  votes: ["Phieu-bau-kiem-phieu", "Ballot-and-count"],
+} as const;
+
+export function createMeetingService(deps: MeetingDeps): MeetingService {
+  /**
+   * The profile the documents print: the saved settings, what they lack taken from the score sheet's
+   * title (§8), the members from the sheet when none are set. Settings never saved give no year.
+   */
+  const profileFor = async (reading: Reading): Promise<ClusterProfile> => {
+    const stored = await deps.adapter().loadProfile();
+    const saved = stored.clusterName.trim() !== "" || stored.members.length > 0;
+    const title = reading.title ?? { year: null, clusterName: null, kind: null, period: null };
+    const profile = withTitle(stored, title, givenBy(saved ? stored : null));
+    return {
+      ...profile,
+      members: meetingMembers(
+        profile,
+        reading.units.map((u) => u.unit)
+      ),
+    };
+  };
+
+  return {
+    async setup(reading, lang) {
+      const profile = await profileFor(reading);
+      const rotation =
+        profile.head || profile.deputy
+          ? suggestRotation(profile.members, profile.head, profile.deputy)
+          : { head: "", deputy: "" };
+      return {
+        members: profile.members,
+        candidates: voteCandidates(reading.report).map((u) => ({
+          name: u.name,
+          rank: u.rank,
+          award: u.awardPending ? null : u.award,
+        })),
+        nextHead: rotation.head,
+        nextDeputy: rotation.deputy,
+        year: profile.year,
+        cluster: clusterFullName(profile, lang),
+        today: entryOfDate(deps.now()),
+      };
+    },
+
+    check: checkMeetingEntries,
+
+    async writeTally(reading, entries, lang) {
+      if (checkMeetingEntries(entries).length > 0) throw new ServiceError("unexpected");
+      const profile = await profileFor(reading);
+      const input = meetingInputOf(entries);
+      const spec = buildVoteTally(profile, voteTallyOf(reading.report, input), {
+        date: input.date,
+        lang,
+      });
+      // A fresh sheet each time: the tellers may have typed into an earlier tally.
+      return deps.adapter().renderSheetSpec(spec, { activate: true, fresh: true });
+    },
+
+    undoTally: (sheetName) => deps.adapter().removeOurSheet(sheetName, "votes"),
+
+    async buildDoc(doc, reading, entries, lang) {
+      if (checkMeetingEntries(entries).length > 0) throw new ServiceError("unexpected");
+      const profile = await profileFor(reading);
+      // The Word writer is loaded when a document is asked for: it is most of the pane's weight.
+      const [meeting, { Packer }] = await Promise.all([
+        import(/* webpackChunkName: "covenant-docx" */ "../sheets/meeting"),
+        import(/* webpackChunkName: "covenant-docx" */ "docx"),
+      ]);
+      const build =
+        doc === "minutes"
+          ? meeting.buildMinutesDocx
+          : doc === "proposal"
+            ? meeting.buildProposalDocx
+            : meeting.buildVotesDocx;
+      const blob = await Packer.toBlob(
+        build(profile, reading.report, meetingInputOf(entries), lang)
+      );
+      const base = FILE_BASES[doc][lang === "vi" ? 0 : 1];
+      const fileName = profile.year > 0 ? `${base}-${profile.year}.docx` : `${base}.docx`;
+      return { kind: "docx" as const, fileName, blob };
+    },
+  };
+}
