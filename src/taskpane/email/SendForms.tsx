@@ -19,6 +19,7 @@ import type { EmailService, FormSettings, TemplateFile } from "./service";
 import { useSectionStyles } from "./section-styles";
 import { EMAIL_STRINGS, type EmailKey } from "./strings";
 import { download, type RunWork } from "./ui";
+import { asciiFileName, zipFiles } from "../zip";
 
 /** A dotted placeholder ("CỤM THI ĐUA ……") is no name. */
 const DOTS = /^[\s.…_-]*$/;
@@ -78,8 +79,16 @@ export function SendForms({ service, lang, busy, run }: SendFormsProps): React.J
         clusterName: cluster.trim(),
       });
       setTemplates(list);
-      for (const f of list) download(f.blob, f.fileName);
-      setNote(t("sendDone", { count: list.length, files: list.map((f) => f.fileName).join(", ") }));
+      const files = list.map((f) => f.fileName).join(", ");
+      if (list.length <= 1) {
+        for (const f of list) download(f.blob, f.fileName);
+        setNote(t("sendDone", { count: list.length, files }));
+        return;
+      }
+      // One download, not one per member: browsers hold back a page starting many at once.
+      const zip = t("zipName", { cluster: asciiFileName(cluster.trim()), year: yearNumber });
+      download(await zipFiles(list), zip);
+      setNote(t("sendZipDone", { count: list.length, zip, files }));
     });
 
   const openWorkbook = (f: TemplateFile): void =>
@@ -147,6 +156,15 @@ export function SendForms({ service, lang, busy, run }: SendFormsProps): React.J
           {templates.map((f) => (
             <li key={f.fileName}>
               {f.unit}{" "}
+              <Button
+                size="small"
+                appearance="subtle"
+                icon={<ArrowDownloadRegular />}
+                aria-label={`${t("downloadOne")}: ${f.unit}`}
+                title={t("downloadOne")}
+                onClick={() => download(f.blob, f.fileName)}
+                disabled={busy}
+              />
               <Button
                 size="small"
                 appearance="subtle"

@@ -11,6 +11,10 @@ const vi = {
     "Mỗi đơn vị thành viên nhận một phiếu riêng (tên đơn vị, cụm và năm ở đầu phiếu). Tải về rồi đính kèm vào thư gửi từng đơn vị.",
   sendButton: "Tải phiếu tự chấm (.xlsx)",
   sendDone: "Đã tạo {count} phiếu: {files}",
+  sendZipDone:
+    "Đã tạo {count} phiếu trong một tệp nén “{zip}” (trình duyệt đang tải về): {files}. Giải nén rồi đính kèm từng phiếu vào thư gửi đơn vị đó.",
+  zipName: "Phieu-tu-cham-{cluster}-{year}.zip",
+  downloadOne: "Tải riêng phiếu này",
   yearLabel: "Năm thi đua ghi trên phiếu",
   clusterLabel: "Tên cụm (khối) thi đua ghi trên phiếu",
   fromProfile: "Lấy từ cấu hình cụm.",
@@ -101,6 +105,10 @@ const en: Record<keyof typeof vi, string> = {
     "Each member unit gets its own form (unit, cluster and year at the top). Download them and attach each to an email to its unit.",
   sendButton: "Download the self-score forms (.xlsx)",
   sendDone: "Made {count} forms: {files}",
+  sendZipDone:
+    "Made {count} forms in one zip file “{zip}” (the browser is downloading it): {files}. Unzip it, then attach each form to an email to its unit.",
+  zipName: "Self-score-forms-{cluster}-{year}.zip",
+  downloadOne: "Download this form alone",
   yearLabel: "Year printed on the forms",
   clusterLabel: "Cluster (bloc) name printed on the forms",
   fromProfile: "From the cluster's settings.",
