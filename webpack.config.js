@@ -20,6 +20,10 @@ const FUNCTIONS_VI_SCRIPT = path.join(root, "scripts", "functions-vi.js");
 const FUNCTIONS_HELP_SCRIPT = path.join(root, "scripts", "functions-help.js");
 const PLAYGROUND_TSX = src("playground/index.tsx");
 const PLAYGROUND_HTML = src("playground/playground.html");
+// The print-preview page Office opens in a dialog (DialogApi 1.1): its own small entry, so neither
+// office-js-helpers nor the page's code weighs on the pane.
+const PREVIEW_TS = src("preview/index.ts");
+const PREVIEW_HTML = src("preview/preview.html");
 const SAMPLES_DIR = path.join(root, "samples");
 
 /** The production base URL, always ending in exactly one slash. */
@@ -192,6 +196,8 @@ module.exports = (_env, argv = {}) => {
   };
   if (hasFunctions) entry.functions = FUNCTIONS_TS;
   if (hasPlayground) entry.playground = PLAYGROUND_TSX;
+  const hasPreview = fs.existsSync(PREVIEW_TS);
+  if (hasPreview) entry.preview = PREVIEW_TS;
 
   const samples = dev ? listSamples() : [];
   const copyPatterns = [
@@ -229,6 +235,14 @@ module.exports = (_env, argv = {}) => {
     plugins.push(new FunctionsVietnamesePlugin());
     plugins.push(new FunctionsHelpPlugin({ prodUrl: dev ? null : prodUrl }));
   }
+  if (hasPreview)
+    plugins.push(
+      new HtmlWebpackPlugin({
+        filename: "preview.html",
+        template: PREVIEW_HTML,
+        chunks: ["preview"],
+      })
+    );
   if (hasPlayground) {
     plugins.push(
       new HtmlWebpackPlugin({

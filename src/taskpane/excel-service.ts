@@ -217,6 +217,13 @@ export function createExcelService(env: ExcelServiceEnv = {}): ThiduaService {
       });
     }),
 
+    openPreview: wrap(async (reading, lang) => {
+      const profile = withMembers(await need().loadProfile(), reading);
+      // office-js-helpers and the sheet builders load with the button's first press, not with the pane.
+      const { openPrintPreview } = await import(/* webpackChunkName: "print-preview" */ "./preview");
+      return openPrintPreview({ office: hosts.office as never, reading, profile, lang, date: now() });
+    }),
+
     buildTemplates: wrap(async (reading, lang) => {
       const a = need();
       const profile = withMembers(await a.loadProfile(), reading);

@@ -125,6 +125,9 @@ const vi = {
   covenantDocx: "Tải tệp Word (.docx)",
   covenantSheetDone: "Đã tạo trang “{sheet}”.",
   covenantDocxDone: "Đã tạo tệp “{file}”; trình duyệt đang tải xuống.",
+  previewButton: "Xem trước bản in",
+  previewOpen:
+    "Bảng xếp hạng và giao ước khổ A4 đang mở trong cửa sổ riêng; đóng cửa sổ đó để quay lại đây.",
   meetingTitle: "Họp cụm",
   meetingHint:
     "Văn bản của hội nghị theo kết quả xếp hạng đã đọc; giờ họp, thành phần và số phiếu để trống để ghi tay.",
@@ -332,6 +335,9 @@ const en: Record<PaneKey, string> = {
   covenantDocx: "Download Word file (.docx)",
   covenantSheetDone: "Sheet “{sheet}” created.",
   covenantDocxDone: "File “{file}” created; the browser is downloading it.",
+  previewButton: "Print preview",
+  previewOpen:
+    "The ranking and the covenant are open on A4 pages in a separate window; close it to come back here.",
   meetingTitle: "Cluster meeting",
   meetingHint:
     "The meeting's documents from the ranking read; times, attendance and vote counts are left blank to fill by hand.",

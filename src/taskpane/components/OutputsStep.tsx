@@ -15,6 +15,7 @@ import {
 import {
   DocumentTableRegular,
   DocumentArrowDownRegular,
+  DocumentPrintRegular,
   FormNewRegular,
 } from "@fluentui/react-icons";
 import { usePane } from "../context";
@@ -53,6 +54,8 @@ export function OutputsStep({
   const { busy, error, clearError, runAs, task } = useTask();
   const [done, setDone] = React.useState<string | null>(null);
   const [unnamed, setUnnamed] = React.useState(false);
+  const [previewing, setPreviewing] = React.useState(false);
+  const [previewError, setPreviewError] = React.useState<unknown>(null);
 
   React.useEffect(() => {
     let live = true;
@@ -85,6 +88,25 @@ export function OutputsStep({
       } else {
         setDone(t("covenantSheetDone", { sheet: res.sheetName }));
       }
+    });
+  };
+  const preview = (): void => {
+    const open = service.openPreview?.bind(service);
+    if (!open) return;
+    setDone(null);
+    setPreviewError(null);
+    void runAs(t("previewButton"), async () => {
+      const handle = await open(await ensureReading(), lang);
+      const opened = t("previewOpen");
+      setPreviewing(true);
+      setDone(opened);
+      // The dialog outlives this call: the pane stays usable while it is open.
+      const over = (e?: unknown): void => {
+        setPreviewing(false);
+        setDone((d) => (d === opened ? null : d));
+        if (e) setPreviewError(e);
+      };
+      handle.closed.then(() => over(), over);
     });
   };
   const meeting = (doc: MeetingDoc, label: PaneKey): void => {
@@ -136,6 +158,11 @@ export function OutputsStep({
           >
             {t("covenantDocx")}
           </Button>
+          {service.openPreview && (
+            <Button icon={<DocumentPrintRegular />} onClick={preview} disabled={busy || previewing}>
+              {t("previewButton")}
+            </Button>
+          )}
         </div>
       </div>
       <div className={styles.block}>
@@ -169,6 +196,7 @@ export function OutputsStep({
       </div>
       <Progress busy={busy} label={task} />
       <ErrorBar error={error} onDismiss={clearError} />
+      <ErrorBar error={previewError} onDismiss={() => setPreviewError(null)} />
       <div role="status" aria-live="polite" ref={revealed}>
         {done && (
           <MessageBar intent="success">
