@@ -67,7 +67,7 @@ export interface PageOptions {
   decimal: string;
 }
 
-/** One page: a heading for the dialog's reader, then the sheet on A4 at its print setup. */
+/** One page: a heading for the dialog's reader (not printed), then the sheet on A4 at its print setup. */
 export function renderPage(spec: SheetSpec, opts: PageOptions): string {
   const cells = new Map<string, (typeof spec.cells)[number]>();
   let rows = 0;
@@ -113,10 +113,10 @@ export function renderPage(spec: SheetSpec, opts: PageOptions): string {
     body.push(`<tr${h ? ` style="height:${rowPx(h)}px"` : ""}>${tds.join("")}</tr>`);
   }
   return (
+    `<h2 class="page-title">${escapeHtml(opts.title)}</h2>` +
     `<section class="page${landscape ? " landscape" : ""}" aria-label="${escapeHtml(opts.title)}"` +
     ` style="padding:${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm"` +
     ` data-fit="${print?.fitToWidth ? "1" : "0"}">` +
-    `<h2 class="page-title">${escapeHtml(opts.title)}</h2>` +
     `<div class="sheet"><table style="width:${tableWidth}px">` +
     `<colgroup>${widths.map((w) => `<col style="width:${w}px">`).join("")}</colgroup>` +
     `<tbody>${body.join("")}</tbody></table></div></section>`
