@@ -174,7 +174,7 @@ function analyze(
   const issues: Issue[] = [];
   for (const reading of chosen) {
     const table = readTable(reading.view, reading.mapping, profile.decimalSeparator);
-    reading.mapping = withStructure(reading.mapping, table.structure);
+    reading.mapping = withNoteCaps(withStructure(reading.mapping, table.structure), table, lang);
     const result = scoreTable(table, {
       precision: profile.precision,
       bonusCap: profile.bonusCap,
@@ -192,7 +192,7 @@ function analyze(
   // Hidden columns and rows change what is ranked: the reading's reasons say it, the report repeats it.
   const hiddenNotes = chosen.flatMap((r) =>
     r.mapping.reasons
-      .filter((x) => x.key.startsWith("reasonHidden"))
+      .filter((x) => x.key.startsWith("reasonHidden") || x.key === "reasonNoteCap")
       .map((x) =>
         t(lang, "noteOnSheet", {
           sheet: r.grid.sheetName,
@@ -236,6 +236,24 @@ function withStructure(mapping: SheetMapping, s: StructureReading | undefined): 
   if (reasons.length === mapping.reasons.length && confidence === mapping.confidence)
     return mapping;
   return { ...mapping, reasons, confidence };
+}
+
+/** Maxima read from notes ("Tối đa 2 điểm") change results: the reading says where each came from. */
+function withNoteCaps(mapping: SheetMapping, table: ScoreTable, lang: Lang): SheetMapping {
+  const caps = table.noteCaps ?? [];
+  if (caps.length === 0) return mapping;
+  const reasons = [...mapping.reasons];
+  for (const c of caps)
+    reasons.push({
+      key: "reasonNoteCap",
+      params: {
+        criterion: [c.item.code, c.item.label].filter((x) => x !== "").join(" "),
+        cell: `${columnLetter(c.at[1])}${c.at[0] + 1}`,
+        text: table.view.text(c.at[0], c.at[1]) ?? "",
+        max: formatScore(c.max, 2, lang),
+      },
+    });
+  return { ...mapping, reasons };
 }
 
 interface Scored {

@@ -108,6 +108,8 @@ export const CORE_STRINGS = defineStrings(
     reasonResults:
       "Bảng tổng hợp kết quả: mỗi đơn vị có điểm chuẩn riêng ở cột {max}, điểm đạt được ở cột {points}; xếp hạng theo tỷ lệ điểm đạt được trên điểm chuẩn (R11)",
     reasonShareCol: "Chỉ số (%) ghi trong bảng ở cột {col}: được đối chiếu",
+    reasonNoteCap:
+      'Điểm tối đa của "{criterion}" lấy từ ghi chú ở ô {cell} ("{text}"): {max} điểm; nếu không đúng, hãy ghi điểm chuẩn vào cột điểm chuẩn.',
     reasonNotApplicable:
       "Có tiêu chí không áp dụng cho một số đơn vị: mỗi đơn vị có điểm chuẩn riêng, xếp hạng theo tỷ lệ điểm (R11)",
     layoutE: "E: bảng tổng hợp kết quả, mỗi đơn vị một điểm chuẩn",
@@ -222,6 +224,8 @@ export const CORE_STRINGS = defineStrings(
     reasonResults:
       "Results table: each unit has its own max in column {max} and its points in column {points}; ranked by share of the max (R11)",
     reasonShareCol: "Typed share (%) in column {col}: checked",
+    reasonNoteCap:
+      'Max of "{criterion}" taken from the note in cell {cell} ("{text}"): {max} points; if that is wrong, type the max in the max column.',
     reasonNotApplicable:
       "Some criteria do not apply to some units: each unit has its own max and is ranked by share (R11)",
     layoutE: "E: results table, each unit with its own max",

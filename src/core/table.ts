@@ -81,6 +81,8 @@ export interface ScoreTable {
   structure?: StructureReading;
   /** The tree of `criteria` as read (R14), so scoring does not build it again. */
   shape?: TreeShape;
+  /** Maxima read from notes ("Tối đa 2 điểm") where the max cell was empty. */
+  noteCaps?: NoteCap[];
 }
 
 /** Subtotal lines placed among the criteria lines (both in sheet order). */
@@ -257,6 +259,7 @@ export function readTable(view: SheetView, mapping: SheetMapping, sep: "," | "."
   // that section twice.
   const subtotalSet = new Set(mapping.subtotalRows ?? []);
   const rawLabels: (string | null)[] = [];
+  const noteCaps: NoteCap[] = [];
   for (let r = mapping.firstRow; r <= mapping.lastRow; r++) {
     if (subtotalSet.has(r)) continue;
     const label = v.text(r, mapping.labelCol) ?? "";
@@ -268,16 +271,22 @@ export function readTable(view: SheetView, mapping: SheetMapping, sep: "," | "."
     const bold =
       v.bold(r, mapping.labelCol) || (mapping.codeCol !== null && v.bold(r, mapping.codeCol));
     // A plain note row under a criterion ("Ghi chú: …") has no code, no max and no score: not a criterion.
+    // A note that states a cap ("Tối đa 2 điểm") is one whatever the sheet has for codes.
+    const rowCap = code === "" && maxEmpty && !bold ? capInNote(label, sep) : null;
     if (
       code === "" &&
       splitCode(label)[0] === "" &&
       maxEmpty &&
       !bold &&
-      mapping.codeCol !== null &&
+      (mapping.codeCol !== null || rowCap !== null) &&
       unitCols.every((c) => v.isEmpty(r, c)) &&
-      !headsIndentedRows(v, r, mapping)
-    )
+      (rowCap !== null || !headsIndentedRows(v, r, mapping))
+    ) {
+      const above = criteria.length - 1;
+      if (rowCap !== null && above >= 0)
+        capFromNote(criteria[above], rowCap, [r, mapping.labelCol], noteCaps);
       continue;
+    }
     rows.push(r);
     const raw = v.value(r, mapping.labelCol);
     rawLabels.push(typeof raw === "string" ? raw : null);
@@ -294,6 +303,11 @@ export function readTable(view: SheetView, mapping: SheetMapping, sep: "," | "."
       weightAt: mapping.weightCol !== null ? [r, mapping.weightCol] : null,
       itemBonus: itemBonusOf(v, r, mapping, label, sep),
     });
+    const noteCol = mapping.noteCol;
+    if (noteCol !== undefined && noteCol !== null) {
+      const cap = capInNote(v.text(r, noteCol) ?? "", sep);
+      if (cap !== null) capFromNote(criteria[criteria.length - 1], cap, [r, noteCol], noteCaps);
+    }
   }
   // Trailing rows with neither a max nor a score (a note under the table) are not criteria.
   while (criteria.length > 0) {
@@ -338,7 +352,45 @@ export function readTable(view: SheetView, mapping: SheetMapping, sep: "," | "."
     subtotals,
     ...(read ? { structure: read.reading } : {}),
     ...(read?.shape ? { shape: read.shape } : {}),
+    ...(noteCaps.length > 0 ? { noteCaps: noteCaps.filter((n) => criteria.includes(n.item)) } : {}),
   };
+}
+
+/** A cap written in a note row under a criterion or in its "Ghi chú" cell, read as its max. */
+export interface NoteCap {
+  item: TableCriterion;
+  max: number;
+  /** The note's cell. */
+  at: Pos;
+}
+
+/**
+ * The cap a note states: "Tối đa 2 điểm", "(không quá 1,5 điểm)", "tối đa: 2đ", "tổng điểm trừ của
+ * mục a1 không quá 1,5 điểm"; null for any other note. An item's own bonus ("thưởng tối đa 1 điểm")
+ * is R13's, not a cap.
+ */
+export function capInNote(text: string, sep: "," | "."): number | null {
+  if (text === "") return null;
+  const f = foldKey(text);
+  const m =
+    /(?:^|[^a-z])(?:toi da|khong qua|khong vuot qua)\s*:?\s*([0-9]+(?:[.,][0-9]+)?)\s*(?:d|diem)\b/.exec(
+      f
+    );
+  if (!m || /thuong|cong them/.test(f.slice(0, m.index + 1))) return null;
+  return parseNumberText(m[1], sep);
+}
+
+/** The note's cap becomes the item's max where the sheet left the max cell empty (R1, R3, R5, R7). */
+function capFromNote(item: TableCriterion, max: number, at: Pos, out: NoteCap[]): void {
+  const empty =
+    item.maxKnown === null &&
+    (item.maxValue === null ||
+      item.maxValue === undefined ||
+      (typeof item.maxValue === "string" && item.maxValue.trim() === ""));
+  if (!empty) return;
+  item.maxKnown = max;
+  item.maxAt = at;
+  out.push({ item, max, at });
 }
 
 /** R13: "Thưởng" beside the max, or "thưởng tối đa 1 điểm" / "cộng thêm 0,5đ" in the label. */

@@ -280,6 +280,8 @@ function detectRows(
     bonusCol !== null && maxCol !== null && bonusCol > maxCol && bonusCol <= maxCol + 2
       ? bonusCol
       : null;
+  const notesAt = first(roles, "note");
+  const noteCol = notesAt !== null && notesAt > labelCol ? notesAt : null;
   // Without a max column, the max may be written in each label: "1. Hoàn thành kế hoạch (10 điểm)",
   // or in each score cell under "Điểm số" column groups: "9,49/9,5" (R11, a max per unit).
   let maxInLabel = false;
@@ -521,6 +523,7 @@ function detectRows(
     ...(maxInLabel ? { maxInLabel } : {}),
     weightCol,
     ...(itemBonusCol !== null ? { itemBonusCol } : {}),
+    ...(noteCol !== null ? { noteCol } : {}),
     firstRow,
     lastRow,
     totalRow,

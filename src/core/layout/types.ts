@@ -47,6 +47,8 @@ export interface RowsMapping {
   weightCol: number | null;
   /** R13: a "Thưởng" column beside the max: the bonus each item may earn beyond its max. */
   itemBonusCol?: number | null;
+  /** The "Ghi chú" column: a cap written there ("Tối đa 2 điểm") is the row's max when its cell is empty. */
+  noteCol?: number | null;
   /** Criterion rows (inclusive). */
   firstRow: number;
   lastRow: number;
