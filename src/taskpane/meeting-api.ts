@@ -28,6 +28,8 @@ export interface MeetingSetup {
   year: number;
   /** "Cụm thi đua …" / "Khối thi đua …" as the documents will print it. */
   cluster: string;
+  /** A Khối elects a Khối trưởng, never a Cụm trưởng (§8). */
+  kind: "cum" | "khoi";
   /** Today, YYYY-MM-DD, for the date field. */
   today: string;
 }

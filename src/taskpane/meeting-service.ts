@@ -69,6 +69,7 @@ export function createMeetingService(deps: MeetingDeps): MeetingService {
         nextDeputy: rotation.deputy,
         year: profile.year,
         cluster: clusterFullName(profile, lang),
+        kind: profile.kind === "khoi" ? "khoi" : "cum",
         today: entryOfDate(deps.now()),
       };
     },

@@ -22,6 +22,7 @@ import { usePane } from "../context";
 import type { MeetingDoc, Reading } from "../service";
 import type { PaneKey } from "../strings";
 import { ErrorBar } from "./ErrorBar";
+import { MeetingEntry } from "./MeetingEntry";
 import { Progress, useReveal, useTask } from "./Progress";
 import { download } from "../download";
 
@@ -186,6 +187,11 @@ export function OutputsStep({
             </Button>
           ))}
         </div>
+        <MeetingEntry
+          reading={reading}
+          ensureReading={() => runAs(t("meetingTitle"), ensureReading)}
+          disabled={busy}
+        />
       </div>
       <div className={styles.block}>
         <h3 className={styles.heading}>{t("templatesTitle")}</h3>

@@ -1,0 +1,106 @@
+/** The Họp cụm screen's words, loaded with the screen. */
+import { defineStrings } from "../../core/i18n";
+
+export const MEETING_PANE_STRINGS = defineStrings(
+  "pane-meeting",
+  {
+    title: "Họp cụm: nhập kết quả",
+    hint: "Nhập những gì hội nghị đã diễn ra; ô để trống sẽ in dòng chấm để ghi tay.",
+    printsAs: "Văn bản ghi: {cluster}, năm {year}.",
+    yearUnknown:
+      "Chưa rõ năm: văn bản sẽ để trống năm. Hãy ghi năm ở bước Cấu hình nếu cần in sẵn.",
+    loading: "Đang chuẩn bị màn hình họp cụm…",
+    date: "Ngày họp",
+    venue: "Địa điểm họp",
+    venuePlaceholder: "Ví dụ: Hội trường Sở Nội vụ",
+    attendance: "Thành viên dự họp ({present}/{total})",
+    ballots: "Phiếu bầu",
+    issued: "Số phiếu phát ra",
+    returned: "Số phiếu thu về",
+    valid: "Số phiếu hợp lệ",
+    votesHeading: "Số phiếu đồng ý cho từng đơn vị được đề nghị",
+    pendingAward: "chờ bình xét",
+    candidateLabel: "{name} (hạng {rank}, {award})",
+    noCandidates: "Bảng xếp hạng không đề nghị khen thưởng đơn vị nào: không có phiếu để nhập.",
+    rotationHeading: "Bầu {head} và {deputy} năm sau",
+    rotationHint:
+      "Đề xuất theo luân phiên: phó năm nay làm trưởng, đơn vị kế tiếp làm phó. Có thể đổi.",
+    headCum: "Cụm trưởng",
+    deputyCum: "Cụm phó",
+    headKhoi: "Khối trưởng",
+    deputyKhoi: "Khối phó",
+    nobody: "(chưa chọn)",
+    problems: "Có {count} chỗ cần sửa trước khi ghi hoặc tải văn bản.",
+    writeTally: "Ghi bảng kiểm phiếu vào sổ tính",
+    tallyDone: "Đã ghi bảng kiểm phiếu vào trang “{sheet}”; các trang khác không thay đổi.",
+    undo: "Hoàn tác",
+    undoDone: "Đã xóa trang “{sheet}”: sổ tính trở lại như trước khi ghi.",
+    undoGone: "Trang “{sheet}” không còn là trang THIDUA đã ghi: không xóa gì.",
+    minutes: "Biên bản họp (Word)",
+    votes: "Phiếu bầu, kiểm phiếu (Word)",
+    proposal: "Tờ trình khen thưởng (Word)",
+    docDone: "Đã tải {file}.",
+    close: "Đóng",
+    badDate: "Ngày họp không hợp lệ: hãy chọn một ngày.",
+    notWhole: "“{value}” không phải số nguyên không âm: hãy nhập số phiếu, ví dụ 12.",
+    returnedAboveIssued:
+      "Số phiếu thu về ({returned}) lớn hơn số phiếu phát ra ({issued}): hãy kiểm tra lại.",
+    validAboveReturned:
+      "Số phiếu hợp lệ ({valid}) lớn hơn số phiếu thu về ({returned}): hãy kiểm tra lại.",
+    votesAboveValid:
+      "{name}: {votes} phiếu, nhiều hơn số phiếu hợp lệ ({valid}): hãy kiểm tra lại.",
+    votesNeedValid: "{name}: hãy nhập số phiếu thu về và số phiếu hợp lệ trước số phiếu đồng ý.",
+    sameHeadDeputy: "{unit} không thể vừa là trưởng vừa là phó: hãy chọn đơn vị khác làm phó.",
+  },
+  {
+    title: "Cluster meeting: enter the results",
+    hint: "Enter what the meeting did; a field left empty prints a dotted line to fill by hand.",
+    printsAs: "The documents print: {cluster}, year {year}.",
+    yearUnknown:
+      "Year unknown: the documents leave it blank. Set the year in Settings to have it printed.",
+    loading: "Preparing the meeting screen…",
+    date: "Meeting date",
+    venue: "Meeting place",
+    venuePlaceholder: "For example: Department of Home Affairs hall",
+    attendance: "Members present ({present}/{total})",
+    ballots: "Ballots",
+    issued: "Ballots issued",
+    returned: "Ballots returned",
+    valid: "Valid ballots",
+    votesHeading: "Votes in favour of each unit proposed",
+    pendingAward: "vote needed",
+    candidateLabel: "{name} (rank {rank}, {award})",
+    noCandidates: "The ranking proposes no unit for an award: there are no votes to enter.",
+    rotationHeading: "Election of next year's {head} and {deputy}",
+    rotationHint:
+      "Suggested by rotation: this year's deputy becomes head, the next member deputy. You can change it.",
+    headCum: "cluster head",
+    deputyCum: "cluster deputy",
+    headKhoi: "bloc head",
+    deputyKhoi: "bloc deputy",
+    nobody: "(not chosen)",
+    problems: "{count} entries need fixing before writing or downloading.",
+    writeTally: "Write the vote tally into the workbook",
+    tallyDone: "Wrote the vote tally on the sheet “{sheet}”; no other sheet changed.",
+    undo: "Undo",
+    undoDone: "Deleted the sheet “{sheet}”: the workbook is as it was before.",
+    undoGone: "The sheet “{sheet}” is no longer the one THIDUA wrote: nothing was deleted.",
+    minutes: "Meeting minutes (Word)",
+    votes: "Ballot and vote count (Word)",
+    proposal: "Award proposal (Word)",
+    docDone: "Downloaded {file}.",
+    close: "Close",
+    badDate: "The meeting date is not valid: choose a date.",
+    notWhole: "“{value}” is not a whole number of ballots: enter a count, for example 12.",
+    returnedAboveIssued:
+      "Ballots returned ({returned}) exceed ballots issued ({issued}): check the count.",
+    validAboveReturned:
+      "Valid ballots ({valid}) exceed ballots returned ({returned}): check the count.",
+    votesAboveValid:
+      "{name}: {votes} votes, more than the valid ballots ({valid}): check the count.",
+    votesNeedValid: "{name}: enter the ballots returned and valid before the votes in favour.",
+    sameHeadDeputy: "{unit} cannot be both head and deputy: choose another unit as deputy.",
+  }
+);
+
+export type MeetingPaneKey = keyof typeof MEETING_PANE_STRINGS.vi;
