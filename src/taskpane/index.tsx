@@ -104,7 +104,15 @@ function apiTooOld(office: OfficeLike): boolean {
   }
 }
 
-export function Shell({ host, lang = "vi" }: BootstrapProps & { lang?: Lang }): React.JSX.Element {
+export function Shell({
+  host,
+  lang = "vi",
+  where = null,
+}: BootstrapProps & {
+  lang?: Lang;
+  /** Which Excel or app the user is in and what to do there (host-info.ts), when it can be told. */
+  where?: string | null;
+}): React.JSX.Element {
   const t = (key: "browserTitle" | "browserBody"): string => bootstrapStrings.t(lang, key);
   if (host === "old-excel")
     return (
@@ -113,6 +121,7 @@ export function Shell({ host, lang = "vi" }: BootstrapProps & { lang?: Lang }): 
           <MessageBarBody>
             <MessageBarTitle>{bootstrapStrings.t(lang, "oldExcelTitle")}</MessageBarTitle>
             {bootstrapStrings.t(lang, "oldExcelBody", { min: EXCEL_API_MIN })}
+            {where && ` ${where}`}
           </MessageBarBody>
         </MessageBar>
       </FluentProvider>
@@ -124,6 +133,7 @@ export function Shell({ host, lang = "vi" }: BootstrapProps & { lang?: Lang }): 
           <MessageBarBody>
             <MessageBarTitle>{t("browserTitle")}</MessageBarTitle>
             {t("browserBody")}
+            {where && ` ${where}`}
           </MessageBarBody>
         </MessageBar>
       )}
@@ -134,9 +144,23 @@ export function Shell({ host, lang = "vi" }: BootstrapProps & { lang?: Lang }): 
 
 export async function bootstrap(options: BootstrapOptions): Promise<{ host: Host; root: Root }> {
   const host = await waitForOffice(options.office, options.timeoutMs);
+  const where = host === "excel" ? null : await describeWhere(host, options.lang ?? "vi");
   const root = createRoot(options.container);
-  root.render(<Shell host={host} lang={options.lang} />);
+  root.render(<Shell host={host} lang={options.lang} where={where} />);
   return { host, root };
+}
+
+/**
+ * office-js-helpers' Utilities names the user's Excel and platform; it loads only on these two rare
+ * paths (about 55 KB), never with a pane that works. Without it the notice still says what to do.
+ */
+async function describeWhere(host: "browser" | "old-excel", lang: Lang): Promise<string | null> {
+  try {
+    const info = await import(/* webpackChunkName: "host-info" */ "./host-info");
+    return info.whereSentence(host, info.whereAmI(), lang);
+  } catch {
+    return null;
+  }
 }
 
 function autoStart(): void {
