@@ -29,6 +29,12 @@ export {
   RangeFormatSim,
 } from "./range-format";
 export { DataValidationSim } from "./data-validation";
+export {
+  ConditionalFormatCollectionSim,
+  ConditionalFormatSim,
+  conditionalFills,
+} from "./conditional-formats";
+export type { ConditionalLook } from "./conditional-formats";
 export { NamedItemCollectionSim, NamedItemSim } from "./names";
 export {
   CustomXmlPartCollectionSim,

@@ -10,13 +10,21 @@ import { ASYNC_RESULT_STATUS, createDialogUi, DIALOG_EVENT_TYPE, type SimDialogU
 
 export { SimError } from "./errors";
 export { WorkbookModel, SheetModel, charsToPoints, pointsToChars } from "./model";
-export type { CellModel, CellStyle, CellResult, FontModel, Scalar } from "./model";
+export type {
+  CellModel,
+  CellStyle,
+  CellResult,
+  ConditionalFormatModel,
+  FontModel,
+  Scalar,
+} from "./model";
 export { PAYLOAD_LIMIT_BYTES, RequestContextSim } from "./api";
 export type { SyncStats } from "./api";
 export { registerRankPlugin } from "./rank-plugin";
 export { parseRect, qualifiedA1, rectA1, splitSheet, formatSheetName } from "./address";
 export type { Rect } from "./address";
 export { formatValue } from "./format";
+export { conditionalFills, type ConditionalLook } from "./conditional-formats";
 export { loadXlsx, saveXlsx } from "./xlsx";
 export { DIALOG_ERRORS, DIALOG_OFFICE_PROPERTY } from "./dialog";
 export type { DialogPageOffice, SimDialog, SimDialogUi } from "./dialog";

@@ -113,6 +113,20 @@ export interface ValidationModel {
   errorAlert?: Record<string, unknown>;
 }
 
+/** A conditional format of a sheet; the Office objects over it are in conditional-formats.ts. */
+export interface ConditionalFormatModel {
+  id: string;
+  /** "Custom" (a formula) or "CellValue" (the cell's value compared with one or two values). */
+  type: "Custom" | "CellValue";
+  range: Rect;
+  /** 0 is applied first; Excel numbers them per sheet without gaps. */
+  priority: number;
+  stopIfTrue: boolean;
+  /** Custom: `formula`; CellValue: `formula1`, `formula2`, `operator`. */
+  rule: { formula?: string; formula1?: string; formula2?: string; operator?: string };
+  format: { fill?: string; fontColor?: string; bold?: boolean; italic?: boolean };
+}
+
 const key = (row: number, col: number): number => row * MAX_COLS + col;
 
 let nextId = 1;
@@ -155,6 +169,7 @@ export class SheetModel {
     options: {},
   };
   validations: ValidationModel[] = [];
+  conditionalFormats: ConditionalFormatModel[] = [];
 
   constructor(name: string) {
     this.id = newId("sheet");

@@ -14,6 +14,7 @@ import {
   splitSheet,
 } from "./address";
 import { applyCellProperties, cellProperties, pick } from "./cell-properties";
+import { ConditionalFormatCollectionSim } from "./conditional-formats";
 import { DataValidationSim } from "./data-validation";
 import { SimError } from "./errors";
 import { formatValue } from "./format";
@@ -323,6 +324,7 @@ export class RangeSim extends ProxyBase {
   protected readonly _children = ["format", "worksheet", "dataValidation"];
   private _format?: RangeFormatSim;
   private _dv?: DataValidationSim;
+  private _cf?: ConditionalFormatCollectionSim;
   private _ws?: WorksheetSim;
 
   constructor(
@@ -342,6 +344,13 @@ export class RangeSim extends ProxyBase {
   get dataValidation(): DataValidationSim {
     return (this._dv ??= new DataValidationSim(this.context, `${this._path}.dataValidation`, () =>
       this._ref()
+    ));
+  }
+  get conditionalFormats(): ConditionalFormatCollectionSim {
+    return (this._cf ??= new ConditionalFormatCollectionSim(
+      this.context,
+      `${this._path}.conditionalFormats`,
+      () => this._ref()
     ));
   }
   get worksheet(): WorksheetSim {

@@ -15,6 +15,7 @@ import {
   type OfficeHost,
 } from "../excel";
 import { errorCodeOf } from "../excel/errors";
+import type { IssueMarks } from "../excel/marks";
 import { buildCovenantSheet, buildSelfScoreTemplate, unitSheetName } from "../sheets";
 import { correctMapping, isMappingLike, makeReading, parseAddress } from "./reading";
 import { ServiceError, type CovenantResult, type Reading, type ThiduaService } from "./service";
@@ -68,9 +69,20 @@ export function createExcelService(env: ExcelServiceEnv = {}): ThiduaService {
   };
   /** The grids of the last reading, so a correction can read unit names without another round trip. */
   let lastGrids: Grid[] = [];
+  // The marks' code loads with the first reading, which sweeps away any an earlier pane left.
+  let marks: Promise<IssueMarks> | null = null;
+  const issueMarks = (): Promise<IssueMarks> =>
+    (marks ??= import(/* webpackChunkName: "marks" */ "../excel/marks").then((m) =>
+      m.createIssueMarks(hosts.excel as ExcelHost)
+    ));
+  /** Marks are temporary: gone before the add-in writes or reads anew, so none is left behind. */
+  const unmarked = async (): Promise<void> => {
+    if (hosts.excel) await (await issueMarks()).clearIfAny();
+  };
 
   const read = wrap(async (sheets: string[] | undefined, lang: Lang): Promise<Reading> => {
     const a = need();
+    await unmarked();
     const [profile, sep] = await Promise.all([a.loadProfile(), a.decimalSeparator()]);
     let grids: Grid[];
     if (sheets && sheets.length > 0) grids = await a.readGrids(sheets);
@@ -134,11 +146,26 @@ export function createExcelService(env: ExcelServiceEnv = {}): ThiduaService {
       return fixes.map((fix, i) => ({ fix, before: peeks[i]?.formula ?? peeks[i]?.text ?? "" }));
     }),
 
-    applyFixes: wrap(async (fixes) => need().applyFixes(fixes)),
+    applyFixes: wrap(async (fixes) => {
+      await unmarked();
+      return need().applyFixes(fixes);
+    }),
 
     selectCell: wrap(async (address) => need().selectCell(address)),
 
+    markIssues: wrap(async (issues) => {
+      need();
+      const cells = issues.flatMap((i) => (i.cell ? [{ cell: i.cell, severity: i.severity }] : []));
+      return (await issueMarks()).mark(cells);
+    }),
+
+    clearMarks: wrap(async () => {
+      need();
+      await (await issueMarks()).clear();
+    }),
+
     buildRanking: wrap(async (mode, reading, lang) => {
+      await unmarked();
       // Read again inside the one-click batch: the scores may have changed since the reading.
       const res = await need().oneClickRanking({ lang, mode, sheets: reading.sheets, date: now() });
       return { sheetName: res.sheetName, report: res.report };
@@ -150,6 +177,7 @@ export function createExcelService(env: ExcelServiceEnv = {}): ThiduaService {
       const criteria = reading?.report.criteria ?? [];
       const opts = { date: now(), lang };
       if (as === "sheet") {
+        await unmarked();
         const { sheetName } = await a.renderSheetSpec(buildCovenantSheet(profile, criteria, opts), {
           activate: true,
         });
@@ -228,6 +256,7 @@ export function createExcelService(env: ExcelServiceEnv = {}): ThiduaService {
       const a = need();
       const profile = withMembers(await a.loadProfile(), reading);
       const opts = { date: now(), lang };
+      await unmarked();
       // One sheet per member, its name first (what a tab shows): under the builder's one name each
       // template would overwrite the previous one. All of them go in one batch (constant syncs).
       const specs = profile.members.map((unit) => {
@@ -238,7 +267,10 @@ export function createExcelService(env: ExcelServiceEnv = {}): ThiduaService {
     }),
 
     loadProfile: wrap(async () => need().loadProfile()),
-    saveProfile: wrap(async (p) => need().saveProfile(p)),
+    saveProfile: wrap(async (p) => {
+      await unmarked();
+      return need().saveProfile(p);
+    }),
 
     suggestRotation(p) {
       if (!p.deputy && !p.head) return null;

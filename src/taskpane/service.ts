@@ -6,7 +6,7 @@
  */
 import type { Lang } from "../core/i18n";
 import type { ClassificationBand, ClusterProfile } from "../core/profile";
-import type { IssueFix } from "../core/issues";
+import type { Issue, IssueFix } from "../core/issues";
 import type { RankingReport, UnitResult } from "../core/report";
 import type { TitleInfo } from "../core/title";
 import type { MeetingService } from "./meeting-api";
@@ -161,6 +161,13 @@ export interface ThiduaService {
   /** Write exactly these cells; returns how many were written. */
   applyFixes(fixes: IssueFix[]): Promise<number>;
   selectCell(address: string): Promise<void>;
+  /**
+   * Colours the cells these issues name (a temporary conditional format by severity, over any earlier
+   * marks); returns how many cells are marked. Absent where the workbook cannot be marked.
+   */
+  markIssues?(issues: Pick<Issue, "cell" | "severity">[]): Promise<number>;
+  /** Removes the marks, and nothing else; also done before every write and every new reading. */
+  clearMarks?(): Promise<void>;
   buildRanking(mode: RankMode, reading: Reading, lang: Lang): Promise<RankResult>;
   buildCovenant(as: "sheet" | "docx", reading: Reading | null, lang: Lang): Promise<CovenantResult>;
   /** One of the meeting's documents as a Word file; what the meeting has not said prints blank. */

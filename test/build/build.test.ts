@@ -94,6 +94,18 @@ describe("production build (npm run build)", () => {
     expect(zlib.gzipSync(js).length).toBeLessThan(250_000);
   });
 
+  it("keeps office-js-helpers out of the pane's bundle, in a chunk of its own the preview loads (issue 18)", () => {
+    // Two strings only the library holds: its Dialog's storage key and its https check.
+    const helpers = (text: string): boolean =>
+      text.includes("VGVtcG9yYXJ5S2V5Rm9yT0pIQXV0aA==") ||
+      text.includes("URL has to be loaded over HTTPS");
+    expect(helpers(read("taskpane.js"))).toBe(false);
+    const chunks = fs.readdirSync(out).filter((f) => f.endsWith(".js") && f !== "taskpane.js");
+    expect(chunks.filter((f) => helpers(read(f))).length).toBeGreaterThan(0);
+    // The dialog page Office opens for the print preview.
+    expect(read("preview.html")).toMatch(/<script[^>]*src="?preview\.js/);
+  });
+
   it("does not touch developer certificates", () => {
     expect(fs.existsSync(path.join(home, ".office-addin-dev-certs"))).toBe(false);
   });
