@@ -8,7 +8,7 @@ import type { Grid } from "../core/grid";
 import type { Lang } from "../core/i18n";
 import { defaultProfile, type ClusterProfile } from "../core/profile";
 import type { RankingReport } from "../core/report";
-import { givenBy, rankWorkbook } from "../sheets/rank-workbook";
+import { givenBy, rankWorkbook, type RankWorkbookResult } from "../sheets/rank-workbook";
 import type { SheetSpec } from "../sheets/spec";
 import { parseAddress } from "./address";
 import { ExcelAdapterError, translateOfficeError, type ExcelHost, type OfficeHost } from "./host";
@@ -20,9 +20,7 @@ import {
   loadHiddenDetail,
   queueDecimalSeparator,
   queueGridRead,
-  queueHiddenDetail,
   queueSheetList,
-  type SheetEntry,
 } from "./read";
 import {
   needsTextFormat,
@@ -32,7 +30,10 @@ import {
   writeSpec,
   writeSpecs,
 } from "./render";
-import { ourSheets, queueTags, SCORE_KINDS, type SheetTag } from "./tags";
+import { queueFingerprint, readForRanking, type WorkbookReading } from "./rank-read";
+import { ourSheets, queueTags, SCORE_KINDS } from "./tags";
+
+type RankedWorkbook = Extract<RankWorkbookResult, { ok: true }>;
 
 export {
   ExcelAdapterError,
@@ -43,6 +44,7 @@ export {
 export { PROFILE_NAMESPACE, profileFromXml, profileToXml } from "./profile-store";
 export { needsTextFormat, charsToPoints, DEFAULT_PAYLOAD_BUDGET } from "./render";
 export { parseAddress } from "./address";
+export type { WorkbookReading } from "./rank-read";
 
 export interface SheetInfo {
   name: string;
@@ -80,6 +82,11 @@ export interface OneClickOptions {
   date?: Date;
   /** Settings to use instead of the stored profile (the pane's unsaved edits). */
   profile?: ClusterProfile;
+  /**
+   * What readForRanking read a moment ago: ranked and written at once, read again only when the
+   * workbook changed since (one round trip when it did not).
+   */
+  reading?: WorkbookReading;
 }
 
 export interface OneClickResult {
@@ -134,6 +141,8 @@ export interface ExcelAdapter {
   selectCell(address: string): Promise<void>;
   /** The selected range, sheet-qualified ("'Bảng điểm'!C6:C30"). */
   selectedAddress(): Promise<string>;
+  /** The named sheets, or the active one (every other visible sheet when it is ours), to rank. */
+  readForRanking(sheetNames?: string[]): Promise<WorkbookReading>;
   /** Read once, analyse, build the ranking sheet, write once. */
   oneClickRanking(options?: OneClickOptions): Promise<OneClickResult>;
 }
@@ -390,93 +399,79 @@ export function createExcelAdapter(excel: ExcelHost, options: AdapterOptions = {
         })
       ),
 
+    readForRanking: (sheetNames) =>
+      guarded(sheetNames?.join(", "), () =>
+        inBlocksIfTooLarge((blocks) =>
+          excel.run(async (context) => {
+            const { reading } = await readForRanking(context, {
+              sheets: sheetNames,
+              blocks,
+              readBudget,
+            });
+            return reading;
+          })
+        )
+      ),
+
     oneClickRanking: (opts = {}) =>
       guarded(opts.sheets?.join(", "), () =>
         inBlocksIfTooLarge((blocks) =>
           excel.run(async (context) => {
-            const lang = opts.lang ?? "vi";
-            // In blocks, the whole read Excel refused cost a round trip too.
-            let syncs = blocks ? 1 : 0;
-            // Round trip 1: the scores, the sheet list, our tags, the culture, where the profile is.
-            const sheets = queueSheetList(context);
-            const tags = queueTags(context);
-            const sep = queueDecimalSeparator(context);
-            const part = queueProfilePart(context);
-            const active = context.workbook.worksheets.getActiveWorksheet();
-            active.load("name");
-            let readers = (opts.sheets ?? []).map((n) =>
-              queueGridRead(context.workbook.worksheets.getItem(n), blocks)
-            );
-            const activeReader = opts.sheets ? null : queueGridRead(active, blocks);
-            await context.sync();
-            syncs++;
-            const tagList: SheetTag[] = tags();
-            const ours = ourSheets(tagList);
-            let grids: Grid[];
-            let readInTrip2 = false;
-            let hiddenQueued = false;
-            if (activeReader && ours.has(active.name.toLowerCase())) {
-              // The user is looking at our ranking: rank what it was made from (every other visible sheet).
-              const others: SheetEntry[] = sheets().filter(
-                (s) => s.visible && !ours.has(s.name.toLowerCase())
-              );
-              readers = others.map((s) =>
-                queueGridRead(context.workbook.worksheets.getItem(s.name), blocks)
-              );
-              readInTrip2 = readers.length > 0;
-              // No other sheet: the active one is read after all, partly hidden rows included.
-              if (!readInTrip2) hiddenQueued = queueHiddenDetail([activeReader]);
-            } else {
-              // Rows or columns partly hidden: their states ride along round trip 2.
-              hiddenQueued = queueHiddenDetail(activeReader ? [activeReader] : readers);
-            }
-            // A sheet too large for one response: its cells now, a block of rows per sync.
-            if (!readInTrip2)
-              syncs += await loadGridBlocks(
-                context,
-                activeReader ? [activeReader] : readers,
-                readBudget
-              );
-            // Round trip 2 (only when a profile is stored, the extra read above or mixed hiding): the
-            // profile's XML.
-            const p = part();
-            const xml = p ? p.getXml() : null;
-            if (xml || readInTrip2 || hiddenQueued) {
-              await context.sync();
-              syncs++;
-            }
-            // Sheets first read in round trip 2 with rows or columns partly hidden: one more.
-            if (readInTrip2) {
-              syncs += await loadGridBlocks(context, readers, readBudget);
-              syncs += await loadHiddenDetail(context, readers);
-            }
-            grids =
-              readers.length > 0 ? readers.map((r) => r()) : activeReader ? [activeReader()] : [];
-            const stored = xml ? profileFromXml(xml.value) : null;
-            const base = opts.profile ?? stored;
-            const profile: ClusterProfile = {
-              ...(base ?? defaultProfile()),
-              decimalSeparator: sep(),
+            const rank = (reading: WorkbookReading): RankedWorkbook => {
+              const base = opts.profile ?? reading.stored;
+              const profile: ClusterProfile = {
+                ...(base ?? defaultProfile()),
+                decimalSeparator: reading.separator,
+              };
+              const ranked = rankWorkbook(reading.grids, profile, {
+                lang: opts.lang ?? "vi",
+                date: opts.date ?? new Date(),
+                mode: opts.mode ?? "values",
+                given: givenBy(base),
+                tags: reading.tags,
+              });
+              if (!ranked.ok) {
+                throw new ExcelAdapterError(
+                  "no-score-sheet",
+                  ranked.message,
+                  undefined,
+                  ranked.reasons
+                );
+              }
+              return ranked;
             };
-            grids = grids.filter((g) => g.values.length > 0);
-            const ranked = rankWorkbook(grids, profile, {
-              lang,
-              date: opts.date ?? new Date(),
-              mode: opts.mode ?? "values",
-              given: givenBy(base),
-              tags: tagList,
-            });
-            if (!ranked.ok) {
-              throw new ExcelAdapterError(
-                "no-score-sheet",
-                ranked.message,
-                undefined,
-                ranked.reasons
+            let syncs = 0;
+            const prior = blocks ? null : opts.reading;
+            if (prior && prior.fingerprint !== null) {
+              // The pane read the workbook a moment ago: write what that reading ranks, and tell in
+              // the same round trip whether the workbook changed since (then read and write again).
+              const ranked = rank(prior);
+              const now = queueFingerprint(
+                context,
+                queueSheetList(context),
+                queueTags(context),
+                prior.sheetNames.map((n) => context.workbook.worksheets.getItem(n))
               );
+              const target = planTarget(ranked.ranking, prior.sheets, prior.tags);
+              try {
+                syncs += await writeSpec(context, ranked.ranking, target, { budget });
+                if (now() === prior.fingerprint)
+                  return { sheetName: target.name, report: ranked.report, syncs };
+              } catch {
+                // Written from a stale plan (a sheet added or renamed since): the fresh read below
+                // plans again and writes over whatever part of ours was written.
+                syncs++;
+              }
             }
-            const spec = ranked.ranking;
-            const target = planTarget(spec, sheets(), tagList);
-            syncs += await writeSpec(context, spec, target, { budget });
+            const fresh = await readForRanking(context, {
+              sheets: opts.sheets,
+              blocks,
+              readBudget,
+            });
+            syncs += fresh.syncs;
+            const ranked = rank(fresh.reading);
+            const target = planTarget(ranked.ranking, fresh.reading.sheets, fresh.reading.tags);
+            syncs += await writeSpec(context, ranked.ranking, target, { budget });
             return { sheetName: target.name, report: ranked.report, syncs };
           })
         )

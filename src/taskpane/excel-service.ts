@@ -6,13 +6,14 @@
 import { analyzeWorkbook, checkBands, suggestRotation } from "../core";
 import type { Grid } from "../core/grid";
 import type { Lang } from "../core/i18n";
-import type { ClusterProfile } from "../core/profile";
+import { defaultProfile, type ClusterProfile } from "../core/profile";
 import {
   createExcelAdapter,
   ExcelAdapterError,
   type ExcelAdapter,
   type ExcelHost,
   type OfficeHost,
+  type WorkbookReading,
 } from "../excel";
 import { errorCodeOf } from "../excel/errors";
 import type { IssueMarks } from "../excel/marks";
@@ -69,6 +70,8 @@ export function createExcelService(env: ExcelServiceEnv = {}): ThiduaService {
   };
   /** The grids of the last reading, so a correction can read unit names without another round trip. */
   let lastGrids: Grid[] = [];
+  /** The last reading with what the adapter read for it: Rank hands it back instead of reading again. */
+  let lastRead: { reading: Reading; workbook: WorkbookReading } | null = null;
   // The marks' code loads with the first reading, which sweeps away any an earlier pane left.
   let marks: Promise<IssueMarks> | null = null;
   const issueMarks = (): Promise<IssueMarks> =>
@@ -83,21 +86,18 @@ export function createExcelService(env: ExcelServiceEnv = {}): ThiduaService {
   const read = wrap(async (sheets: string[] | undefined, lang: Lang): Promise<Reading> => {
     const a = need();
     await unmarked();
-    const [profile, sep] = await Promise.all([a.loadProfile(), a.decimalSeparator()]);
-    let grids: Grid[];
-    if (sheets && sheets.length > 0) grids = await a.readGrids(sheets);
-    else {
-      const list = await a.listSheets();
-      const active = list.find((s) => s.active);
-      // Looking at our own ranking sheet: read what it was made from (every other visible sheet).
-      grids = active && active.ours === null ? [await a.readActiveGrid()] : await a.readGrids();
-    }
-    grids = grids.filter((g) => g.values.length > 0);
+    // The same reading as the one click's (one round trip, two with a stored profile); kept so
+    // that Rank writes at once when nothing changed since.
+    const workbook = await a.readForRanking(sheets && sheets.length > 0 ? sheets : undefined);
+    const grids = workbook.grids;
     lastGrids = grids;
-    const p = { ...profile, decimalSeparator: sep };
+    lastRead = null;
+    const p = { ...(workbook.stored ?? defaultProfile()), decimalSeparator: workbook.separator };
     const res = analyzeWorkbook(grids, { profile: p, lang, mappings: p.mappings });
     if (!res.ok) throw new ServiceError("no-score-sheet", res.message);
-    return { ...makeReading(res.report, p.mappings, lang), title: titleInfoOf(grids) };
+    const reading = { ...makeReading(res.report, p.mappings, lang), title: titleInfoOf(grids) };
+    lastRead = { reading, workbook };
+    return reading;
   });
 
   const service: ThiduaService = {
@@ -166,8 +166,16 @@ export function createExcelService(env: ExcelServiceEnv = {}): ThiduaService {
 
     buildRanking: wrap(async (mode, reading, lang) => {
       await unmarked();
-      // Read again inside the one-click batch: the scores may have changed since the reading.
-      const res = await need().oneClickRanking({ lang, mode, sheets: reading.sheets, date: now() });
+      // The reading is written at once; the adapter reads again only if the workbook changed since.
+      const prior = lastRead?.reading === reading ? lastRead.workbook : undefined;
+      lastRead = null;
+      const res = await need().oneClickRanking({
+        lang,
+        mode,
+        sheets: reading.sheets,
+        date: now(),
+        reading: prior,
+      });
       return { sheetName: res.sheetName, report: res.report };
     }),
 
@@ -268,6 +276,8 @@ export function createExcelService(env: ExcelServiceEnv = {}): ThiduaService {
 
     loadProfile: wrap(async () => need().loadProfile()),
     saveProfile: wrap(async (p) => {
+      // A reading ranks with the profile it found: Rank must not reuse it under other settings.
+      lastRead = null;
       await unmarked();
       return need().saveProfile(p);
     }),
