@@ -224,6 +224,19 @@ export function createExcelService(env: ExcelServiceEnv = {}): ThiduaService {
       return { kind: "docx" as const, fileName, blob };
     }),
 
+    criteriaOnly: async () => {
+      const { createCriteriaOnlyService } = await import(
+        /* webpackChunkName: "criteria-only" */ "./criteria-only-service"
+      );
+      const c = createCriteriaOnlyService({ adapter: need, now });
+      return {
+        read: wrap(c.read),
+        writeForms: wrap(c.writeForms),
+        writeCovenant: wrap(c.writeCovenant),
+        undo: wrap(c.undo),
+      };
+    },
+
     meeting: async () => {
       const { createMeetingService } = await import(
         /* webpackChunkName: "meeting" */ "./meeting-service"

@@ -10,6 +10,7 @@ import type { Issue, IssueFix } from "../core/issues";
 import type { RankingReport, UnitResult } from "../core/report";
 import type { TitleInfo } from "../core/title";
 import type { MeetingService } from "./meeting-api";
+import type { CriteriaOnlyService } from "./criteria-only-api";
 import type { ErrorCode } from "../sheets/errors";
 
 export interface SheetInfo {
@@ -182,6 +183,8 @@ export interface ThiduaService {
    * loaded with the screen; absent where the pane has no workbook to write to.
    */
   meeting?(): Promise<MeetingService>;
+  /** The criteria-only panel's side (bảng điểm chuẩn → forms, covenant), loaded with the panel. */
+  criteriaOnly?(): Promise<CriteriaOnlyService>;
   loadProfile(): Promise<ClusterProfile>;
   saveProfile(profile: ClusterProfile): Promise<void>;
   /** K8: next head = this deputy, next deputy = the next member in the agreed order. */

@@ -19,8 +19,10 @@ import { DocumentSearchRegular, ArrowResetRegular, ArrowRightRegular } from "@fl
 import type { Lang, Params } from "../../core/i18n";
 import type { CriterionNode } from "../../core/report";
 import { usePane } from "../context";
+import type { CriteriaOnlyService, CriteriaOnlySource } from "../criteria-only-api";
 import {
   MAPPING_PARTS,
+  ServiceError,
   type MappingPart,
   type MappingPartInfo,
   type Reading,
@@ -67,6 +69,10 @@ const useStyles = makeStyles({
   sectionLabel: { fontWeight: tokens.fontWeightSemibold },
   wrap: { whiteSpace: "normal", overflowWrap: "anywhere" },
 });
+
+const CriteriaOnlyPanel = React.lazy(
+  () => import(/* webpackChunkName: "criteria-only" */ "./CriteriaOnlyPanel")
+);
 
 const PART_KEY: Record<MappingPart, PaneKey> = {
   header: "partHeader",
@@ -146,6 +152,10 @@ export function ReadStep({
   const [sheets, setSheets] = React.useState<SheetInfo[]>([]);
   const [chosen, setChosen] = React.useState<string[]>([]);
   const [pendingPart, setPendingPart] = React.useState<MappingPart | null>(null);
+  const [criteriaOnly, setCriteriaOnly] = React.useState<{
+    api: CriteriaOnlyService;
+    source: CriteriaOnlySource;
+  } | null>(null);
 
   React.useEffect(() => {
     let live = true;
@@ -169,9 +179,22 @@ export function ReadStep({
     setChosen((c) => (on ? [...c.filter((x) => x !== name), name] : c.filter((x) => x !== name)));
 
   const doRead = (): void => {
+    setCriteriaOnly(null);
     void runAs(t("readButton"), async () => {
-      const r = await service.read(chosen.length > 0 ? chosen : undefined, lang);
-      onReading(r);
+      const wanted = chosen.length > 0 ? chosen : undefined;
+      try {
+        onReading(await service.read(wanted, lang));
+      } catch (e) {
+        // A criteria table with no unit yet (bảng điểm chuẩn) is the start of the year, not an error.
+        const api =
+          e instanceof ServiceError && e.code === "no-score-sheet"
+            ? await service.criteriaOnly?.()
+            : undefined;
+        const source = api ? await api.read(wanted, lang) : null;
+        if (!api || !source) throw e;
+        onReading(null);
+        setCriteriaOnly({ api, source });
+      }
     });
   };
   const useSel = (part: MappingPart): void => {
@@ -226,6 +249,11 @@ export function ReadStep({
         <Progress busy={busy} label={task} />
       </div>
       <ErrorBar error={error} onDismiss={clearError} />
+      {criteriaOnly && (
+        <React.Suspense fallback={<Spinner size="tiny" />}>
+          <CriteriaOnlyPanel api={criteriaOnly.api} source={criteriaOnly.source} />
+        </React.Suspense>
+      )}
       <div aria-live="polite" role="status" ref={revealed}>
         {reading && m && rep && (
           <Text>
