@@ -40,7 +40,10 @@ export interface MeetingService {
   check(entries: MeetingEntries): MeetingProblem[];
   /** The vote tally as a new sheet of ours (never over a user's sheet, nor over an earlier tally). */
   writeTally(reading: Reading, entries: MeetingEntries, lang: Lang): Promise<{ sheetName: string }>;
-  /** Deletes the tally sheet just written; false when it is gone or no longer ours. */
+  /**
+   * Deletes the tally sheet this screen wrote; false (nothing deleted) when it is gone, renamed, not
+   * ours, or someone typed on it since.
+   */
   undoTally(sheetName: string): Promise<boolean>;
   buildDoc(
     doc: MeetingDoc,

@@ -4,6 +4,7 @@
  * `thidua minutes|votes|proposal` from what the meeting entered. Loaded with the screen.
  */
 import { suggestRotation } from "../core";
+import type { Grid } from "../core/grid";
 import type { ClusterProfile } from "../core/profile";
 import { withTitle } from "../core/title";
 import type { ExcelAdapter } from "../excel";
@@ -17,6 +18,7 @@ import {
   voteTallyOf,
 } from "../sheets/meeting-input";
 import { givenBy } from "../sheets/rank-workbook";
+import type { SheetSpec } from "../sheets/spec";
 import { buildVoteTally } from "../sheets/votes";
 import type { MeetingService } from "./meeting-api";
 import { ServiceError, type Reading } from "./service";
@@ -31,6 +33,31 @@ const FILE_BASES = {
   proposal: ["To-trinh-khen-thuong", "Award-proposal"],
   votes: ["Phieu-bau-kiem-phieu", "Ballot-and-count"],
 } as const;
+
+/**
+ * True when every cell the tally wrote as a value still holds it and nothing was typed elsewhere
+ * (formulas' results may differ once counts change, so a changed count shows here already).
+ */
+export function unchangedSince(spec: SheetSpec, grid: Grid): boolean {
+  const text = (v: unknown): string => (v === null || v === undefined ? "" : String(v));
+  const literal = new Map<string, string>();
+  const formulas = new Set<string>();
+  for (const c of spec.cells) {
+    const key = `${c.row},${c.col}`;
+    if (c.formula !== undefined) formulas.add(key);
+    else if (text(c.value) !== "") literal.set(key, text(c.value));
+  }
+  const seen = new Set<string>();
+  for (let r = 0; r < grid.values.length; r++)
+    for (let c = 0; c < grid.values[r].length; c++) {
+      const key = `${grid.top + r},${grid.left + c}`;
+      if (formulas.has(key)) continue;
+      const v = text(grid.values[r][c]);
+      if (v !== (literal.get(key) ?? "")) return false;
+      if (v !== "") seen.add(key);
+    }
+  return seen.size === literal.size;
+}
 
 export function createMeetingService(deps: MeetingDeps): MeetingService {
   /**
@@ -50,6 +77,9 @@ export function createMeetingService(deps: MeetingDeps): MeetingService {
       ),
     };
   };
+
+  /** What this screen wrote, by sheet: the undo deletes only a sheet still as it was written. */
+  const written = new Map<string, SheetSpec>();
 
   return {
     async setup(reading, lang) {
@@ -85,10 +115,24 @@ export function createMeetingService(deps: MeetingDeps): MeetingService {
         lang,
       });
       // A fresh sheet each time: the tellers may have typed into an earlier tally.
-      return deps.adapter().renderSheetSpec(spec, { activate: true, fresh: true });
+      const res = await deps.adapter().renderSheetSpec(spec, { activate: true, fresh: true });
+      written.set(res.sheetName, spec);
+      return res;
     },
 
-    undoTally: (sheetName) => deps.adapter().removeOurSheet(sheetName, "votes"),
+    async undoTally(sheetName) {
+      const spec = written.get(sheetName);
+      if (!spec) return false;
+      const adapter = deps.adapter();
+      // A count typed on the sheet since, or a renamed sheet, is the user's now: it is kept.
+      const grid = await adapter.readGrids([sheetName]).then(
+        (g) => g[0],
+        () => undefined
+      );
+      if (!grid || !unchangedSince(spec, grid)) return false;
+      written.delete(sheetName);
+      return adapter.removeOurSheet(sheetName, "votes");
+    },
 
     async buildDoc(doc, reading, entries, lang) {
       if (checkMeetingEntries(entries).length > 0) throw new ServiceError("unexpected");

@@ -157,3 +157,16 @@ test("the minutes, the count and the proposal name the attendance and vote figur
   const proposal = await docText((await m.buildDoc("proposal", reading, entries, "vi")).blob);
   expect(proposal).toContain("17 (89,47 %)");
 }, 90_000);
+
+test("a count typed on the tally sheet after it was written is the user's: the undo keeps the sheet", async () => {
+  const { sim, m, reading } = await open();
+  const { sheetName } = await m.writeTally(reading, await entriesFor(m, reading), "vi");
+  const row = shown(sim, sheetName).findIndex((r) => r[1] === "Văn phòng UBND tỉnh");
+  await sim.Excel.run(async (context: any) => {
+    context.workbook.worksheets.getItem(sheetName).getCell(row, 2).values = [[16]];
+    await context.sync();
+  });
+  const typed = workbookState(sim);
+  expect(await m.undoTally(sheetName)).toBe(false);
+  expect(workbookState(sim)).toEqual(typed);
+}, 90_000);
