@@ -101,10 +101,15 @@ async function start(): Promise<void> {
   set("preview-close", t("close"));
   document.getElementById("preview-print")?.addEventListener("click", () => window.print());
   document.getElementById("preview-close")?.addEventListener("click", closeDialog);
+  // A window over Excel closes with Esc, as Excel's own dialogs do.
+  document.addEventListener("keydown", (e) => {
+    if (e.key === "Escape") closeDialog();
+  });
 
   const office = await officeForPage();
   const id = params.get("key") ?? "";
   show(id ? readPayload(localStorage, previewKey(id, office?.context?.partitionKey)) : null, lang);
+  document.getElementById("preview-close")?.focus();
 }
 
 void start();
