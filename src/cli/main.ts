@@ -13,8 +13,9 @@ import type { Lang } from "../core/i18n";
 import type { ClusterProfile } from "../core/profile";
 import type { RankingReport } from "../core/report";
 import { sortIssues } from "../core/validation";
-import { readWorkbookGrids, WorkbookReadError } from "../xlsx/read";
+import { readWorkbookFile, WorkbookReadError } from "../xlsx/read";
 import type { Grid } from "../core/grid";
+import type { SheetTag } from "../sheets/tags";
 import { lastValues, OptionError, parseOptions } from "./options";
 import { CLI_STRINGS } from "./strings";
 import {
@@ -106,12 +107,15 @@ async function readAll(
   files: string[],
   lang: Lang,
   unreadable?: (message: string) => void
-): Promise<Grid[]> {
+): Promise<{ grids: Grid[]; tags: SheetTag[] }> {
   const grids: Grid[] = [];
+  const tags: SheetTag[] = [];
   let first: string | null = null;
   for (const f of files) {
     try {
-      grids.push(...(await readWorkbookGrids(f, f)));
+      const read = await readWorkbookFile(f, f);
+      grids.push(...read.grids);
+      tags.push(...read.tags);
     } catch (e) {
       if (!(e instanceof WorkbookReadError)) throw e;
       if (!unreadable) throw new UsageError(e.messageIn(lang));
@@ -120,7 +124,7 @@ async function readAll(
     }
   }
   if (grids.length === 0 && first !== null) throw new UsageError(first);
-  return grids;
+  return { grids, tags };
 }
 
 /** The report as DESIGN.md's JSON: units sorted by rank, issues with their cells. */
@@ -343,13 +347,14 @@ async function rankOrValidate(
     }
     // With a profile, several files are the members' returned forms: one that cannot be opened is
     // named and the others are still consolidated (its member then counts as missing).
-    let grids = await readAll(
+    const read = await readAll(
       args.files,
       lang,
       profile && args.files.length > 1
         ? (m) => io.stderr.write(`thidua: ${printable(m)}\n`)
         : undefined
     );
+    let grids = read.grids;
     // With a profile, several files are the members' returned forms: refused ones are not ranked,
     // and missing or refused members make the ranking provisional (src/cli/collect.ts).
     const collect =
@@ -367,6 +372,8 @@ async function rankOrValidate(
     const ranked = rankWorkbook(grids, context.profile, {
       lang,
       date: context.date,
+      // A summary of returned forms ("Tổng hợp phiếu") is ranked as the summary, as the pane ranks it.
+      tags: read.tags,
       ...(args.sheet !== undefined ? { sheet: args.sheet } : {}),
       ...(collect && collected
         ? { adjust: (r: RankingReport) => collect.applyReturns(r, collected, lang) }

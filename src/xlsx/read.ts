@@ -6,6 +6,7 @@
 import { readFile } from "fs/promises";
 import * as path from "path";
 import type { Grid } from "../core/grid";
+import type { SheetTag } from "../sheets/tags";
 import { readDocxGrids } from "./docx";
 import { osErrorReason } from "./os-error";
 import { readWorkbookBytes, WorkbookReadError, type ReadOptions } from "./reader";
@@ -23,6 +24,15 @@ export async function readWorkbookGrids(
   file?: string,
   opts: ReadOptions = {}
 ): Promise<Grid[]> {
+  return (await readWorkbookFile(pathOrBuffer, file, opts)).grids;
+}
+
+/** The same, with our sheet tags beside the Grids (none for a Word file). */
+export async function readWorkbookFile(
+  pathOrBuffer: string | Uint8Array,
+  file?: string,
+  opts: ReadOptions = {}
+): Promise<{ grids: Grid[]; tags: SheetTag[] }> {
   const name =
     file ?? (typeof pathOrBuffer === "string" ? path.basename(pathOrBuffer) : "workbook.xlsx");
   let bytes: Uint8Array;
@@ -39,11 +49,12 @@ export async function readWorkbookGrids(
     }
   } else bytes = pathOrBuffer;
   try {
-    return (await readWorkbookBytes(bytes, name, opts)).grids;
+    const { grids, tags } = await readWorkbookBytes(bytes, name, opts);
+    return { grids, tags };
   } catch (e) {
     // A Word file, whatever its extension says: its tables are read as sheets.
     if (e instanceof WorkbookReadError && e.problem === "docx")
-      return readDocxGrids(bytes, name, opts);
+      return { grids: await readDocxGrids(bytes, name, opts), tags: [] };
     throw e;
   }
 }

@@ -8,7 +8,7 @@ import ExcelJS from "exceljs";
 import type { HyperFormula, RawCellContent } from "hyperformula";
 import type { CellFormat, CellValue, Grid, Merge } from "../core/grid";
 import { defineStrings, type Lang } from "../core/i18n";
-import { outputSheets as ourOutputSheets, tagsOf } from "../sheets/tags";
+import { outputSheets, tagsOf, type SheetTag } from "../sheets/tags";
 import { DEFAULT_READ_LIMITS, guardPackage, PackageProblem, type ReadLimits } from "./guard";
 
 export const READ_STRINGS = defineStrings(
@@ -263,6 +263,8 @@ export interface WorkbookRead {
   hidden: string[];
   /** Formula cells saved without a result and left unknown because recomputing them was over the bound. */
   notComputed: number;
+  /** Our sheet tags (src/sheets/tags.ts): a summary of returned forms is ranked as one, as in the pane. */
+  tags: SheetTag[];
 }
 
 /** A refusal of the package guard as the sentence for `file`. */
@@ -322,7 +324,8 @@ export async function readWorkbookBytes(
   // A ranking we wrote earlier (by the CLI or the pane) holds results, not scores: read again it would
   // be a second "score sheet" of the file. Our summary of returned forms is a score sheet; a returned
   // self-score form holds nothing but our template sheet, so it is read whole by the fallback below.
-  const outputs = outputSheets(wb);
+  const tags = workbookTags(wb);
+  const outputs = outputSheets(tags);
   const inputs = visible.filter((ws) => !outputs.has(realName(ws).toLowerCase()));
   const sheets = inputs.length > 0 ? inputs : visible;
   const grids = sheets.map((ws) => worksheetToGrid(ws, realName(ws), file));
@@ -338,15 +341,13 @@ export async function readWorkbookBytes(
       fillUnknownResults((await import("hyperformula")).HyperFormula, wb, realName, sheets, grids);
     else notComputed = unknown;
   }
-  return { grids, hidden, notComputed };
+  return { grids, hidden, notComputed, tags };
 }
 
-/** Our output sheets by their tags (src/sheets/tags.ts), lower-cased as the contract gives them. */
-function outputSheets(wb: ExcelJS.Workbook): Set<string> {
+/** Our sheet tags, from the workbook's defined names as the contract (src/sheets/tags.ts) reads them. */
+function workbookTags(wb: ExcelJS.Workbook): SheetTag[] {
   const model = (wb.definedNames.model ?? []) as { name: string; ranges: string[] }[];
-  return ourOutputSheets(
-    tagsOf(model.flatMap((n) => n.ranges.map((reference) => ({ name: n.name, reference }))))
-  );
+  return tagsOf(model.flatMap((n) => n.ranges.map((reference) => ({ name: n.name, reference }))));
 }
 
 function countUnknown(g: Grid): number {
