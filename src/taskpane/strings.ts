@@ -20,6 +20,11 @@ const vi = {
   filterAll: "Tất cả",
   issuesShown: "Đang hiện {shown}/{total} vấn đề; chọn “Tất cả” để xem hết.",
   taskFix: "Sửa ô theo đề xuất",
+  markButton: "Đánh dấu trên bảng tính",
+  unmarkButton: "Bỏ đánh dấu",
+  marked:
+    "Đã tô {count} ô có vấn đề: đỏ là lỗi, vàng là cảnh báo, xanh là thông tin. Dấu chỉ tạm thời, giá trị và định dạng ô giữ nguyên.",
+  unmarked: "Đã bỏ đánh dấu; bảng tính như trước khi tô.",
   dismiss: "Đóng thông báo",
   none: "không có",
   notFound: "Chưa tìm thấy",
@@ -230,6 +235,11 @@ const en: Record<PaneKey, string> = {
   filterAll: "All",
   issuesShown: "Showing {shown} of {total} issues; choose “All” to see every one.",
   taskFix: "Fixing the cells",
+  markButton: "Mark on the sheet",
+  unmarkButton: "Clear marks",
+  marked:
+    "Coloured {count} cells with issues: red for errors, yellow for warnings, blue for information. The marks are temporary; values and formats stay as they are.",
+  unmarked: "Marks cleared; the sheet is as it was before.",
   dismiss: "Dismiss",
   none: "none",
   notFound: "Not found",

@@ -152,6 +152,13 @@ export function CheckStep({
   const { busy, error, clearError, run, runAs, task } = useTask();
   const [previews, setPreviews] = React.useState<FixPreview[]>([]);
   const [fixedCount, setFixedCount] = React.useState<number | null>(null);
+  // Cells this step marked on the sheet; a new reading removes the marks.
+  const [marked, setMarked] = React.useState<number | null>(null);
+  const [unmarkedNote, setUnmarkedNote] = React.useState(false);
+  React.useEffect(() => {
+    setMarked(null);
+    setUnmarkedNote(false);
+  }, [reading]);
 
   const issues: Issue[] = React.useMemo(() => (reading ? reading.report.issues : []), [reading]);
   const fixes = React.useMemo(() => {
@@ -198,6 +205,20 @@ export function CheckStep({
   };
   const select = (cell: string): void => {
     void run(() => service.selectCell(cell));
+  };
+  // The issues listed (the filters apply) are the ones marked.
+  const mark = (): void => {
+    void runAs(t("markButton"), async () => {
+      setUnmarkedNote(false);
+      setMarked((await service.markIssues?.(shown)) ?? 0);
+    });
+  };
+  const unmark = (): void => {
+    void runAs(t("unmarkButton"), async () => {
+      await service.clearMarks?.();
+      setMarked(null);
+      setUnmarkedNote(true);
+    });
   };
 
   const revealed = useReveal<HTMLDivElement>(fixedCount !== null ? reading : null);
@@ -278,6 +299,17 @@ export function CheckStep({
             {t("nextRank")}
           </Button>
         )}
+        {service.markIssues && service.clearMarks && issues.some((i) => i.cell) && (
+          <>
+            <Button onClick={mark} disabled={busy || !shown.some((i) => i.cell)}>
+              {t("markButton")}
+            </Button>
+            {/* Always offered: marks made before the pane was switched away stay on the sheet. */}
+            <Button onClick={unmark} disabled={busy}>
+              {t("unmarkButton")}
+            </Button>
+          </>
+        )}
         <Progress busy={busy} label={task} />
       </div>
       <ErrorBar error={error} onDismiss={clearError} />
@@ -285,6 +317,16 @@ export function CheckStep({
         {fixedCount !== null && (
           <MessageBar intent="success">
             <MessageBarBody>{t("fixedCells", { count: fixedCount })}</MessageBarBody>
+          </MessageBar>
+        )}
+        {marked !== null && (
+          <MessageBar intent="info">
+            <MessageBarBody>{t("marked", { count: marked })}</MessageBarBody>
+          </MessageBar>
+        )}
+        {unmarkedNote && (
+          <MessageBar intent="success">
+            <MessageBarBody>{t("unmarked")}</MessageBarBody>
           </MessageBar>
         )}
         {reading && issues.length === 0 && (
