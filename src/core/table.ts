@@ -272,7 +272,7 @@ export function readTable(view: SheetView, mapping: SheetMapping, sep: "," | "."
       v.bold(r, mapping.labelCol) || (mapping.codeCol !== null && v.bold(r, mapping.codeCol));
     // A plain note row under a criterion ("Ghi chú: …") has no code, no max and no score: not a criterion.
     // A note that states a cap ("Tối đa 2 điểm") is one whatever the sheet has for codes.
-    const rowCap = code === "" && maxEmpty && !bold ? capInNote(label, sep) : null;
+    const rowCap = code === "" && maxEmpty && !bold && capRow(label) ? capInNote(label, sep) : null;
     if (
       code === "" &&
       splitCode(label)[0] === "" &&
@@ -378,6 +378,17 @@ export function capInNote(text: string, sep: "," | "."): number | null {
     );
   if (!m || /thuong|cong them/.test(f.slice(0, m.index + 1))) return null;
   return parseNumberText(m[1], sep);
+}
+
+/**
+ * A row that is a cap note, not a criterion whose label mentions a cap ("Sáng kiến (tối đa 2 điểm)"
+ * with its max left blank): the note starts with the cap ("Tối đa 2 điểm", "(không quá 10 điểm)",
+ * "Ghi chú: tối đa 2đ", "Tổng điểm trừ của mục này không quá 1,5 điểm").
+ */
+function capRow(label: string): boolean {
+  return /^[\s(*•–-]*(?:(?:ghi chu|luu y)\s*:\s*)?\(?\s*(?:toi da|khong qua|khong vuot qua|tong (?:so )?diem)\b/.test(
+    foldKey(label)
+  );
 }
 
 /** The note's cap becomes the item's max where the sheet left the max cell empty (R1, R3, R5, R7). */

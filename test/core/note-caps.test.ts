@@ -92,6 +92,22 @@ describe("caps written in notes are the criterion's max (R1, R3, R5, R7)", () =>
     ]);
   });
 
+  it("a criterion whose label mentions a cap is a criterion, not a note for the row above", () => {
+    const report = read([
+      ["Nội dung tiêu chí", "Điểm chuẩn", "Sở A"],
+      ["Kế hoạch", 10, 9],
+      ["Sáng kiến được công nhận (tối đa 2 điểm)", null, null],
+      ["Báo cáo", 5, 4],
+    ]);
+    expect(report.criteria.map((c) => c.label)).toEqual([
+      "Kế hoạch",
+      "Sáng kiến được công nhận (tối đa 2 điểm)",
+      "Báo cáo",
+    ]);
+    expect(report.contentMax).toBe(15);
+    expect(report.notes ?? []).toEqual([]);
+  });
+
   it("R1: a max typed in the max column is kept; the note does not replace it", () => {
     const report = read([
       ["STT", "Nội dung tiêu chí", "Điểm chuẩn", "Sở A", "Ghi chú"],
