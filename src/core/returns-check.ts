@@ -6,7 +6,7 @@
  */
 import type { Grid } from "./grid";
 import type { Lang } from "./i18n";
-import type { Issue, IssueCode } from "./issues";
+import type { Issue, IssueCode, Severity } from "./issues";
 import { ISSUE_SEVERITY } from "./issues";
 import type { ClusterProfile } from "./profile";
 import type { RankingReport } from "./report";
@@ -14,7 +14,16 @@ import { analyzeWorkbook } from "./analyze";
 import { foldKey, normalizeText } from "./text/normalize";
 import { readSummaryReceipt, type SummaryReceipt } from "./returns-read";
 import { RETURNS_STRINGS } from "./returns-strings";
-import type { FormCheck } from "./returns";
+
+/** What the check of one returned form found before anything is written (R3, R4, N1, N2, criteria). */
+export interface FormCheck {
+  code: string;
+  severity: Severity;
+  /** Sheet-qualified address in the returned file. */
+  cell: string | null;
+  criterion: string | null;
+  message: string;
+}
 
 /** The engine's findings a unit can correct in its own form: R3, R4, R12, N1, N2. */
 const FORM_ISSUE_CODES: ReadonlySet<string> = new Set([

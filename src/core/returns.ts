@@ -33,7 +33,9 @@ import {
   type SummaryValue,
 } from "./returns-read";
 
-import { checkForm, FORM_PROBLEM_CODES } from "./returns-check";
+import { checkForm, FORM_PROBLEM_CODES, type FormCheck } from "./returns-check";
+
+export type { FormCheck };
 
 export type { SummaryReceipt, SummaryRow, SummaryValue } from "./returns-read";
 
@@ -130,16 +132,6 @@ export interface ReturnConflict {
   incoming: ValueSource;
   chosen: ConflictChoice;
   /** Short description in the requested language. */
-  message: string;
-}
-
-/** What the check of one returned form found before anything is written (R3, R4, N1, N2, criteria). */
-export interface FormCheck {
-  code: string;
-  severity: Severity;
-  /** Sheet-qualified address in the returned file. */
-  cell: string | null;
-  criterion: string | null;
   message: string;
 }
 

@@ -7,13 +7,24 @@ import { Spinner } from "@fluentui/react-components";
 import { MailRegular } from "@fluentui/react-icons";
 import type { Lang } from "../core/i18n";
 import type { ExcelHost, OfficeHost } from "../excel";
-import type { BootstrapProps } from "./index";
 import { Pane, type ExtraStep } from "./Pane";
 import { createExcelService } from "./excel-service";
 import type { ThiduaService } from "./service";
 import { PANE_STRINGS } from "./strings";
 
 const EmailStep = React.lazy(() => import(/* webpackChunkName: "email" */ "./email-step"));
+
+/**
+ * "old-excel": an Excel without the API the adapter needs (EXCEL_API_MIN). The manifest asks for the
+ * same set, so Office normally does not offer THIDUA there; a sideloaded manifest is not always
+ * checked, and then the pane says so instead of failing at the first click.
+ */
+export type Host = "excel" | "browser" | "old-excel";
+
+/** What the bootstrap hands to <App />. */
+export interface BootstrapProps {
+  host: Host;
+}
 
 export interface AppProps extends BootstrapProps {
   /** The Excel namespace (the playground passes the simulator's); default: office.js's global. */

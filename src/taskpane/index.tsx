@@ -12,23 +12,12 @@ import {
   MessageBarTitle,
   webLightTheme,
 } from "@fluentui/react-components";
-import App from "./App";
+import App, { type BootstrapProps, type Host } from "./App";
 import { EXCEL_API_MIN } from "../excel/requirements";
 import { defineStrings, type Lang } from "../core/i18n";
 
-/**
- * "old-excel": an Excel without the API the adapter needs (EXCEL_API_MIN). The manifest asks for the
- * same set, so Office normally does not offer THIDUA there; a sideloaded manifest is not always
- * checked, and then the pane says so instead of failing at the first click.
- */
-export type Host = "excel" | "browser" | "old-excel";
-
 export { EXCEL_API_MIN };
-
-/** What the bootstrap hands to <App />. */
-export interface BootstrapProps {
-  host: Host;
-}
+export type { BootstrapProps, Host };
 
 /** The part of office.js the bootstrap uses (a stub in tests). */
 export interface OfficeLike {
