@@ -3,7 +3,6 @@
  * the documents' input: one place for the CLI's hop.json and the pane's Họp cụm screen, without the
  * Word writer, so the pane can check and write the tally before it loads docx.
  */
-import type { ClusterProfile } from "../core/profile";
 import type { RankingReport, UnitResult } from "../core/report";
 import type { VoteTallyInput } from "./votes";
 
@@ -167,9 +166,4 @@ export function meetingInputOf(e: MeetingEntries): MeetingInput {
   if (e.nextHead.trim() !== "") input.nextHead = e.nextHead.trim();
   if (e.nextDeputy.trim() !== "") input.nextDeputy = e.nextDeputy.trim();
   return input;
-}
-
-/** The members in the order the cluster agreed, else in the sheet's order. */
-export function meetingMembers(profile: ClusterProfile, sheetOrder: string[]): string[] {
-  return profile.members.length > 0 ? profile.members.slice() : sheetOrder.slice();
 }

@@ -18,6 +18,7 @@ import {
 import { errorCodeOf } from "../excel/errors";
 import type { IssueMarks } from "../excel/marks";
 import { buildCovenantSheet, buildSelfScoreTemplate, unitSheetName } from "../sheets";
+import { documentProfileOf } from "../sheets/document-profile";
 import { correctMapping, isMappingLike, makeReading, parseAddress } from "./reading";
 import { ServiceError, type CovenantResult, type Reading, type ThiduaService } from "./service";
 import { titleInfoOf } from "../core/title";
@@ -49,8 +50,13 @@ function wrap<A extends unknown[], R>(fn: (...args: A) => Promise<R>): (...args:
 
 /** Covenant parties and templates need members; before the profile lists them, the sheet's units do. */
 function withMembers(profile: ClusterProfile, reading: Reading | null): ClusterProfile {
-  if (profile.members.length > 0 || !reading) return profile;
-  return { ...profile, members: reading.report.units.map((u) => u.name) };
+  if (!reading) return profile;
+  // §8: settings never saved give no year; the sheet's title gives it, else a dotted blank.
+  return documentProfileOf(
+    profile,
+    reading.title,
+    reading.report.units.map((u) => u.name)
+  );
 }
 
 function globalHosts(): { excel?: ExcelHost; office?: OfficeHost } {
@@ -264,13 +270,6 @@ export function createExcelService(env: ExcelServiceEnv = {}): ThiduaService {
         lang,
         date: now(),
       });
-    }),
-
-    openPreview: wrap(async (reading, lang) => {
-      const profile = withMembers(await need().loadProfile(), reading);
-      // office-js-helpers and the sheet builders load with the button's first press, not with the pane.
-      const { openPrintPreview } = await import(/* webpackChunkName: "print-preview" */ "./preview");
-      return openPrintPreview({ office: hosts.office as never, reading, profile, lang, date: now() });
     }),
 
     buildTemplates: wrap(async (reading, lang) => {

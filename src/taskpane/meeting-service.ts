@@ -6,18 +6,16 @@
 import { suggestRotation } from "../core";
 import type { Grid } from "../core/grid";
 import type { ClusterProfile } from "../core/profile";
-import { withTitle } from "../core/title";
 import type { ExcelAdapter } from "../excel";
 import { clusterFullName } from "../sheets/document";
 import {
   checkMeetingEntries,
   entryOfDate,
   meetingInputOf,
-  meetingMembers,
   voteCandidates,
   voteTallyOf,
 } from "../sheets/meeting-input";
-import { givenBy } from "../sheets/rank-workbook";
+import { documentProfileOf } from "../sheets/document-profile";
 import type { SheetSpec } from "../sheets/spec";
 import { buildVoteTally } from "../sheets/votes";
 import type { MeetingService } from "./meeting-api";
@@ -64,19 +62,12 @@ export function createMeetingService(deps: MeetingDeps): MeetingService {
    * The profile the documents print: the saved settings, what they lack taken from the score sheet's
    * title (§8), the members from the sheet when none are set. Settings never saved give no year.
    */
-  const profileFor = async (reading: Reading): Promise<ClusterProfile> => {
-    const stored = await deps.adapter().loadProfile();
-    const saved = stored.clusterName.trim() !== "" || stored.members.length > 0;
-    const title = reading.title ?? { year: null, clusterName: null, kind: null, period: null };
-    const profile = withTitle(stored, title, givenBy(saved ? stored : null));
-    return {
-      ...profile,
-      members: meetingMembers(
-        profile,
-        reading.units.map((u) => u.unit)
-      ),
-    };
-  };
+  const profileFor = async (reading: Reading): Promise<ClusterProfile> =>
+    documentProfileOf(
+      await deps.adapter().loadProfile(),
+      reading.title,
+      reading.units.map((u) => u.unit)
+    );
 
   /** What this screen wrote, by sheet: the undo deletes only a sheet still as it was written. */
   const written = new Map<string, SheetSpec>();

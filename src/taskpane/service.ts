@@ -115,11 +115,6 @@ export interface PreviewHandle {
   closed: Promise<void>;
 }
 
-/** A print preview Office was asked to open; `closed` settles when the user closes it. */
-export interface PreviewHandle {
-  closed: Promise<void>;
-}
-
 /** A gap, overlap or bad value in the classification bands (K6), as core's checkBands words it. */
 export interface BandProblem {
   message: string;
@@ -174,8 +169,6 @@ export interface ThiduaService {
   /** One of the meeting's documents as a Word file; what the meeting has not said prints blank. */
   buildMeetingDoc(doc: MeetingDoc, reading: Reading, lang: Lang): Promise<CovenantDocxResult>;
   buildTemplates(reading: Reading, lang: Lang): Promise<TemplatesResult>;
-  /** The ranking and the covenant at print size in a large dialog (absent where there is no Office). */
-  openPreview?(reading: Reading, lang: Lang): Promise<PreviewHandle>;
   /** The ranking and the covenant at print size in a large dialog (absent where there is no Office). */
   openPreview?(reading: Reading, lang: Lang): Promise<PreviewHandle>;
   /**

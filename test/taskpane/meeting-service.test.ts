@@ -10,13 +10,18 @@ import JSZip from "jszip";
 import { simulatorFromXlsx, type Simulator } from "../../src/simulator";
 import { createExcelService } from "../../src/taskpane/excel-service";
 import type { MeetingEntries, MeetingService } from "../../src/taskpane/meeting-api";
-import type { Reading } from "../../src/taskpane/service";
+import type { Reading, ThiduaService } from "../../src/taskpane/service";
 import { workbookState } from "../email/freeze-fixture";
 import { SAMPLES } from "../paths";
 
 jest.setTimeout(90_000);
 
-async function open(): Promise<{ sim: Simulator; m: MeetingService; reading: Reading }> {
+async function open(): Promise<{
+  sim: Simulator;
+  m: MeetingService;
+  reading: Reading;
+  svc: ThiduaService;
+}> {
   const sim = await simulatorFromXlsx(
     fs.readFileSync(path.join(SAMPLES, "s1-layout-a", "input.xlsx")),
     { displayLanguage: "vi-VN" }
@@ -27,7 +32,7 @@ async function open(): Promise<{ sim: Simulator; m: MeetingService; reading: Rea
     now: () => new Date(2026, 11, 20),
   });
   const reading = await svc.read(undefined, "vi");
-  return { sim, m: await svc.meeting!(), reading };
+  return { sim, m: await svc.meeting!(), reading, svc };
 }
 
 async function entriesFor(m: MeetingService, reading: Reading): Promise<MeetingEntries> {
@@ -169,4 +174,17 @@ test("a count typed on the tally sheet after it was written is the user's: the u
   const typed = workbookState(sim);
   expect(await m.undoTally(sheetName)).toBe(false);
   expect(workbookState(sim)).toEqual(typed);
+}, 90_000);
+
+test("§8: with no settings saved, the pane's covenant and blank minutes print the sheet's year (2021), never today's", async () => {
+  const { svc, reading } = await open();
+  expect(reading.title?.year).toBe(2021);
+  const minutes = await svc.buildMeetingDoc("minutes", reading, "vi");
+  expect(minutes.fileName).toBe("Bien-ban-hop-2021.docx");
+  const covenant = await svc.buildCovenant("docx", reading, "vi");
+  if (covenant.kind !== "docx") throw new Error("expected a Word file");
+  expect(covenant.fileName).toBe("Giao-uoc-thi-dua-2021.docx");
+  const text = await docText(covenant.blob);
+  expect(text).toContain("GIAO ƯỚC THI ĐUA NĂM 2021");
+  expect(text).not.toContain("NĂM 2026");
 }, 90_000);
