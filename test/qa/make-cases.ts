@@ -1206,6 +1206,48 @@ for (const [n, shape] of [
   });
 }
 
+// 28. Caps written as notes, the max cells left empty: "Tối đa 10 điểm" in the Ghi chú cell of an
+// item, "(không quá 30 điểm)" in a row under another, "Tối đa: 5đ" under the bonus section (its cap).
+// The same tree as the others, so the same totals.
+{
+  const a = renderA(T100, S5, {
+    head: ["STT", "Nội dung tiêu chí", "Điểm chuẩn"],
+    cols: { code: 0, label: 1, max: 2 },
+    units: U5,
+    tail: ["Ghi chú"],
+    title: ["BẢNG TỔNG HỢP ĐIỂM THI ĐUA NĂM 2025"],
+    totalRow: true,
+    after: signature,
+  });
+  const note = U5.length + 3;
+  const rowOfLabel = (label: string): number => a.rows.findIndex((r) => r[1] === label);
+  const noteRow = (text: string): Cell[] => [null, text, ...new Array<Cell>(note - 1).fill(null)];
+  /** Inserts a row under row index `at` (0-based); bold rows below move down with it. */
+  const insertUnder = (at: number, row: Cell[]): void => {
+    a.rows.splice(at + 1, 0, row);
+    a.bold = (a.bold ?? []).map((b) => (b > at + 1 ? b + 1 : b));
+  };
+  const b = rowOfLabel("Đúng tiến độ");
+  a.rows[b][2] = null;
+  a.rows[b][note] = "Tối đa 10 điểm";
+  const par = rowOfLabel("Cải cách hành chính");
+  a.rows[par][2] = null;
+  insertUnder(par, noteRow("(không quá 30 điểm)"));
+  const bonus = rowOfLabel("ĐIỂM THƯỞNG");
+  a.rows[bonus][2] = null;
+  insertUnder(bonus, noteRow("Tối đa: 5đ"));
+  cases.push({
+    name: "qa28-a-caps-in-notes",
+    files: [{ file: "input.xlsx", sheets: [{ ...a, name: "Tổng hợp" }] }],
+    expected: {
+      units: totalsOf(T100, S5),
+      issues: [{ code: "bonus-capped", unit: "Sở Y tế" }],
+      provisional: false,
+      noErrors: true,
+    },
+  });
+}
+
 function sum(xs: number[]): number {
   return xs.reduce((a, b) => a + b, 0);
 }
