@@ -8,6 +8,7 @@ import * as React from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
 import { columnLetter } from "../core/grid";
 import {
+  conditionalFills,
   formatValue,
   type CellResult,
   type Rect,
@@ -373,7 +374,11 @@ export function SheetGrid(props: SheetGridProps): React.JSX.Element {
     // One column more on the right: text overflow asks whether the neighbour is empty.
     const right = Math.min(view.cols - 1, (view.shownCols[lastCol] ?? 0) + 1);
     const rect: Rect = { top, left: 0, bottom, right };
-    return { top, results: model.results(sheet, rect) };
+    return {
+      top,
+      results: model.results(sheet, rect),
+      looks: conditionalFills(model, sheet, rect),
+    };
   }, [model, sheet, view, first, last, lastCol]);
   const resultAt = (r: number, c: number): CellResult => win.results[r - win.top]?.[c] ?? null;
   /** How many of the drawn rows (or columns) a merge covers from `from` to `to`. */
@@ -519,6 +524,12 @@ export function SheetGrid(props: SheetGridProps): React.JSX.Element {
         own.left >= range.left &&
         own.right <= range.right;
       const css = cellCss(style, value, sheet.showGridlines);
+      // A conditional format's look (the pane's issue marks among them) is drawn over the cell's own.
+      const look = win.looks.get(`${sr},${sc}`);
+      if (look?.fill) css.backgroundColor = look.fill;
+      if (look?.fontColor) css.color = look.fontColor;
+      if (look?.bold) css.fontWeight = 700;
+      if (look?.italic) css.fontStyle = "italic";
       // Text longer than its column runs on over an empty neighbour, as in Excel; nothing else does.
       if (typeof value === "string" && text !== "" && !span && !style.wrapText) {
         const h = style.horizontalAlignment ?? "General";

@@ -8,18 +8,20 @@ import { act, fireEvent, render, screen, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { Pane } from "../../src/taskpane/Pane";
 import type { Issue } from "../../src/core/issues";
+import type { ThiduaService } from "../../src/taskpane/service";
 import { FakeService } from "./fake-service";
 import "./layout";
 
 jest.setTimeout(60_000);
 
 type Marked = Pick<Issue, "cell" | "severity">[];
+type Markable = FakeService & Pick<ThiduaService, "markIssues" | "clearMarks">;
 
-function markable(): { svc: FakeService; marked: Marked[]; cleared: number[] } {
-  const svc = new FakeService();
+function markable(): { svc: Markable; marked: Marked[]; cleared: number[] } {
+  const svc: Markable = new FakeService();
   const marked: Marked[] = [];
   const cleared: number[] = [];
-  svc.markIssues = async (issues) => {
+  svc.markIssues = async (issues: Marked) => {
     marked.push(issues.map((i) => ({ cell: i.cell, severity: i.severity })));
     return issues.filter((i) => i.cell).length;
   };
