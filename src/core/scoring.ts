@@ -148,7 +148,7 @@ class TableScorer {
   readonly contentMax: number;
   readonly bonusLeafMax: number;
   readonly cap: number | null;
-  private readonly table: ScoreTable;
+  private table: ScoreTable;
   private readonly opts: ScoreOptions;
   private view: ScoreTable["view"];
   private readonly sheet: string;
@@ -265,6 +265,8 @@ class TableScorer {
 
   /** The same criteria over another grid of the same shape. */
   rebind(view: ScoreTable["view"]): void {
+    // The table is re-pointed too, so a kept scorer does not keep the first call's grid alive.
+    if (this.table.view !== view) this.table = { ...this.table, view };
     this.view = view;
     if (this.fast) this.fast.vals = view.grid.values;
   }
