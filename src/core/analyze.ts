@@ -299,7 +299,7 @@ function buildReport(
       sections: [u.firstSection],
       bonus: u.bonus,
       deduction: u.deduction,
-      eligible: !ineligible.has(normalizeText(u.name)),
+      eligible: ineligible.size === 0 || !ineligible.has(normalizeText(u.name)),
     })),
     {
       precision: byShare ? 10 : p,
@@ -359,7 +359,7 @@ function buildReport(
       bonus: u.bonus,
       deduction: u.deduction,
       complete: u.complete,
-      eligible: !ineligible.has(normalizeText(u.name)),
+      eligible: ineligible.size === 0 || !ineligible.has(normalizeText(u.name)),
       get leafCells(): Record<string, string> {
         return (cells ??= u.leafCellsOf());
       },
