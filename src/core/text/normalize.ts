@@ -52,5 +52,17 @@ export function canonicalTonePlacement(s: string): string {
  * Diacritics are kept: "Sở Y tế" and "Sở Ý tế" stay different.
  */
 export function nameKey(s: string): string {
-  return canonicalTonePlacement(normalizeText(s).toLowerCase());
+  let k = nameKeys.get(s);
+  if (k === undefined) {
+    k = canonicalTonePlacement(normalizeText(s).toLowerCase());
+    if (nameKeys.size >= 50_000) nameKeys.clear();
+    nameKeys.set(s, k);
+  }
+  return k;
 }
+
+/**
+ * Keys by name: four normalisations a name cost ~1,5 KB of garbage, and every ranking of a 1,000-unit
+ * sheet keys the same 1,000 names again. A pure function of the name; bounded, emptied when full.
+ */
+const nameKeys = new Map<string, string>();
