@@ -11,8 +11,33 @@ import { renderPage } from "./render";
 import { PREVIEW_STRINGS } from "./strings";
 
 interface PageOffice {
-  context?: { partitionKey?: string; ui?: { messageParent(message: string): void } };
+  context?: {
+    partitionKey?: string;
+    ui?: {
+      messageParent(message: string): void;
+      addHandlerAsync?(
+        type: string,
+        handler: (args: { message: string }) => void,
+        callback?: (r: { status: string }) => void
+      ): void;
+    };
+  };
   onReady?: () => Promise<unknown>;
+}
+
+/** The pages sent by the pane through messageChild (Office on the web: payload.ts says why). */
+function fromParent(office: PageOffice | undefined): Promise<PreviewPayload | null> {
+  const ui = office?.context?.ui;
+  if (!ui?.addHandlerAsync) return Promise.resolve(null);
+  const add = ui.addHandlerAsync.bind(ui);
+  return new Promise((resolve) => {
+    add(
+      "dialogParentMessageReceived",
+      (args) => resolve(readPayload({ getItem: () => args.message }, "")),
+      // Ready only once the handler is in place, or the pages could arrive before it.
+      () => ui.messageParent("ready")
+    );
+  });
 }
 
 /** How long a page opened outside Office waits for office.js before showing what it has. */
@@ -108,7 +133,12 @@ async function start(): Promise<void> {
 
   const office = await officeForPage();
   const id = params.get("key") ?? "";
-  show(id ? readPayload(localStorage, previewKey(id, office?.context?.partitionKey)) : null, lang);
+  if (params.get("via") === "child") show(await fromParent(office), lang);
+  else
+    show(
+      id ? readPayload(localStorage, previewKey(id, office?.context?.partitionKey)) : null,
+      lang
+    );
   document.getElementById("preview-close")?.focus();
 }
 

@@ -1,10 +1,12 @@
 /**
  * What the pane hands to the preview dialog: the sheets to show, as the SheetSpecs the ranking and
- * covenant builders produce, under one localStorage key. localStorage, not messageChild or the URL:
- * office-js-helpers' Dialog keeps the Office dialog to itself (no messageChild, which would also need
- * DialogApi 1.2), and a ranking of forty units is too long for a URL Office accepts. The pane and the
- * dialog are pages of one origin, so they share the storage (Office on the web partitions it: both
- * sides prefix the key with Office.context.partitionKey).
+ * covenant builders produce. Two ways, by where Excel runs:
+ * - localStorage under a one-time key, read by the dialog page: office-js-helpers' Dialog keeps the
+ *   Office dialog to itself (no messageChild), and a ranking of forty units is too long for a URL.
+ *   The pane and the dialog are pages of one origin and share the storage in Excel for Windows and
+ *   Mac (and in the playground);
+ * - messageChild, once the dialog says "ready" (preview.html?via=child): Office on the web partitions
+ *   storage, so its dialog window cannot see the pane's localStorage.
  */
 import type { Lang } from "../core/i18n";
 import type { SheetSpec } from "../sheets/spec";

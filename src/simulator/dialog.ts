@@ -71,7 +71,11 @@ export interface DialogPageOffice {
     requirements: { isSetSupported(name: string, version?: string): boolean };
     ui: {
       messageParent(message: string): void;
-      addHandlerAsync(type: string, handler: (args: { message: string }) => void): void;
+      addHandlerAsync(
+        type: string,
+        handler: (args: { message: string }) => void,
+        callback?: (r: { status: "succeeded" | "failed" }) => void
+      ): void;
     };
   };
   EventType: typeof DIALOG_EVENT_TYPE;
@@ -163,9 +167,11 @@ export function createDialogUi(host: DialogUiHost): SimDialogUi {
                 0
               );
             },
-            addHandlerAsync(type, handler) {
-              if (type === DIALOG_EVENT_TYPE.DialogParentMessageReceived)
-                childHandlers.push(handler);
+            addHandlerAsync(type, handler, callback) {
+              const known = type === DIALOG_EVENT_TYPE.DialogParentMessageReceived;
+              if (known) childHandlers.push(handler);
+              if (callback)
+                setTimeout(() => callback({ status: known ? "succeeded" : "failed" }), 0);
             },
           },
         },

@@ -33,7 +33,7 @@ export const PRINT_PREVIEW_STRINGS = defineStrings(
   }
 );
 
-/** The part of office.js the preview uses: the dialog API, its requirement set, the storage key. */
+/** The part of office.js the preview uses: the dialog API, its requirement sets, the storage partition. */
 export interface DialogOffice {
   context: {
     requirements?: { isSetSupported(name: string, version?: string): boolean };
@@ -41,6 +41,26 @@ export interface DialogOffice {
     ui?: { displayDialogAsync: unknown };
   };
 }
+
+/** The dialog as Office's own API hands it over (the route without the helpers). */
+interface OfficeDialog {
+  addEventHandler(
+    type: string,
+    handler: (args: { message?: string; error?: number }) => void
+  ): void;
+  messageChild(message: string): void;
+  close(): void;
+}
+
+type DisplayDialog = (
+  url: string,
+  options: { width: number; height: number },
+  callback: (r: {
+    status: string;
+    value: OfficeDialog;
+    error?: { code: number; message: string };
+  }) => void
+) => void;
 
 export interface OpenPreviewInput {
   office: DialogOffice | undefined;
@@ -52,6 +72,9 @@ export interface OpenPreviewInput {
   pageUrl?: string;
   storage?: Storage;
 }
+
+/** The keys of the previews this pane has open. */
+const openKeys = new Set<string>();
 
 /** Large enough for an A4 page at 100 %: the helpers' Dialog shrinks it to the screen. */
 const DIALOG_WIDTH = 1100;
@@ -87,13 +110,20 @@ export function previewPayload(
   return { version: 1, lang, decimal: lang === "vi" ? "," : ".", pages };
 }
 
-/** The dialog's address: Office opens only https pages of the add-in's own domain. */
-export function previewUrl(pageUrl: string, id: string, lang: Lang): string {
+/**
+ * The dialog's address: Office opens only https pages of the add-in's own domain. `child`: the pages
+ * come by messageChild once the dialog says it is ready, not from localStorage.
+ */
+export function previewUrl(pageUrl: string, id: string, lang: Lang, child = false): string {
   const url = new URL("preview.html", pageUrl);
   // The pane is always served over https inside Office; the playground's http page asks for the
   // same address, which its simulated Office opens on its own origin.
   url.protocol = "https:";
-  url.search = new URLSearchParams({ key: id, lang }).toString();
+  url.search = new URLSearchParams({
+    key: id,
+    lang,
+    ...(child ? { via: "child" } : {}),
+  }).toString();
   return url.toString();
 }
 
@@ -120,29 +150,50 @@ function lendGlobalOffice(office: DialogOffice): () => void {
   };
 }
 
+/** The failure Office reported, in the user's words with Office's own reason and code. */
+function refused(lang: Lang, message: string | undefined, code: unknown): ServiceError {
+  const detail = `${message ?? ""} ${code ?? ""}`.trim();
+  return new ServiceError("not-supported", PRINT_PREVIEW_STRINGS.t(lang, "blocked", { detail }));
+}
+
 /**
- * Opens the preview. Resolves once Office has been asked to show it; `closed` settles when the user
- * closes it (rejecting with a ServiceError when Office could not open it at all).
+ * Office on the web partitions storage (it is the only host that gives a partitionKey): the dialog, a
+ * window of its own, does not see the pane's localStorage. There the pages go by Office's own
+ * displayDialogAsync and messageChild (DialogApi 1.2), which office-js-helpers' Dialog cannot do: it
+ * keeps the dialog object to itself and closes the dialog at its first message.
  */
-export function openPrintPreview(input: OpenPreviewInput): PreviewHandle {
-  const { office, lang } = input;
-  const t = PRINT_PREVIEW_STRINGS.t.bind(PRINT_PREVIEW_STRINGS);
-  const supported = office?.context?.requirements?.isSetSupported("DialogApi", "1.1") ?? false;
-  if (!office || !office.context.ui || !supported)
-    throw new ServiceError("not-supported", t(lang, "noDialog"));
-  const storage = input.storage ?? globalThis.localStorage;
-  // A preview left behind by a pane that closed with its dialog open.
-  for (let i = storage.length - 1; i >= 0; i--) {
-    const k = storage.key(i);
-    if (k && k.includes(PREVIEW_KEY_PREFIX)) storage.removeItem(k);
-  }
-  const id = randomId();
-  const key = previewKey(id, office.context.partitionKey);
-  storage.setItem(
-    key,
-    JSON.stringify(previewPayload(input.reading, input.profile, lang, input.date))
-  );
-  const url = previewUrl(input.pageUrl ?? globalThis.location.href, id, lang);
+function byMessageChild(
+  office: DialogOffice,
+  url: string,
+  payload: string,
+  lang: Lang
+): Promise<void> {
+  const display = (office.context.ui as { displayDialogAsync: DisplayDialog }).displayDialogAsync;
+  return new Promise<void>((resolve, reject) => {
+    display(url, { width: 90, height: 90 }, (r) => {
+      if (r.status === "failed" || !r.value) {
+        reject(refused(lang, r.error?.message, r.error?.code));
+        return;
+      }
+      const dialog = r.value;
+      dialog.addEventHandler("dialogMessageReceived", (args) => {
+        if (args.message === "ready") {
+          dialog.messageChild(payload);
+          return;
+        }
+        dialog.close();
+        resolve();
+      });
+      dialog.addEventHandler("dialogEventReceived", (args) => {
+        if (args.error === CLOSED_BY_USER) resolve();
+        else reject(refused(lang, undefined, args.error));
+      });
+    });
+  });
+}
+
+/** Elsewhere (Excel for Windows and Mac, the playground) the pages wait in localStorage. */
+function byHelpers(office: DialogOffice, url: string, lang: Lang): Promise<void> {
   // office-js-helpers reads office.js's global; the playground hands its Office to the pane instead.
   const giveBack = lendGlobalOffice(office);
   let result: Promise<string>;
@@ -150,24 +201,49 @@ export function openPrintPreview(input: OpenPreviewInput): PreviewHandle {
     result = new Dialog<string>(url, DIALOG_WIDTH, DIALOG_HEIGHT).result;
   } catch (e) {
     giveBack();
-    storage.removeItem(key);
-    throw e;
+    return Promise.reject(refused(lang, (e as Error)?.message, undefined));
   }
   const closed = result.then(
     () => undefined,
     (e: { innerError?: unknown; message?: string }) => {
       if (e?.innerError === CLOSED_BY_USER) return undefined;
       const code = (e?.innerError as { code?: number } | undefined)?.code ?? e?.innerError;
-      throw new ServiceError(
-        "not-supported",
-        t(lang, "blocked", { detail: `${e?.message ?? ""} ${code ?? ""}`.trim() })
-      );
+      throw refused(lang, e?.message, code);
     }
   );
-  const done = (): void => {
+  closed.then(giveBack, giveBack);
+  return closed;
+}
+
+/**
+ * Opens the preview. Returns once Office has been asked to show it; `closed` settles when the user
+ * closes it (rejecting with a ServiceError when Office could not open it at all).
+ */
+export function openPrintPreview(input: OpenPreviewInput): PreviewHandle {
+  const { office, lang } = input;
+  const req = office?.context?.requirements;
+  if (!office || !office.context.ui || !req?.isSetSupported("DialogApi", "1.1"))
+    throw new ServiceError("not-supported", PRINT_PREVIEW_STRINGS.t(lang, "noDialog"));
+  const payload = JSON.stringify(previewPayload(input.reading, input.profile, lang, input.date));
+  const id = randomId();
+  const pageUrl = input.pageUrl ?? globalThis.location.href;
+  if (office.context.partitionKey && req.isSetSupported("DialogApi", "1.2"))
+    return { closed: byMessageChild(office, previewUrl(pageUrl, id, lang, true), payload, lang) };
+
+  const storage = input.storage ?? globalThis.localStorage;
+  // A preview left behind by a pane that closed with its dialog open (not one still open here).
+  for (let i = storage.length - 1; i >= 0; i--) {
+    const k = storage.key(i);
+    if (k && k.includes(PREVIEW_KEY_PREFIX) && !openKeys.has(k)) storage.removeItem(k);
+  }
+  const key = previewKey(id, office.context.partitionKey);
+  storage.setItem(key, payload);
+  openKeys.add(key);
+  const closed = byHelpers(office, previewUrl(pageUrl, id, lang), lang);
+  const forget = (): void => {
+    openKeys.delete(key);
     storage.removeItem(key);
-    giveBack();
   };
-  closed.then(done, done);
+  closed.then(forget, forget);
   return { closed };
 }
