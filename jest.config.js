@@ -28,13 +28,14 @@ module.exports = {
       displayName: "node",
       testEnvironment: "node",
       testMatch: ["<rootDir>/test/**/*.test.ts"],
+      setupFiles: ["<rootDir>/test/setup-engine.ts"],
     },
     {
       ...common,
       displayName: "dom",
       testEnvironment: "jsdom",
       testMatch: ["<rootDir>/test/**/*.test.tsx"],
-      setupFiles: ["<rootDir>/test/setup-dom.ts"],
+      setupFiles: ["<rootDir>/test/setup-dom.ts", "<rootDir>/test/setup-engine.ts"],
     },
   ],
 };

@@ -358,3 +358,13 @@ export function registerThiduaFunctions(HyperFormulaClass: HyperFormulaStatics):
   if (HyperFormulaClass.getRegisteredFunctionNames("enGB").includes("THIDUA.TOTAL")) return;
   HyperFormulaClass.registerFunctionPlugin(ThiduaPlugin, THIDUA_TRANSLATIONS);
 }
+
+/**
+ * What a host of the engine (the simulator) is given: the plugin, the sizes its spills had and which
+ * formulas Excel sizes by their result (VALIDATE: one cell for "OK", a row per issue otherwise).
+ */
+export const THIDUA_ENGINE_FUNCTIONS = {
+  register: registerThiduaFunctions,
+  resultSizesOf,
+  sizedByResult: new RegExp(`\\bTHIDUA\\.(VALIDATE|${THIDUA_NAMES.VALIDATE})\\s*\\(`, "i"),
+};

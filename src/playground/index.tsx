@@ -6,7 +6,12 @@
 import "./office-shim";
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { THIDUA_ENGINE_FUNCTIONS } from "../functions/hyperformula";
+import { provideEngineFunctions } from "../simulator/engine-functions";
 import { Playground } from "./Playground";
+
+// The page plays the add-in's functions runtime for the simulated Excel.
+provideEngineFunctions(() => THIDUA_ENGINE_FUNCTIONS);
 
 function start(): void {
   const root = document.getElementById("root");

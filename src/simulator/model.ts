@@ -14,8 +14,8 @@ import {
   rectA1,
 } from "./address";
 import { registerRankPlugin } from "./rank-plugin";
+import { engineFunctions } from "./engine-functions";
 import { fitResultSpills } from "./spill-fit";
-import { registerThiduaFunctions } from "../functions/hyperformula";
 import { SimError } from "./errors";
 
 export type Scalar = number | string | boolean | null;
@@ -276,7 +276,7 @@ export class WorkbookModel {
   constructor() {
     registerRankPlugin();
     // THIDUA.* compute here exactly what the add-in computes in Excel (same implementations).
-    registerThiduaFunctions(HyperFormula);
+    engineFunctions()?.register(HyperFormula);
     // No undo: HyperFormula's undo bookkeeping is quadratic in batch size, and Excel's API has no undo either.
     this.hf = HyperFormula.buildEmpty({
       licenseKey: "gpl-v3",

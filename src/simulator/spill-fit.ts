@@ -7,7 +7,7 @@
  * so it is computed again: its result may have shrunk to "OK" since.
  */
 import { DetailedCellError, type HyperFormula } from "hyperformula";
-import { resultSizesOf, type SpillSize } from "../functions/hyperformula";
+import { engineFunctions, type SpillSize } from "./engine-functions";
 
 /** A cell of the engine: HyperFormula's sheet id, 0-based row and column. */
 interface At {
@@ -16,7 +16,6 @@ interface At {
   col: number;
 }
 
-const VALIDATE = /\bTHIDUA\.(VALIDATE|KIEMTRA)\s*\(/i;
 const ONE: SpillSize = { width: 1, height: 1 };
 
 function parseKey(key: string): At {
@@ -52,7 +51,9 @@ const same = (a: SpillSize, b: SpillSize): boolean => a.width === b.width && a.h
  * once, then entered at its result's size.
  */
 export function fitResultSpills(hf: HyperFormula): void {
-  const sizes = resultSizesOf(hf.dependencyGraph);
+  const functions = engineFunctions();
+  if (!functions) return;
+  const sizes = functions.resultSizesOf(hf.dependencyGraph);
   if (sizes.anchors.size === 0) return;
   const probed = new Set<string>();
   for (let round = 0; round < 4; round++) {
@@ -60,7 +61,7 @@ export function fitResultSpills(hf: HyperFormula): void {
     for (const key of [...sizes.anchors]) {
       const at = parseKey(key);
       const formula = formulaAt(hf, at);
-      if (formula === undefined || !VALIDATE.test(formula)) {
+      if (formula === undefined || !functions.sizedByResult.test(formula)) {
         sizes.anchors.delete(key);
         sizes.natural.delete(key);
         sizes.fit.delete(key);
