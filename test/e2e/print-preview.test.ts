@@ -2,7 +2,8 @@
  * The print preview in real Chromium over the playground: Giao ước → "Xem trước bản in" opens the
  * preview page in the simulated Office's dialog (office-js-helpers' Dialog over displayDialogAsync),
  * which shows the ranking in rank order and the covenant's title on A4 pages; Đóng and the dialog's X
- * both close it and leave the pane usable, with nothing left in localStorage.
+ * both close it and leave the pane usable, with nothing left in localStorage. The preview page's other
+ * route, Excel on the web's (pages by messageChild after "ready"), is driven the way Office drives it.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -110,5 +111,70 @@ test("print preview (en): the dialog's X closes it without an error; it opens ag
   // Esc closes it as it closes Excel's own dialogs.
   await frame(page).getByRole("button", { name: "Close" }).press("Escape");
   await dialog(page).waitFor({ state: "detached" });
+  await page.close();
+});
+
+test("print preview page, Excel on the web's route: says 'ready', draws the pages messageChild sends, Đóng answers through the helpers", async () => {
+  const { page } = await openOutputs("vi");
+  const payload = {
+    version: 1,
+    lang: "vi",
+    decimal: ",",
+    pages: [
+      {
+        title: "Bảng xếp hạng",
+        spec: {
+          name: "Xếp hạng",
+          kind: "ranking",
+          cells: [
+            { row: 0, col: 0, value: "Sở Nội vụ" },
+            { row: 0, col: 1, value: 8.5, style: { numberFormat: "0.00" } },
+          ],
+        },
+      },
+    ],
+  };
+  // Office's side of the dialog, as Excel on the web gives it to the page: messageParent, and the
+  // parent's messages once the page has registered for them.
+  await page.evaluate((json) => {
+    const w = window as unknown as { sent: string[] };
+    w.sent = [];
+    let toPage: ((a: { message: string }) => void) | null = null;
+    const frame = document.createElement("iframe");
+    frame.id = "web-dialog";
+    frame.style.cssText = "position:fixed;inset:0;width:100vw;height:100vh;z-index:99999";
+    (frame as unknown as { thiduaOffice: unknown }).thiduaOffice = {
+      context: {
+        host: "Excel",
+        platform: "OfficeOnline",
+        ui: {
+          messageParent(m: string) {
+            w.sent.push(m);
+            if (m === "ready") setTimeout(() => toPage?.({ message: json }), 0);
+          },
+          addHandlerAsync(
+            _t: string,
+            h: (a: { message: string }) => void,
+            cb?: (r: { status: string }) => void
+          ) {
+            toPage = h;
+            cb?.({ status: "succeeded" });
+          },
+        },
+      },
+      onReady: () => Promise.resolve({}),
+    };
+    frame.src = "/preview.html?key=x&lang=vi&via=child";
+    document.body.appendChild(frame);
+  }, JSON.stringify(payload));
+  const inner = page.frameLocator("#web-dialog");
+  await inner.getByText("Sở Nội vụ").waitFor({ timeout: 30_000 });
+  expect(await inner.locator("td").allInnerTexts()).toEqual(["Sở Nội vụ", "8,50"]);
+  await inner.getByRole("button", { name: "Đóng" }).click();
+  await page.waitForFunction(() => (window as unknown as { sent: string[] }).sent.length >= 2);
+  expect(await page.evaluate(() => (window as unknown as { sent: string[] }).sent)).toEqual([
+    "ready",
+    JSON.stringify({ parse: false, value: "closed" }),
+  ]);
   await page.close();
 });
