@@ -21,6 +21,9 @@ export function createOneClickRanking(env: OneClickEnv): () => Promise<void> {
     const adapter = createExcelAdapter(env.excel, { office: env.office });
     const lang = langFromLocale(adapter.displayLanguage);
     try {
+      // Issue marks the pane left on the score sheet are temporary: gone before the ranking is written.
+      const { createIssueMarks } = await import(/* webpackChunkName: "marks" */ "../excel/marks");
+      await createIssueMarks(env.excel).clearIfAny();
       const res = await adapter.oneClickRanking({ lang, mode: "values", date: env.now?.() });
       postNotice({
         kind: "ranked",

@@ -119,13 +119,21 @@ export interface IssueMarks {
   mark(cells: MarkCell[]): Promise<number>;
   /** Removes our marks; returns how many formats it removed. */
   clear(): Promise<number>;
-  /** Removes our marks unless none can be left (nothing marked since the last clear). */
+  /**
+   * Removes our marks unless none can be left (nothing marked since the last clear); never fails, so
+   * it can run before any write.
+   */
   clearIfAny(): Promise<void>;
 }
 
+/**
+ * Per workbook host (the pane and the ribbon share one in Office's shared runtime): false once no mark
+ * can be left. Until the workbook has been swept once, an earlier session's marks may be in it.
+ */
+const MAYBE_MARKED = new WeakMap<ExcelHost, boolean>();
+
 export function createIssueMarks(excel: ExcelHost): IssueMarks {
-  // Until the workbook has been swept once, marks from an earlier session may be in it.
-  let maybeMarked = true;
+  const setMarked = (v: boolean): void => void MAYBE_MARKED.set(excel, v);
   const guarded = async <T>(fn: () => Promise<T>): Promise<T> => {
     try {
       return await fn();
@@ -139,7 +147,7 @@ export function createIssueMarks(excel: ExcelHost): IssueMarks {
         excel.run(async (context) => {
           const areas = markAreas(cells);
           await clearIn(context);
-          maybeMarked = areas.length > 0;
+          setMarked(areas.length > 0);
           for (const a of areas) {
             const cf = context.workbook.worksheets
               .getItem(a.sheet)
@@ -159,12 +167,18 @@ export function createIssueMarks(excel: ExcelHost): IssueMarks {
       guarded(() =>
         excel.run(async (context) => {
           const n = await clearIn(context);
-          maybeMarked = false;
+          setMarked(false);
           return n;
         })
       ),
     clearIfAny: async () => {
-      if (maybeMarked) await marks.clear();
+      if (MAYBE_MARKED.get(excel) === false) return;
+      try {
+        await marks.clear();
+      } catch {
+        // A mark that cannot be removed (its sheet protected since) must not stop a ranking or a fix;
+        // the next clear tries again.
+      }
     },
   };
   return marks;

@@ -7,6 +7,7 @@ import * as fs from "fs";
 import { conditionalFills, simulatorFromXlsx, type Simulator } from "../../src/simulator";
 import { createIssueMarks, markAreas, MARK_FILLS } from "../../src/excel/marks";
 import { createExcelService } from "../../src/taskpane/excel-service";
+import { createOneClickRanking } from "../../src/commands/oneclick";
 import { ServiceError } from "../../src/taskpane/service";
 import { sample } from "../paths";
 
@@ -112,6 +113,20 @@ describe("issues marked on the sheet", () => {
     expect(sheet.conditionalFormats.map((cf) => cf.type)).toEqual(["CellValue"]);
     expect(paint(sim, "F7")).toBe(USER_GREEN);
     expect(sim.model.result(sheet, 5, 4)).toBe(18.5);
+  });
+
+  test("the ribbon's one-click ranking removes the pane's marks before it writes the ranking", async () => {
+    const sim = await s4();
+    const svc = createExcelService({ excel: sim.Excel, office: sim.Office });
+    const reading = await svc.read([SHEET], "vi");
+    const clean = everything(sim);
+    await svc.markIssues!(reading.report.issues);
+    expect(paint(sim, "G10")).toBe(MARK_FILLS.error);
+    await createOneClickRanking({ excel: sim.Excel, office: sim.Office })();
+    const [score, ranking] = everything(sim) as unknown[];
+    expect(score).toEqual((clean as unknown[])[0]);
+    expect(ranking).toBeDefined();
+    expect(paint(sim, "G10")).toBeUndefined();
   });
 
   test("marking costs the same round trips for one cell as for a hundred; a column of cells is one format", async () => {
