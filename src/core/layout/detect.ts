@@ -256,62 +256,78 @@ function sttIsRowCounter(
   return rows >= 3 && coded * 2 >= rows;
 }
 
-function detectRows(
-  v: SheetView,
-  hr: number,
-  roles: Roles,
-  reasons: Reason[],
-  lang: Lang,
-  sep: "," | "."
-): DetectResult {
-  const t = (
-    k: Parameters<typeof CORE_STRINGS.t>[1],
-    p?: Record<string, string | number>
-  ): string => CORE_STRINGS.t(lang, k, p);
+/** Where a rows layout keeps its keys: the label, codes, max, weights, item bonus and notes. */
+interface KeyColumns {
+  labelCol: number;
+  codeCol: number | null;
+  maxCol: number | null;
+  weightCol: number | null;
+  itemBonusCol: number | null;
+  noteCol: number | null;
+}
+
+function keyColumns(v: SheetView, roles: Roles): KeyColumns {
   const labelCol =
     first(roles, "label") ?? Math.max(v.left, (first(roles, "max") ?? v.left + 1) - 1);
   const sttCol = first(roles, "stt");
-  let codeCol = sttCol !== null && sttCol < labelCol ? sttCol : null;
   const maxCol = first(roles, "max");
-  const weightCol = first(roles, "weight");
   // R13: "Thưởng" right of the max, before the units: each item's own bonus.
   const bonusCol = first(roles, "bonus");
-  const itemBonusCol =
-    bonusCol !== null && maxCol !== null && bonusCol > maxCol && bonusCol <= maxCol + 2
-      ? bonusCol
-      : null;
   const notesAt = first(roles, "note");
-  const noteCol = notesAt !== null && notesAt > labelCol ? notesAt : null;
-  // Without a max column, the max may be written in each label: "1. Hoàn thành kế hoạch (10 điểm)",
-  // or in each score cell under "Điểm số" column groups: "9,49/9,5" (R11, a max per unit).
-  let maxInLabel = false;
-  const { cols: groups, nameRow: groupNames } =
-    maxCol === null ? scoreGroups(v, hr) : { cols: [], nameRow: hr };
-  if (groups.length > 0) reasons.push({ key: "reasonMaxInCells" });
-  else if (maxCol === null) {
-    let labels = 0;
-    let withMax = 0;
-    for (let r = hr + 1; r <= v.bottom && r <= hr + 200; r++) {
-      const l = v.text(r, labelCol);
-      if (l === null) continue;
-      labels++;
-      if (maxInHeader(l, sep) !== null) withMax++;
-    }
-    if (withMax < 2 || withMax < labels * 0.4) return fail(lang, t("noMax"), reasons);
-    maxInLabel = true;
-    reasons.push({ key: "reasonMaxInLabel" });
-  } else reasons.push({ key: "reasonMaxCol", params: { col: columnLetter(maxCol) } });
-  if (codeCol !== null)
-    reasons.push({ key: "reasonCodes", params: { col: columnLetter(codeCol) } });
-  if (weightCol !== null)
-    reasons.push({ key: "reasonWeights", params: { col: columnLetter(weightCol) } });
+  return {
+    labelCol,
+    codeCol: sttCol !== null && sttCol < labelCol ? sttCol : null,
+    maxCol,
+    weightCol: first(roles, "weight"),
+    itemBonusCol:
+      bonusCol !== null && maxCol !== null && bonusCol > maxCol && bonusCol <= maxCol + 2
+        ? bonusCol
+        : null,
+    noteCol: notesAt !== null && notesAt > labelCol ? notesAt : null,
+  };
+}
 
+/**
+ * Where the max comes from: its column; without one, each label ("1. Hoàn thành kế hoạch (10 điểm)")
+ * or each score cell under "Điểm số" column groups ("9,49/9,5": R11, a max per unit). Null: nowhere.
+ */
+function maxSource(
+  v: SheetView,
+  hr: number,
+  k: KeyColumns,
+  sep: "," | "."
+): { groups: number[]; groupNames: number; maxInLabel: boolean; reason: Reason } | null {
+  const { cols: groups, nameRow: groupNames } =
+    k.maxCol === null ? scoreGroups(v, hr) : { cols: [], nameRow: hr };
+  if (groups.length > 0)
+    return { groups, groupNames, maxInLabel: false, reason: { key: "reasonMaxInCells" } };
+  if (k.maxCol !== null)
+    return {
+      groups,
+      groupNames,
+      maxInLabel: false,
+      reason: { key: "reasonMaxCol", params: { col: columnLetter(k.maxCol) } },
+    };
+  let labels = 0;
+  let withMax = 0;
+  for (let r = hr + 1; r <= v.bottom && r <= hr + 200; r++) {
+    const l = v.text(r, k.labelCol);
+    if (l === null) continue;
+    labels++;
+    if (maxInHeader(l, sep) !== null) withMax++;
+  }
+  if (withMax < 2 || withMax < labels * 0.4) return null;
+  return { groups, groupNames, maxInLabel: true, reason: { key: "reasonMaxInLabel" } };
+}
+
+/** Columns that are not units: every key column, and those its merged header covers. */
+function keyedColumns(v: SheetView, hr: number, roles: Roles, k: KeyColumns): Set<number> {
   const known = new Set<number>();
   // "Đơn vị" merged over the unit columns names no column of its own: the names sit on the row below.
   for (const [role, cols] of roles)
     if (role !== "self" && role !== "review" && role !== "unit") cols.forEach((c) => known.add(c));
   // Merged key headers cover their neighbours: those columns are not units either.
-  for (const c of [labelCol, codeCol, maxCol, weightCol]) {
+  for (const c of [k.labelCol, k.codeCol, k.maxCol, k.weightCol]) {
     if (c === null) continue;
     for (
       let d = c + 1;
@@ -320,22 +336,39 @@ function detectRows(
     )
       known.add(d);
   }
+  return known;
+}
 
+/**
+ * The units the header names and the layout that follows: A (a column per unit, or "Điểm số" groups),
+ * C (Tự chấm | Cụm chấm pairs under each name), D (one unit's form). Also how many rows the header
+ * takes, and the reason to give when the layout needs one.
+ */
+function headerUnits(
+  v: SheetView,
+  hr: number,
+  roles: Roles,
+  k: KeyColumns,
+  max: { groups: number[]; groupNames: number },
+  sep: "," | "."
+): { layout: "A" | "C" | "D"; headerRows: number; units: UnitColumns[]; reason: Reason | null } {
+  const { labelCol, maxCol } = k;
   const sub = hr + 1 <= v.bottom ? rolesOfRow(v, hr + 1) : new Map<HeaderRole, number[]>();
   const subPairs = (sub.get("self")?.length ?? 0) + (sub.get("review")?.length ?? 0);
   let layout: "A" | "C" | "D";
   let headerRows = 1;
+  let reason: Reason | null = null;
   const units: UnitColumns[] = [];
 
-  if (groups.length > 0) {
+  if (max.groups.length > 0) {
     layout = "A";
-    headerRows = groupNames === hr ? 2 : 1;
-    for (const c of groups)
+    headerRows = max.groupNames === hr ? 2 : 1;
+    for (const c of max.groups)
       units.push({
-        name: v.text(groupNames, c)!,
+        name: v.text(max.groupNames, c)!,
         self: c,
         review: null,
-        nameCell: [groupNames, c],
+        nameCell: [max.groupNames, c],
       });
   } else if (roles.has("self") || roles.has("review")) {
     layout = "D";
@@ -347,7 +380,7 @@ function detectRows(
       review: first(roles, "review"),
       nameCell: name ? name.cell : null,
     });
-    reasons.push({ key: "reasonUnitName", params: { text: name ? name.source : fallback } });
+    reason = { key: "reasonUnitName", params: { text: name ? name.source : fallback } };
   } else if (subPairs >= 2) {
     layout = "C";
     headerRows = 2;
@@ -370,9 +403,10 @@ function detectRows(
       if (role === "self") current.self = c;
       else current.review = c;
     }
-    reasons.push({ key: "reasonPairs" });
+    reason = { key: "reasonPairs" };
   } else {
     layout = "A";
+    const known = keyedColumns(v, hr, roles, k);
     // A second header row holding the unit names under a merged "Điểm các đơn vị".
     let nameRow = hr;
     if (
@@ -409,8 +443,18 @@ function detectRows(
     v.fold(hr + headerRows, labelCol) === v.fold(hr, labelCol)
   )
     headerRows++;
-  // Criterion rows: from under the header to the total row or the signature block.
-  let r = hr + headerRows;
+  return { layout, headerRows, units, reason };
+}
+
+/** Criterion rows: from under the header to the total row or the signature block (R2 subtotals). */
+function criterionRows(
+  v: SheetView,
+  start: number,
+  k: KeyColumns,
+  sep: "," | "."
+): { firstRow: number; lastRow: number; totalRow: number | null; subtotalRows: number[] } {
+  const { labelCol, codeCol, maxCol } = k;
+  let r = start;
   while (r <= v.bottom && isNumberingRow(v, r)) r++;
   let firstRow = -1;
   let lastRow = -1;
@@ -449,6 +493,68 @@ function detectRows(
     if (firstRow < 0) firstRow = r;
     lastRow = r;
   }
+  return { firstRow, lastRow, totalRow, subtotalRows };
+}
+
+const unitCols = (u: UnitColumns): number[] =>
+  [u.self, u.review].filter((c): c is number => c !== null);
+
+/**
+ * The units that are ranked. A hidden unit column (last year's "Năm 2024", a unit that left the
+ * cluster) is not, and the reasons say so: never scored in silence, never dropped in silence. A unit
+ * column holds scores: text columns ("Căn cứ", "Minh chứng") that only look like names are dropped.
+ */
+function scoredUnits(
+  v: SheetView,
+  units: UnitColumns[],
+  layout: "A" | "C" | "D",
+  rows: { firstRow: number; lastRow: number },
+  sep: "," | "."
+): { kept: UnitColumns[]; shown: UnitColumns[]; hiddenUnits: UnitColumns[] } {
+  const hiddenUnits =
+    layout === "D" ? [] : units.filter((u) => unitCols(u).every((c) => v.isHiddenCol(c)));
+  const shown = units.filter((u) => !hiddenUnits.includes(u));
+  const kept = shown.filter((u) => {
+    const cols = [u.self, u.review].filter((c): c is number => c !== null);
+    let nums = 0;
+    let texts = 0;
+    for (let rr = rows.firstRow; rr <= rows.lastRow; rr++)
+      for (const c of cols) {
+        if (v.isEmpty(rr, c)) continue;
+        if (numericLike(v, rr, c, sep)) nums++;
+        else if ((v.text(rr, c) ?? "").length > 6) texts++;
+      }
+    return layout !== "A" || nums >= texts;
+  });
+  return { kept, shown, hiddenUnits };
+}
+
+function detectRows(
+  v: SheetView,
+  hr: number,
+  roles: Roles,
+  reasons: Reason[],
+  lang: Lang,
+  sep: "," | "."
+): DetectResult {
+  const t = (
+    k: Parameters<typeof CORE_STRINGS.t>[1],
+    p?: Record<string, string | number>
+  ): string => CORE_STRINGS.t(lang, k, p);
+  const k = keyColumns(v, roles);
+  const { labelCol, maxCol, weightCol, itemBonusCol, noteCol } = k;
+  let codeCol = k.codeCol;
+  const max = maxSource(v, hr, k, sep);
+  if (!max) return fail(lang, t("noMax"), reasons);
+  reasons.push(max.reason);
+  if (codeCol !== null)
+    reasons.push({ key: "reasonCodes", params: { col: columnLetter(codeCol) } });
+  if (weightCol !== null)
+    reasons.push({ key: "reasonWeights", params: { col: columnLetter(weightCol) } });
+
+  const { layout, headerRows, units, reason } = headerUnits(v, hr, roles, k, max, sep);
+  if (reason) reasons.push(reason);
+  const { firstRow, lastRow, totalRow, subtotalRows } = criterionRows(v, hr + headerRows, k, sep);
   if (firstRow < 0) return fail(lang, t("noCriteria"), reasons);
   // STT numbered 1, 2, 3… down every row (sections included) while the labels carry the real codes
   // ("I. Công tác…", "1. …", "a) …"): the STT column is a row counter, so the hierarchy comes from the
@@ -460,26 +566,7 @@ function detectRows(
     if (i >= 0) reasons.splice(i, 1);
   }
 
-  // A hidden unit column (last year's "Năm 2024", a unit that left the cluster) is not ranked, and the
-  // reasons say so: never scored in silence, never dropped in silence.
-  const unitCols = (u: UnitColumns): number[] =>
-    [u.self, u.review].filter((c): c is number => c !== null);
-  const hiddenUnits =
-    layout === "D" ? [] : units.filter((u) => unitCols(u).every((c) => v.isHiddenCol(c)));
-  const shown = units.filter((u) => !hiddenUnits.includes(u));
-  // A unit column holds scores: drop text columns ("Căn cứ", "Minh chứng") that only look like names.
-  const kept = shown.filter((u) => {
-    const cols = [u.self, u.review].filter((c): c is number => c !== null);
-    let nums = 0;
-    let texts = 0;
-    for (let rr = firstRow; rr <= lastRow; rr++)
-      for (const c of cols) {
-        if (v.isEmpty(rr, c)) continue;
-        if (numericLike(v, rr, c, sep)) nums++;
-        else if ((v.text(rr, c) ?? "").length > 6) texts++;
-      }
-    return layout !== "A" || nums >= texts;
-  });
+  const { kept, shown, hiddenUnits } = scoredUnits(v, units, layout, { firstRow, lastRow }, sep);
   if (kept.length === 0) return fail(lang, t("noUnits"), reasons);
   reasons.push({
     key: "reasonUnits",
@@ -520,7 +607,7 @@ function detectRows(
     codeCol,
     labelCol,
     maxCol,
-    ...(maxInLabel ? { maxInLabel } : {}),
+    ...(max.maxInLabel ? { maxInLabel: true } : {}),
     weightCol,
     ...(itemBonusCol !== null ? { itemBonusCol } : {}),
     ...(noteCol !== null ? { noteCol } : {}),
