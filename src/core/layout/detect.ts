@@ -671,32 +671,20 @@ function unitNameFallback(v: SheetView): string {
   return v.grid.sheetName;
 }
 
-function detectCols(
-  v: SheetView,
-  hr: number,
-  roles: Roles,
-  reasons: Reason[],
-  lang: Lang,
-  sep: "," | "."
-): DetectResult {
-  const t = (
-    k: Parameters<typeof CORE_STRINGS.t>[1],
-    p?: Record<string, string | number>
-  ): string => CORE_STRINGS.t(lang, k, p);
-  const nameCol = first(roles, "unit");
-  if (nameCol === null) return fail(lang, t("noHeader"), reasons);
-  const skip = new Set<HeaderRole>([
-    "stt",
-    "unit",
-    "total",
-    "rank",
-    "note",
-    "classification",
-    "label",
-    "average",
-  ]);
-  // A second header row: criterion names under a merged section title.
-  let headerRows = 1;
+/** Header roles that head no criterion column. */
+const NOT_CRITERIA = new Set<HeaderRole>([
+  "stt",
+  "unit",
+  "total",
+  "rank",
+  "note",
+  "classification",
+  "label",
+  "average",
+]);
+
+/** Two header rows when criterion names sit under a merged section title. */
+function colsHeaderRows(v: SheetView, hr: number, nameCol: number, sep: "," | "."): number {
   if (
     hr + 1 <= v.bottom &&
     (v.isEmpty(hr + 1, nameCol) || v.fold(hr + 1, nameCol) === v.fold(hr, nameCol))
@@ -706,10 +694,23 @@ function detectCols(
       const txt = v.text(hr + 1, c);
       if (txt !== null && parseNumberText(txt, sep) === null && !isNumberingRow(v, hr + 1)) texts++;
     }
-    if (texts >= 1) headerRows = 2;
+    if (texts >= 1) return 2;
   }
+  return 1;
+}
+
+/**
+ * The criterion columns right of the unit names, with the columns headed "Cộng" / "Tổng": a subtotal
+ * closing a section (R2) or the grand total.
+ */
+function columnCriteria(
+  v: SheetView,
+  hr: number,
+  headerRows: number,
+  nameCol: number,
+  sep: "," | "."
+): { criteria: ColumnCriterion[]; subtotalCols: number[]; totalCol: number | null } {
   const criteria: ColumnCriterion[] = [];
-  // Columns headed "Cộng" / "Tổng": a subtotal closing a section (R2) or the grand total.
   const subtotalCols: number[] = [];
   const totals: number[] = [];
   for (let c = nameCol + 1; c <= v.right; c++) {
@@ -730,8 +731,8 @@ function detectCols(
     }
     // "Tổng điểm" merged down over a two-row header lends its text to the lower cell.
     if (role === "total" && (low === null || low === top)) totals.push(c);
-    if (role !== null && skip.has(role) && low === null) continue;
-    if (lowRole !== null && skip.has(lowRole)) continue;
+    if (role !== null && NOT_CRITERIA.has(role) && low === null) continue;
+    if (lowRole !== null && NOT_CRITERIA.has(lowRole)) continue;
     const kind =
       kindOfLabel(foldLabel) ?? (low !== null ? kindOfLabel(v.fold(hr, c)) : null) ?? "content";
     const crit: ColumnCriterion = { col: c, code: "", label, max: maxInHeader(label, sep), kind };
@@ -742,7 +743,6 @@ function detectCols(
     }
     criteria.push(crit);
   }
-  if (criteria.length === 0) return fail(lang, t("noCriteria"), reasons);
   // A bare "Cộng" with criteria after it, or before the last total column, closes a group of
   // criteria; the total column is what remains.
   const lastTotal = totals.length > 0 ? totals[totals.length - 1] : null;
@@ -752,9 +752,18 @@ function detectCols(
   }
   subtotalCols.sort((a, b) => a - b);
   const totalCol = totals.find((c) => !subtotalCols.includes(c)) ?? null;
+  return { criteria, subtotalCols, totalCol };
+}
 
-  let r = hr + headerRows;
-  let maxRow: number | null = null;
+/** The "Điểm chuẩn" row under the header, if any, and the row the units start from. */
+function maxRowOf(
+  v: SheetView,
+  start: number,
+  nameCol: number,
+  criteria: ColumnCriterion[],
+  sep: "," | "."
+): { maxRow: number | null; next: number } {
+  let r = start;
   for (let k = 0; k < 3 && r <= v.bottom; k++) {
     if (isNumberingRow(v, r)) {
       r++;
@@ -767,22 +776,24 @@ function detectCols(
       (role === "max" || f === "" || /diem (chuan|toi da)|thang diem/.test(f)) &&
       allNum &&
       !v.isEmpty(r, criteria[0].col)
-    ) {
-      maxRow = r;
-      r++;
-      reasons.push({ key: "reasonMaxRow", params: { row: maxRow + 1 } });
-    }
+    )
+      return { maxRow: r, next: r + 1 };
     break;
   }
-  if (maxRow === null) {
-    const withMax = criteria.filter((c) => c.max !== null);
-    if (withMax.filter((c) => c.kind === "content").length === 0)
-      return fail(lang, t("noMax"), reasons);
-    reasons.push({ key: "reasonMaxInHeader", params: { text: withMax[0].label } });
-  }
+  return { maxRow: null, next: r };
+}
+
+/** The unit rows: from `start` to the total row, the signature block or a note under the table. */
+function unitRowSpan(
+  v: SheetView,
+  start: number,
+  nameCol: number,
+  roles: Roles,
+  criteria: ColumnCriterion[]
+): { firstRow: number; lastRow: number } {
   let firstRow = -1;
   let lastRow = -1;
-  for (; r <= v.bottom; r++) {
+  for (let r = start; r <= v.bottom; r++) {
     const f = v.fold(r, nameCol);
     if (isTotalLabel(f) || (f === "" && isTotalLabel(v.fold(r, v.left)))) {
       if (firstRow >= 0) break;
@@ -798,30 +809,17 @@ function detectCols(
     if (firstRow < 0) firstRow = r;
     lastRow = r;
   }
-  if (firstRow < 0) return fail(lang, t("noUnits"), reasons);
-  const names: string[] = [];
-  const unitRows: { name: string; row: number }[] = [];
-  const hiddenUnitRows: { name: string; row: number }[] = [];
-  for (let rr = firstRow; rr <= lastRow; rr++) {
-    const n = v.text(rr, nameCol);
-    if (!n) continue;
-    // A hidden unit row is not ranked (as a hidden unit column in layout A), and the reasons say so.
-    if (v.isHiddenRow(rr)) hiddenUnitRows.push({ name: n, row: rr });
-    else {
-      names.push(n);
-      unitRows.push({ name: n, row: rr });
-    }
-  }
-  if (names.length === 0) return fail(lang, t("noUnits"), reasons);
-  reasons.push({ key: "reasonUnits", params: { n: names.length, names: names.join("; ") } });
-  if (hiddenUnitRows.length > 0)
-    reasons.push({
-      key: "reasonHiddenUnitRows",
-      params: {
-        rows: shortList(hiddenUnitRows.map((u) => String(u.row + 1))),
-        names: hiddenUnitRows.map((u) => u.name).join("; "),
-      },
-    });
+  return { firstRow, lastRow };
+}
+
+/** What the reasons say of a columns layout's criteria: hidden, bonus, deduction, subtotals, total. */
+function criteriaReasons(
+  v: SheetView,
+  criteria: ColumnCriterion[],
+  subtotalCols: number[],
+  totalCol: number | null
+): Reason[] {
+  const reasons: Reason[] = [];
   const hiddenCriteria = criteria.filter((c) => v.isHiddenCol(c.col));
   if (hiddenCriteria.length > 0)
     reasons.push({
@@ -847,6 +845,61 @@ function detectCols(
     });
   if (totalCol !== null)
     reasons.push({ key: "reasonTotalCol", params: { col: columnLetter(totalCol) } });
+  return reasons;
+}
+
+function detectCols(
+  v: SheetView,
+  hr: number,
+  roles: Roles,
+  reasons: Reason[],
+  lang: Lang,
+  sep: "," | "."
+): DetectResult {
+  const t = (
+    k: Parameters<typeof CORE_STRINGS.t>[1],
+    p?: Record<string, string | number>
+  ): string => CORE_STRINGS.t(lang, k, p);
+  const nameCol = first(roles, "unit");
+  if (nameCol === null) return fail(lang, t("noHeader"), reasons);
+  const headerRows = colsHeaderRows(v, hr, nameCol, sep);
+  const { criteria, subtotalCols, totalCol } = columnCriteria(v, hr, headerRows, nameCol, sep);
+  if (criteria.length === 0) return fail(lang, t("noCriteria"), reasons);
+
+  const { maxRow, next } = maxRowOf(v, hr + headerRows, nameCol, criteria, sep);
+  if (maxRow !== null) reasons.push({ key: "reasonMaxRow", params: { row: maxRow + 1 } });
+  else {
+    const withMax = criteria.filter((c) => c.max !== null);
+    if (withMax.filter((c) => c.kind === "content").length === 0)
+      return fail(lang, t("noMax"), reasons);
+    reasons.push({ key: "reasonMaxInHeader", params: { text: withMax[0].label } });
+  }
+  const { firstRow, lastRow } = unitRowSpan(v, next, nameCol, roles, criteria);
+  if (firstRow < 0) return fail(lang, t("noUnits"), reasons);
+  const names: string[] = [];
+  const unitRows: { name: string; row: number }[] = [];
+  const hiddenUnitRows: { name: string; row: number }[] = [];
+  for (let rr = firstRow; rr <= lastRow; rr++) {
+    const n = v.text(rr, nameCol);
+    if (!n) continue;
+    // A hidden unit row is not ranked (as a hidden unit column in layout A), and the reasons say so.
+    if (v.isHiddenRow(rr)) hiddenUnitRows.push({ name: n, row: rr });
+    else {
+      names.push(n);
+      unitRows.push({ name: n, row: rr });
+    }
+  }
+  if (names.length === 0) return fail(lang, t("noUnits"), reasons);
+  reasons.push({ key: "reasonUnits", params: { n: names.length, names: names.join("; ") } });
+  if (hiddenUnitRows.length > 0)
+    reasons.push({
+      key: "reasonHiddenUnitRows",
+      params: {
+        rows: shortList(hiddenUnitRows.map((u) => String(u.row + 1))),
+        names: hiddenUnitRows.map((u) => u.name).join("; "),
+      },
+    });
+  reasons.push(...criteriaReasons(v, criteria, subtotalCols, totalCol));
   let confidence = 0.55;
   // A ranking already made (Xếp hạng with Danh hiệu / Xếp loại columns, ours or the office's) is a
   // result, not scores: any score sheet of the same file wins over it.
