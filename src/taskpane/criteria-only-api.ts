@@ -31,6 +31,12 @@ export interface CriteriaOnlyService {
     members: string[],
     lang: Lang
   ): Promise<{ sheetName: string }>;
+  /** The covenant as a Word file to download (the document the members sign); writes nothing. */
+  covenantDocx(
+    source: CriteriaOnlySource,
+    members: string[],
+    lang: Lang
+  ): Promise<{ fileName: string; blob: Blob }>;
   /** The way back: deletes these sheets the panel wrote (never a user's sheet); returns how many. */
   undo(sheetNames: string[], kind: "template" | "covenant"): Promise<number>;
 }

@@ -66,6 +66,20 @@ export function createCriteriaOnlyService(deps: CriteriaOnlyDeps): CriteriaOnlyS
       return { sheetName };
     },
 
+    async covenantDocx(source: CriteriaOnlySource, members, lang) {
+      const profile = await profileWith(members);
+      // The Word writer is most of the pane's weight: loaded when the file is asked for.
+      const [{ buildCovenantDocx }, { Packer }] = await Promise.all([
+        import(/* webpackChunkName: "covenant-docx" */ "../sheets/covenant-docx"),
+        import(/* webpackChunkName: "covenant-docx" */ "docx"),
+      ]);
+      const blob = await Packer.toBlob(
+        buildCovenantDocx(profile, source.criteria, { date: deps.now(), lang })
+      );
+      const base = lang === "vi" ? "Giao-uoc-thi-dua" : "Covenant";
+      return { fileName: profile.year > 0 ? `${base}-${profile.year}.docx` : `${base}.docx`, blob };
+    },
+
     async undo(sheetNames, kind) {
       let removed = 0;
       for (const name of sheetNames) if (await deps.adapter().removeOurSheet(name, kind)) removed++;

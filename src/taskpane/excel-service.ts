@@ -239,6 +239,7 @@ export function createExcelService(env: ExcelServiceEnv = {}): ThiduaService {
         read: wrap(c.read),
         writeForms: wrap(c.writeForms),
         writeCovenant: wrap(c.writeCovenant),
+        covenantDocx: wrap(c.covenantDocx),
         undo: wrap(c.undo),
       };
     },

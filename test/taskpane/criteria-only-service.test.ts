@@ -7,6 +7,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import JSZip from "jszip";
 import { simulatorFromXlsx, type Simulator } from "../../src/simulator";
 import { createExcelService } from "../../src/taskpane/excel-service";
 import type { CriteriaOnlyService } from "../../src/taskpane/criteria-only-api";
@@ -93,5 +94,17 @@ test("covenant: a new sheet naming every member typed; nothing else changes; und
   for (const m of MEMBERS) expect(text.toUpperCase()).toContain(m.toUpperCase());
   expect(text).toContain("2025");
   expect(await api.undo([sheetName], "covenant")).toBe(1);
+  expect(workbookState(sim)).toEqual(before);
+});
+
+test("covenant in Word: a .docx named by the title's year, the members in it; the workbook is not written", async () => {
+  const { sim, api } = await open();
+  const source = (await api.read(undefined, "vi"))!;
+  const before = workbookState(sim);
+  const { fileName, blob } = await api.covenantDocx(source, MEMBERS, "vi");
+  expect(fileName).toBe("Giao-uoc-thi-dua-2025.docx");
+  const zip = await JSZip.loadAsync(await blob.arrayBuffer());
+  const xml = await zip.file("word/document.xml")!.async("string");
+  for (const m of MEMBERS) expect(xml.toUpperCase()).toContain(m.toUpperCase());
   expect(workbookState(sim)).toEqual(before);
 });

@@ -58,6 +58,13 @@ class CriteriaOnlyFake implements CriteriaOnlyService {
     this.calls.push({ method: "writeCovenant", args: [source, members] });
     return { sheetName: "Giao ước 2026" };
   }
+  async covenantDocx(
+    source: CriteriaOnlySource,
+    members: string[]
+  ): Promise<{ fileName: string; blob: Blob }> {
+    this.calls.push({ method: "covenantDocx", args: [source, members] });
+    return { fileName: "Giao-uoc-thi-dua-2026.docx", blob: new Blob(["docx"]) };
+  }
   async undo(sheetNames: string[], kind: "template" | "covenant"): Promise<number> {
     this.calls.push({ method: "undo", args: [sheetNames, kind] });
     return sheetNames.length;
@@ -141,6 +148,31 @@ describe("criteria-only sheet in the pane (DOMAIN §4 bảng điểm chuẩn →
     await press("Make the covenant");
     await screen.findByText('Sheet "Giao ước 2026" made.');
     expect(api.calls.find((c) => c.method === "writeCovenant")!.args[1]).toEqual([
+      "Sở Nội vụ",
+      "Sở Tư pháp",
+    ]);
+    // The Word covenant is a download: the browser is handed the file, the workbook is not written.
+    const created: Blob[] = [];
+    URL.createObjectURL = (b: Blob): string => {
+      created.push(b);
+      return "blob:covenant";
+    };
+    URL.revokeObjectURL = (): void => undefined;
+    const names: string[] = [];
+    const click = jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (
+      this: HTMLAnchorElement
+    ) {
+      names.push(this.download);
+    });
+    try {
+      await press("Download the covenant (Word)");
+      await screen.findByText("Giao-uoc-thi-dua-2026.docx downloaded.");
+    } finally {
+      click.mockRestore();
+    }
+    expect(created).toHaveLength(1);
+    expect(names).toEqual(["Giao-uoc-thi-dua-2026.docx"]);
+    expect(api.calls.find((c) => c.method === "covenantDocx")!.args[1]).toEqual([
       "Sở Nội vụ",
       "Sở Tư pháp",
     ]);

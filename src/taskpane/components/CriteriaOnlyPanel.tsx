@@ -26,6 +26,7 @@ import {
   type CriteriaOnlySource,
 } from "../criteria-only-api";
 import { CRITERIA_ONLY_STRINGS, type CriteriaOnlyKey } from "./criteria-only-strings";
+import { download } from "../download";
 import { ErrorBar } from "./ErrorBar";
 import { Progress, useTask } from "./Progress";
 import { formatNumber } from "./format";
@@ -81,6 +82,13 @@ export default function CriteriaOnlyPanel({
       setDone(t("covenantDone", { sheet: res.sheetName }));
     });
   };
+  const covenantWord = (): void => {
+    void runAs(t("working"), async () => {
+      const res = await api.covenantDocx(source, members, lang);
+      download(res.blob, res.fileName);
+      setDone(t("wordDone", { file: res.fileName }));
+    });
+  };
   const undo = (): void => {
     if (!written) return;
     void runAs(t("undo"), async () => {
@@ -123,6 +131,9 @@ export default function CriteriaOnlyPanel({
         </Button>
         <Button onClick={makeCovenant} disabled={busy || members.length === 0}>
           {t("makeCovenant")}
+        </Button>
+        <Button onClick={covenantWord} disabled={busy || members.length === 0}>
+          {t("covenantWord")}
         </Button>
         <Progress busy={busy} label={task} />
       </div>
