@@ -17,7 +17,10 @@ import {
 } from "../excel";
 import { errorCodeOf } from "../excel/errors";
 import type { IssueMarks } from "../excel/marks";
-import { buildCovenantSheet, buildSelfScoreTemplate, unitSheetName } from "../sheets";
+// The builders' own files, not the sheets/ barrel: a builder only the lazy screens use (the vote
+// tally) would otherwise ride in the pane's first download.
+import { buildCovenantSheet } from "../sheets/covenant";
+import { buildSelfScoreTemplate, unitSheetName } from "../sheets/template";
 import { documentProfileOf } from "../sheets/document-profile";
 import { correctMapping, isMappingLike, makeReading, parseAddress } from "./reading";
 import { ServiceError, type CovenantResult, type Reading, type ThiduaService } from "./service";
@@ -244,19 +247,10 @@ export function createExcelService(env: ExcelServiceEnv = {}): ThiduaService {
       };
     },
 
-    meeting: async () => {
-      const { createMeetingService } = await import(
-        /* webpackChunkName: "meeting" */ "./meeting-service"
-      );
-      const m = createMeetingService({ adapter: need, now });
-      return {
-        setup: wrap(m.setup),
-        check: m.check,
-        writeTally: wrap(m.writeTally),
-        undoTally: wrap(m.undoTally),
-        buildDoc: wrap(m.buildDoc),
-      };
-    },
+    meeting: () =>
+      import(/* webpackChunkName: "meeting" */ "./meeting-service").then((m) =>
+        m.createMeetingService({ adapter: need, now, wrap })
+      ),
 
     openPreview: wrap(async (reading, lang) => {
       const profile = withMembers(await need().loadProfile(), reading);

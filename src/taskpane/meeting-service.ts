@@ -24,6 +24,8 @@ import { ServiceError, type Reading } from "./service";
 export interface MeetingDeps {
   adapter: () => ExcelAdapter;
   now: () => Date;
+  /** The pane's translation of adapter failures into ServiceErrors; default none. */
+  wrap?: <A extends unknown[], R>(fn: (...args: A) => Promise<R>) => (...args: A) => Promise<R>;
 }
 
 const FILE_BASES = {
@@ -72,7 +74,7 @@ export function createMeetingService(deps: MeetingDeps): MeetingService {
   /** What this screen wrote, by sheet: the undo deletes only a sheet still as it was written. */
   const written = new Map<string, SheetSpec>();
 
-  return {
+  const service: MeetingService = {
     async setup(reading, lang) {
       const profile = await profileFor(reading);
       const rotation =
@@ -146,5 +148,14 @@ export function createMeetingService(deps: MeetingDeps): MeetingService {
       const fileName = profile.year > 0 ? `${base}-${profile.year}.docx` : `${base}.docx`;
       return { kind: "docx" as const, fileName, blob };
     },
+  };
+  const wrap = deps.wrap;
+  if (!wrap) return service;
+  return {
+    setup: wrap(service.setup),
+    check: service.check,
+    writeTally: wrap(service.writeTally),
+    undoTally: wrap(service.undoTally),
+    buildDoc: wrap(service.buildDoc),
   };
 }

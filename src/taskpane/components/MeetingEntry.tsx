@@ -4,7 +4,6 @@
  */
 import * as React from "react";
 import { Button } from "@fluentui/react-components";
-import { PeopleTeamRegular } from "@fluentui/react-icons";
 import { defineStrings } from "../../core/i18n";
 import { usePane } from "../context";
 import type { Reading } from "../service";
@@ -12,14 +11,8 @@ import { StepBoundary } from "./StepBoundary";
 
 const OPEN_STRINGS = defineStrings(
   "pane-meeting-open",
-  {
-    open: "Nhập kết quả họp (dự họp, phiếu bầu, bầu cụm trưởng)…",
-    failed: "Không mở được màn hình họp cụm: hãy đóng và mở lại ngăn THIDUA.",
-  },
-  {
-    open: "Enter the meeting's results (attendance, ballots, next head)…",
-    failed: "The meeting screen did not open: close and reopen the THIDUA pane.",
-  }
+  { open: "Nhập kết quả họp…" },
+  { open: "Enter the meeting's results…" }
 );
 
 const MeetingScreen = React.lazy(() => import(/* webpackChunkName: "meeting" */ "./MeetingScreen"));
@@ -37,12 +30,12 @@ export function MeetingEntry({
   ensureReading: () => Promise<Reading | undefined>;
   disabled: boolean;
 }): React.JSX.Element | null {
-  const { service, lang } = usePane();
+  const { service, lang, t } = usePane();
   const [open, setOpen] = React.useState(false);
   if (!service.meeting) return null;
   if (open && reading)
     return (
-      <StepBoundary title={OPEN_STRINGS.t(lang, "failed")}>
+      <StepBoundary title={t("errStepTitle")} next={t("errStepNext")}>
         <React.Suspense fallback={null}>
           <MeetingScreen reading={reading} onClose={() => setOpen(false)} />
         </React.Suspense>
@@ -51,7 +44,6 @@ export function MeetingEntry({
   return (
     <Button
       appearance="primary"
-      icon={<PeopleTeamRegular />}
       disabled={disabled}
       onClick={() => void ensureReading().then((r) => r && setOpen(true))}
     >

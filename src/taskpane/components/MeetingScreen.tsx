@@ -18,7 +18,11 @@ import {
   Select,
   tokens,
 } from "@fluentui/react-components";
-import { ArrowUndoRegular, DocumentArrowDownRegular, TableAddRegular } from "@fluentui/react-icons";
+import {
+  ArrowUndoRegular,
+  DocumentArrowDownRegular,
+  DocumentTableRegular,
+} from "@fluentui/react-icons";
 import type { Params } from "../../core/i18n";
 import { usePane } from "../context";
 import { download } from "../download";
@@ -330,7 +334,7 @@ export default function MeetingScreen({ reading, onClose }: MeetingScreenProps):
           <div className={styles.actions}>
             <Button
               appearance="primary"
-              icon={<TableAddRegular />}
+              icon={<DocumentTableRegular />}
               onClick={writeTally}
               disabled={blocked}
             >
