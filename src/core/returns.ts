@@ -515,6 +515,130 @@ function referenceRows(
   return ref;
 }
 
+/** A returned form whose criteria differ from the reference: each label, max, missing or extra row. */
+function criteriaProblems(ctx: Ctx, ref: SummaryRow[], a: Accepted, al: Alignment): void {
+  const { problem } = ctx;
+  for (const i of al.labelDiffers)
+    problem(
+      "criteria-label",
+      {
+        file: a.file,
+        unit: a.name,
+        criterion: ref[i].label,
+        expected: ref[i].label,
+        found: a.reading.rows[al.map[i]].label,
+      },
+      {
+        file: a.file,
+        unit: a.name,
+        code: ref[i].code || String(i + 1),
+        expected: ref[i].label,
+        found: a.reading.rows[al.map[i]].label,
+      }
+    );
+  for (const i of al.maxDiffers)
+    problem(
+      "criteria-max",
+      {
+        file: a.file,
+        unit: a.name,
+        criterion: ref[i].label,
+        expected: show(ref[i].max),
+        found: show(a.reading.rows[al.map[i]].max),
+      },
+      {
+        file: a.file,
+        unit: a.name,
+        criterion: ref[i].label,
+        expected: show(ref[i].max),
+        found: show(a.reading.rows[al.map[i]].max),
+      }
+    );
+  ref.forEach((r, i) => {
+    if (r.leaf && al.map[i] < 0)
+      problem(
+        "criteria-missing",
+        { file: a.file, unit: a.name, criterion: r.label },
+        { file: a.file, unit: a.name, criterion: r.label }
+      );
+  });
+  for (const j of al.extra) {
+    const row = a.reading.rows[j];
+    if (row.leaf && (a.unit.self[j]?.value ?? null) !== null)
+      problem(
+        "criteria-extra",
+        { file: a.file, unit: a.name, criterion: row.label, cell: a.unit.self[j].cell },
+        {
+          file: a.file,
+          unit: a.name,
+          criterion: row.label,
+        }
+      );
+  }
+}
+
+/**
+ * One accepted form's values into its unit's slot: an empty cell takes the value, an equal one is
+ * left, a different one is a conflict settled by the user's choice (keep the existing by default).
+ */
+function mergeValues(
+  ctx: Ctx,
+  ref: SummaryRow[],
+  s: Slot,
+  a: Accepted,
+  al: Alignment,
+  conflicts: ReturnConflict[]
+): void {
+  const { sep, t, problem, options } = ctx;
+  const choose = (id: string): ConflictChoice =>
+    options.choices?.[id] ?? options.defaultChoice ?? "keep-existing";
+  ref.forEach((r, i) => {
+    const j = al.map[i];
+    if (!r.leaf || j < 0) return;
+    for (const column of ["self", "review"] as const) {
+      const inc = (column === "self" ? a.unit.self[j] : a.unit.review[j]) ?? EMPTY;
+      if (inc.unknown)
+        problem(
+          "value-unknown",
+          { file: a.file, unit: a.name, cell: inc.cell, criterion: r.label },
+          {
+            file: a.file,
+            unit: a.name,
+            cell: inc.cell ?? "",
+          }
+        );
+      if (inc.value === null) continue;
+      const values = column === "self" ? s.unit.self : s.unit.review;
+      const sources = column === "self" ? s.selfSrc : s.reviewSrc;
+      const incoming: ValueSource = { value: inc.value, file: a.file, cell: inc.cell };
+      if (values[i] === null) {
+        values[i] = inc.value;
+        sources[i] = incoming;
+        continue;
+      }
+      if (sameValue(values[i], inc.value, sep)) continue;
+      const id = `${foldKey(a.name)}|${i}|${column}|${a.file}`;
+      const chosen = choose(id);
+      conflicts.push({
+        id,
+        unit: a.name,
+        criterion: r.label,
+        code: r.code,
+        row: i,
+        column,
+        existing: { ...sources[i] },
+        incoming,
+        chosen,
+        message: t(column === "self" ? "conflict.self" : "conflict.review"),
+      });
+      if (chosen === "take-incoming") {
+        values[i] = inc.value;
+        sources[i] = incoming;
+      }
+    }
+  });
+}
+
 /** Step 4: merge the existing summary first, then each accepted file in order. */
 function mergeForms(
   ctx: Ctx,
@@ -522,7 +646,7 @@ function mergeForms(
   existing: SheetReading | null,
   accepted: Accepted[]
 ): { slots: Map<string, Slot>; order: string[]; conflicts: ReturnConflict[] } {
-  const { sep, t, problem, canonical, options } = ctx;
+  const { sep, t, problem, canonical } = ctx;
   const conflicts: ReturnConflict[] = [];
   const slots = new Map<string, Slot>();
   const order: string[] = [];
@@ -566,8 +690,6 @@ function mergeForms(
     }
   }
 
-  const choose = (id: string): ConflictChoice =>
-    options.choices?.[id] ?? options.defaultChoice ?? "keep-existing";
   const byUnitFiles = new Map<string, string[]>();
   for (const a of accepted) {
     const k = foldKey(a.name);
@@ -577,111 +699,11 @@ function mergeForms(
   for (const a of accepted) {
     const s = slotFor(a.name, a.member);
     const al = align(ref, a.reading.rows, sep);
-    for (const i of al.labelDiffers)
-      problem(
-        "criteria-label",
-        {
-          file: a.file,
-          unit: a.name,
-          criterion: ref[i].label,
-          expected: ref[i].label,
-          found: a.reading.rows[al.map[i]].label,
-        },
-        {
-          file: a.file,
-          unit: a.name,
-          code: ref[i].code || String(i + 1),
-          expected: ref[i].label,
-          found: a.reading.rows[al.map[i]].label,
-        }
-      );
-    for (const i of al.maxDiffers)
-      problem(
-        "criteria-max",
-        {
-          file: a.file,
-          unit: a.name,
-          criterion: ref[i].label,
-          expected: show(ref[i].max),
-          found: show(a.reading.rows[al.map[i]].max),
-        },
-        {
-          file: a.file,
-          unit: a.name,
-          criterion: ref[i].label,
-          expected: show(ref[i].max),
-          found: show(a.reading.rows[al.map[i]].max),
-        }
-      );
-    ref.forEach((r, i) => {
-      if (r.leaf && al.map[i] < 0)
-        problem(
-          "criteria-missing",
-          { file: a.file, unit: a.name, criterion: r.label },
-          { file: a.file, unit: a.name, criterion: r.label }
-        );
-    });
-    for (const j of al.extra) {
-      const row = a.reading.rows[j];
-      if (row.leaf && (a.unit.self[j]?.value ?? null) !== null)
-        problem(
-          "criteria-extra",
-          { file: a.file, unit: a.name, criterion: row.label, cell: a.unit.self[j].cell },
-          {
-            file: a.file,
-            unit: a.name,
-            criterion: row.label,
-          }
-        );
-    }
+    criteriaProblems(ctx, ref, a, al);
     const firstOfUnit = !s.files.length;
     s.files.push(a.file);
     if (firstOfUnit) s.unit.file = a.file;
-    ref.forEach((r, i) => {
-      const j = al.map[i];
-      if (!r.leaf || j < 0) return;
-      for (const column of ["self", "review"] as const) {
-        const inc = (column === "self" ? a.unit.self[j] : a.unit.review[j]) ?? EMPTY;
-        if (inc.unknown)
-          problem(
-            "value-unknown",
-            { file: a.file, unit: a.name, cell: inc.cell, criterion: r.label },
-            {
-              file: a.file,
-              unit: a.name,
-              cell: inc.cell ?? "",
-            }
-          );
-        if (inc.value === null) continue;
-        const values = column === "self" ? s.unit.self : s.unit.review;
-        const sources = column === "self" ? s.selfSrc : s.reviewSrc;
-        const incoming: ValueSource = { value: inc.value, file: a.file, cell: inc.cell };
-        if (values[i] === null) {
-          values[i] = inc.value;
-          sources[i] = incoming;
-          continue;
-        }
-        if (sameValue(values[i], inc.value, sep)) continue;
-        const id = `${foldKey(a.name)}|${i}|${column}|${a.file}`;
-        const chosen = choose(id);
-        conflicts.push({
-          id,
-          unit: a.name,
-          criterion: r.label,
-          code: r.code,
-          row: i,
-          column,
-          existing: { ...sources[i] },
-          incoming,
-          chosen,
-          message: t(column === "self" ? "conflict.self" : "conflict.review"),
-        });
-        if (chosen === "take-incoming") {
-          values[i] = inc.value;
-          sources[i] = incoming;
-        }
-      }
-    });
+    mergeValues(ctx, ref, s, a, al, conflicts);
   }
   for (const [k, files] of byUnitFiles) {
     if (files.length < 2) continue;
