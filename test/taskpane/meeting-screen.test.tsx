@@ -195,3 +195,12 @@ test("the Giao ước step opens the screen from its Họp cụm section", async
   expect(await screen.findByRole("heading", { name: "Họp cụm: nhập kết quả" })).toBeTruthy();
   expect(svc.callsOf("read")).toHaveLength(1);
 });
+
+test("K8 for a Khối of 2021: the election names Khối trưởng and Khối phó of 2022", async () => {
+  const svc = new WithMeeting();
+  svc.m.setup = async () => ({ ...SETUP, kind: "khoi", year: 2021 });
+  await shown(svc);
+  expect(screen.getByText("Bầu Khối trưởng và Khối phó năm 2022")).toBeTruthy();
+  expect(screen.getByRole("combobox", { name: "Khối trưởng" })).toBeTruthy();
+  expect(screen.getByText("Văn bản ghi: Cụm thi đua số 3, năm 2021.")).toBeTruthy();
+});

@@ -192,7 +192,6 @@ export default function MeetingScreen({ reading, onClose }: MeetingScreenProps):
 
   const khoi = setup?.kind === "khoi";
   const present = entries?.attendance.filter((a) => a.present).length ?? 0;
-  const nextYear = setup && setup.year > 0 ? String(setup.year + 1) : "";
 
   return (
     <section className={styles.root} aria-labelledby="meeting-title">
@@ -292,8 +291,8 @@ export default function MeetingScreen({ reading, onClose }: MeetingScreenProps):
               {t("rotationHeading", {
                 head: t(khoi ? "headKhoi" : "headCum"),
                 deputy: t(khoi ? "deputyKhoi" : "deputyCum"),
+                next: setup.year > 0 ? setup.year + 1 : t("nextYear"),
               })}
-              {nextYear ? ` ${nextYear}` : ""}
             </legend>
             <Caption1>{t("rotationHint")}</Caption1>
             <div className={styles.row}>

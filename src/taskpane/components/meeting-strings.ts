@@ -22,7 +22,8 @@ export const MEETING_PANE_STRINGS = defineStrings(
     pendingAward: "chờ bình xét",
     candidateLabel: "{name} (hạng {rank}, {award})",
     noCandidates: "Bảng xếp hạng không đề nghị khen thưởng đơn vị nào: không có phiếu để nhập.",
-    rotationHeading: "Bầu {head} và {deputy} năm sau",
+    rotationHeading: "Bầu {head} và {deputy} năm {next}",
+    nextYear: "sau",
     rotationHint:
       "Đề xuất theo luân phiên: phó năm nay làm trưởng, đơn vị kế tiếp làm phó. Có thể đổi.",
     headCum: "Cụm trưởng",
@@ -71,7 +72,8 @@ export const MEETING_PANE_STRINGS = defineStrings(
     pendingAward: "vote needed",
     candidateLabel: "{name} (rank {rank}, {award})",
     noCandidates: "The ranking proposes no unit for an award: there are no votes to enter.",
-    rotationHeading: "Election of next year's {head} and {deputy}",
+    rotationHeading: "Election of the {head} and {deputy} for {next}",
+    nextYear: "next year",
     rotationHint:
       "Suggested by rotation: this year's deputy becomes head, the next member deputy. You can change it.",
     headCum: "cluster head",
