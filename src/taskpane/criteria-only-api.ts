@@ -19,12 +19,15 @@ export interface CriteriaOnlySource {
 export interface CriteriaOnlyService {
   /** The criteria-only sheet among these sheets (default: the active one), or null when none is. */
   read(sheets: string[] | undefined, lang: Lang): Promise<CriteriaOnlySource | null>;
-  /** One self-score form per member, each a new sheet of ours, in the order given. */
+  /**
+   * One self-score form per member, in the order given, each a sheet of ours: a form made earlier for
+   * the same member is made again in place (`replaced`), every other one is a new sheet.
+   */
   writeForms(
     source: CriteriaOnlySource,
     members: string[],
     lang: Lang
-  ): Promise<{ sheetNames: string[] }>;
+  ): Promise<{ sheetNames: string[]; replaced: string[] }>;
   /** The covenant sheet, its parties the members given. */
   writeCovenant(
     source: CriteriaOnlySource,

@@ -53,7 +53,10 @@ export function createCriteriaOnlyService(deps: CriteriaOnlyDeps): CriteriaOnlyS
         const spec = buildSelfScoreTemplate(profile, source.criteria, unit, opts);
         return { ...spec, name: unitSheetName(unit, spec.name) };
       });
-      return deps.adapter().renderSheetSpecs(specs);
+      const a = deps.adapter();
+      const before = new Set((await a.listSheets()).map((s) => s.name));
+      const { sheetNames } = await a.renderSheetSpecs(specs);
+      return { sheetNames, replaced: sheetNames.filter((n) => before.has(n)) };
     },
 
     async writeCovenant(source: CriteriaOnlySource, members, lang) {

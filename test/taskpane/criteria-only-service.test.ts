@@ -66,8 +66,9 @@ test("forms: one new sheet per member in the order typed, the criteria in each; 
   const { sim, api } = await open();
   const source = (await api.read(undefined, "vi"))!;
   const before = workbookState(sim);
-  const { sheetNames } = await api.writeForms(source, MEMBERS, "vi");
+  const { sheetNames, replaced } = await api.writeForms(source, MEMBERS, "vi");
   expect(sheetNames).toHaveLength(3);
+  expect(replaced).toEqual([]);
   const after = workbookState(sim);
   expectUnchanged(before, after);
   expect((after.sheets as string[][]).map((s) => s[0])).toEqual([
@@ -81,6 +82,24 @@ test("forms: one new sheet per member in the order typed, the criteria in each; 
   });
   expect(await api.undo(sheetNames, "template")).toBe(3);
   expect(workbookState(sim)).toEqual(before);
+});
+
+test("forms made again: the earlier forms are made in place (replaced), the new member's is new; undoing the new one gives the workbook after the first forms", async () => {
+  const { sim, api } = await open();
+  const source = (await api.read(undefined, "vi"))!;
+  const first = await api.writeForms(source, MEMBERS.slice(0, 2), "vi");
+  expect(first.replaced).toEqual([]);
+  const afterFirst = workbookState(sim);
+  const again = await api.writeForms(source, MEMBERS, "vi");
+  expect(again.sheetNames.slice(0, 2)).toEqual(first.sheetNames);
+  expect(again.replaced).toEqual(first.sheetNames);
+  const added = again.sheetNames.filter((n) => !again.replaced.includes(n));
+  expect(added).toHaveLength(1);
+  // The same criteria and members: the forms made again read exactly as before.
+  for (const key of Object.keys(afterFirst).filter((k) => k.endsWith("!cells")))
+    expect({ key, state: workbookState(sim)[key] }).toEqual({ key, state: afterFirst[key] });
+  expect(await api.undo(added, "template")).toBe(1);
+  expect(workbookState(sim)).toEqual(afterFirst);
 });
 
 test("covenant: a new sheet naming every member typed; nothing else changes; undo restores the workbook exactly", async () => {

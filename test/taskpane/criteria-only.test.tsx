@@ -47,9 +47,9 @@ class CriteriaOnlyFake implements CriteriaOnlyService {
   async writeForms(
     source: CriteriaOnlySource,
     members: string[]
-  ): Promise<{ sheetNames: string[] }> {
+  ): Promise<{ sheetNames: string[]; replaced: string[] }> {
     this.calls.push({ method: "writeForms", args: [source, members] });
-    return { sheetNames: members.map((m) => `${m} - Phiếu`) };
+    return { sheetNames: members.map((m) => `${m} - Phiếu`), replaced: [] };
   }
   async writeCovenant(
     source: CriteriaOnlySource,
@@ -175,6 +175,27 @@ describe("criteria-only sheet in the pane (DOMAIN §4 bảng điểm chuẩn →
     expect(api.calls.find((c) => c.method === "covenantDocx")!.args[1]).toEqual([
       "Sở Nội vụ",
       "Sở Tư pháp",
+    ]);
+  });
+
+  test("forms made before are said to be made again in place, and Undo takes back only the new ones", async () => {
+    const api = new CriteriaOnlyFake(["Sở Nội vụ", "Sở Tư pháp"]);
+    const plain = api.writeForms.bind(api);
+    api.writeForms = async (source, members) => ({
+      ...(await plain(source, members)),
+      replaced: ["Sở Nội vụ - Phiếu"],
+    });
+    await renderRead(new CriteriaOnlyWorkbook(api));
+    await press("Đọc bảng điểm");
+    await press("Tạo phiếu tự chấm (2 trang)");
+    await screen.findByText(
+      /Các phiếu đã có được lập lại tại chỗ, Hoàn tác không xóa chúng: Sở Nội vụ - Phiếu\./
+    );
+    await press("Hoàn tác");
+    await screen.findByText("Đã xóa 1 trang vừa tạo; bảng tính trở lại như trước.");
+    expect(api.calls.find((c) => c.method === "undo")!.args).toEqual([
+      ["Sở Tư pháp - Phiếu"],
+      "template",
     ]);
   });
 

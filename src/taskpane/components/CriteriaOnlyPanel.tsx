@@ -71,8 +71,15 @@ export default function CriteriaOnlyPanel({
   const makeForms = (): void => {
     void runAs(t("working"), async () => {
       const res = await api.writeForms(source, members, lang);
-      setWritten({ sheetNames: res.sheetNames, kind: "template" });
-      setDone(t("formsDone", { n: res.sheetNames.length, names: res.sheetNames.join(", ") }));
+      // Forms made earlier are made again in place: only the new sheets can be taken back.
+      const added = res.sheetNames.filter((n) => !res.replaced.includes(n));
+      setWritten(added.length > 0 ? { sheetNames: added, kind: "template" } : null);
+      const made = t("formsDone", { n: res.sheetNames.length, names: res.sheetNames.join(", ") });
+      setDone(
+        res.replaced.length > 0
+          ? `${made} ${t("formsReplaced", { names: res.replaced.join(", ") })}`
+          : made
+      );
     });
   };
   const makeCovenant = (): void => {
