@@ -9,9 +9,9 @@ import type { Lang } from "../../src/core/i18n";
 import { checkMeetingEntries, type MeetingEntries } from "../../src/sheets/meeting-input";
 import { PaneProvider } from "../../src/taskpane/context";
 import MeetingScreen from "../../src/taskpane/components/MeetingScreen";
-import type { MeetingService, MeetingSetup } from "../../src/taskpane/meeting-api";
+import type { MeetingSetup } from "../../src/taskpane/meeting-api";
 import { Pane } from "../../src/taskpane/Pane";
-import type { Reading, ThiduaService } from "../../src/taskpane/service";
+import type { MeetingService, Reading, ThiduaService } from "../../src/taskpane/service";
 import { FakeService, makeReading } from "./fake-service";
 
 jest.setTimeout(60_000);
@@ -181,7 +181,7 @@ test("what was typed stays across a language switch and after the screen is clos
   expect(again.value).toBe("30");
 });
 
-test("the Giao ước step opens the screen from its Họp cụm section", async () => {
+test("the Giao ước step opens the screen from its Họp cụm section; the pane's language switch keeps the figures", async () => {
   const svc = new WithMeeting();
   render(
     <FluentProvider theme={webLightTheme}>
@@ -194,6 +194,17 @@ test("the Giao ước step opens the screen from its Họp cụm section", async
   });
   expect(await screen.findByRole("heading", { name: "Họp cụm: nhập kết quả" })).toBeTruthy();
   expect(svc.callsOf("read")).toHaveLength(1);
+  type("Số phiếu phát ra", "21");
+  // The pane's own switch: the sheets are read again in English, the figures stay.
+  await act(async () => {
+    fireEvent.click(screen.getByRole("switch"));
+  });
+  expect(
+    await screen.findByRole("heading", { name: "Cluster meeting: enter the results" })
+  ).toBeTruthy();
+  expect((screen.getByRole("textbox", { name: "Ballots issued" }) as HTMLInputElement).value).toBe(
+    "21"
+  );
 });
 
 test("K8 for a Khối of 2021: the election names Khối trưởng and Khối phó of 2022", async () => {
