@@ -1,10 +1,8 @@
 /**
- * The Họp cụm screen's seam to the workbook (types only): the pane's service hands out a
- * MeetingService loaded with the screen, so none of this reaches the pane's first paint.
+ * What the Họp cụm screen and its service (MeetingService, in service.ts) exchange, as plain data:
+ * types only, so none of this reaches the pane's first paint.
  */
-import type { Lang } from "../core/i18n";
 import type { MeetingEntries, MeetingProblem } from "../sheets/meeting-input";
-import type { CovenantDocxResult, MeetingDoc, Reading } from "./service";
 
 export type { MeetingEntries, MeetingProblem };
 
@@ -32,23 +30,4 @@ export interface MeetingSetup {
   kind: "cum" | "khoi";
   /** Today, YYYY-MM-DD, for the date field. */
   today: string;
-}
-
-export interface MeetingService {
-  setup(reading: Reading, lang: Lang): Promise<MeetingSetup>;
-  /** Every problem of the entries, with the field it concerns (empty: fine). */
-  check(entries: MeetingEntries): MeetingProblem[];
-  /** The vote tally as a new sheet of ours (never over a user's sheet, nor over an earlier tally). */
-  writeTally(reading: Reading, entries: MeetingEntries, lang: Lang): Promise<{ sheetName: string }>;
-  /**
-   * Deletes the tally sheet this screen wrote; false (nothing deleted) when it is gone, renamed, not
-   * ours, or someone typed on it since.
-   */
-  undoTally(sheetName: string): Promise<boolean>;
-  buildDoc(
-    doc: MeetingDoc,
-    reading: Reading,
-    entries: MeetingEntries,
-    lang: Lang
-  ): Promise<CovenantDocxResult>;
 }

@@ -18,8 +18,7 @@ import {
 import { documentProfileOf } from "../sheets/document-profile";
 import type { SheetSpec } from "../sheets/spec";
 import { buildVoteTally } from "../sheets/votes";
-import type { MeetingService } from "./meeting-api";
-import { ServiceError, type Reading } from "./service";
+import { ServiceError, type MeetingService, type Reading } from "./service";
 
 export interface MeetingDeps {
   adapter: () => ExcelAdapter;

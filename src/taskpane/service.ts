@@ -9,7 +9,7 @@ import type { ClassificationBand, ClusterProfile } from "../core/profile";
 import type { Issue, IssueFix } from "../core/issues";
 import type { RankingReport, UnitResult } from "../core/report";
 import type { TitleInfo } from "../core/title";
-import type { MeetingService } from "./meeting-api";
+import type { MeetingEntries, MeetingProblem, MeetingSetup } from "./meeting-api";
 import type { CriteriaOnlyService } from "./criteria-only-api";
 import type { ErrorCode } from "../sheets/errors";
 
@@ -184,6 +184,26 @@ export interface ThiduaService {
   suggestRotation(profile: ClusterProfile): RotationSuggestion | null;
   /** K6: gaps and overlaps in the bands. */
   checkBands(bands: ClassificationBand[], lang: Lang): BandProblem[];
+}
+
+/** The Họp cụm screen's side of the workbook, loaded with the screen (ThiduaService.meeting). */
+export interface MeetingService {
+  setup(reading: Reading, lang: Lang): Promise<MeetingSetup>;
+  /** Every problem of the entries, with the field it concerns (empty: fine). */
+  check(entries: MeetingEntries): MeetingProblem[];
+  /** The vote tally as a new sheet of ours (never over a user's sheet, nor over an earlier tally). */
+  writeTally(reading: Reading, entries: MeetingEntries, lang: Lang): Promise<{ sheetName: string }>;
+  /**
+   * Deletes the tally sheet this screen wrote; false (nothing deleted) when it is gone, renamed, not
+   * ours, or someone typed on it since.
+   */
+  undoTally(sheetName: string): Promise<boolean>;
+  buildDoc(
+    doc: MeetingDoc,
+    reading: Reading,
+    entries: MeetingEntries,
+    lang: Lang
+  ): Promise<CovenantDocxResult>;
 }
 
 /** Units sorted by rank, then by name, for the "top units" list. */

@@ -9,8 +9,8 @@ import * as path from "path";
 import JSZip from "jszip";
 import { simulatorFromXlsx, type Simulator } from "../../src/simulator";
 import { createExcelService } from "../../src/taskpane/excel-service";
-import type { MeetingEntries, MeetingService } from "../../src/taskpane/meeting-api";
-import type { Reading, ThiduaService } from "../../src/taskpane/service";
+import type { MeetingEntries } from "../../src/taskpane/meeting-api";
+import type { MeetingService, Reading, ThiduaService } from "../../src/taskpane/service";
 import { workbookState } from "../email/freeze-fixture";
 import { SAMPLES } from "../paths";
 

@@ -26,8 +26,8 @@ import {
 import type { Params } from "../../core/i18n";
 import { usePane } from "../context";
 import { download } from "../download";
-import type { MeetingEntries, MeetingProblem, MeetingService, MeetingSetup } from "../meeting-api";
-import type { MeetingDoc, Reading, ThiduaService } from "../service";
+import type { MeetingEntries, MeetingProblem, MeetingSetup } from "../meeting-api";
+import type { MeetingDoc, MeetingService, Reading, ThiduaService } from "../service";
 import { ErrorBar } from "./ErrorBar";
 import { MEETING_PANE_STRINGS, type MeetingPaneKey } from "./meeting-strings";
 import { Progress, useReveal, useTask } from "./Progress";
