@@ -7,6 +7,7 @@
  */
 import * as path from "path";
 import { describeMapping } from "../core";
+import { errorLine } from "../sheets/errors";
 import { rankWorkbook } from "../sheets/rank-workbook";
 import { rankingSheetContext } from "./document-context";
 import type { Lang } from "../core/i18n";
@@ -379,7 +380,7 @@ async function rankOrValidate(
         ? { adjust: (r: RankingReport) => collect.applyReturns(r, collected, lang) }
         : {}),
     });
-    if (!ranked.ok) throw new UsageError(t(lang, "notRanked", { reason: ranked.message }));
+    if (!ranked.ok) throw new UsageError(errorLine("no-score-sheet", lang, ranked.message));
     const report = ranked.report;
     if (args.out && command === "rank") {
       const { writeRankedCopy, writeWorkbook } =

@@ -12,7 +12,6 @@ export const CLI_STRINGS = defineStrings(
     needValue: "Tùy chọn {option} cần một giá trị.",
     needFile: "Hãy chỉ ra ít nhất một tệp .xlsx.",
     badLang: "Ngôn ngữ phải là vi hoặc en.",
-    notRanked: "Không xếp hạng được: {reason}",
     outSameAsInput:
       "Tệp --out không được trùng tệp đầu vào: tệp của người dùng không bao giờ bị ghi đè.",
     outFailed: "Không ghi được tệp {file}: {reason}",
@@ -48,7 +47,6 @@ export const CLI_STRINGS = defineStrings(
     needValue: "Option {option} needs a value.",
     needFile: "Name at least one .xlsx file.",
     badLang: "The language must be vi or en.",
-    notRanked: "Nothing ranked: {reason}",
     outSameAsInput:
       "The --out file must differ from the input: the user's file is never overwritten.",
     outFailed: "Cannot write {file}: {reason}",

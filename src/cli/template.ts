@@ -11,6 +11,7 @@ import { defaultProfile, type ClusterProfile } from "../core/profile";
 import type { RankingReport } from "../core/report";
 import { readCriteriaOnly } from "../core/criteria-only";
 import { titleInfoOf, withTitle, type TitleInfo } from "../core/title";
+import { errorLine } from "../sheets/errors";
 import { buildSelfScoreTemplate } from "../sheets/template";
 import { checkProfileJson } from "../core/profile-schema";
 import { osErrorReason } from "../xlsx/os-error";
@@ -188,8 +189,7 @@ export async function rankWithEngine(
     // A criteria-only sheet (bảng điểm chuẩn) has nothing to rank but is the source of the forms
     // and the covenant: its criteria come back with no unit.
     const only = readCriteriaOnly(grids, { profile, lang });
-    if (!only)
-      throw new CliError(CLI_SHEET_STRINGS.t(lang, "notRanked", { file, reason: res.message }));
+    if (!only) throw new CliError(errorLine("no-score-sheet", lang, res.message, file));
     const report: RankingReport = {
       files: [path.basename(file)],
       sheets: [only.sheet],

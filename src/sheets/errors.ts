@@ -77,6 +77,16 @@ export function errorMessage(code: ErrorCode, lang: Lang, detail?: string): Erro
   return { title: ERROR_STRINGS.t(lang, `${code}.title`), body: d ? `${d}. ${next}` : next };
 }
 
+/**
+ * A failure in one line, for the command line: the title, what it concerns and the detail
+ * ("Không nhận ra bảng điểm (bang-diem.xlsx): …"). The advice is the pane's, so it is left out.
+ */
+export function errorLine(code: ErrorCode, lang: Lang, detail?: string, file?: string): string {
+  const title = ERROR_STRINGS.t(lang, `${code}.title`);
+  const head = file ? `${title} (${file})` : title;
+  return detail ? `${head}: ${detail}` : head;
+}
+
 export function isErrorCode(x: unknown): x is ErrorCode {
   return typeof x === "string" && (ERROR_CODES as readonly string[]).includes(x);
 }
