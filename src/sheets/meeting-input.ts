@@ -3,6 +3,7 @@
  * the documents' input: one place for the CLI's hop.json and the pane's Họp cụm screen, without the
  * Word writer, so the pane can check and write the tally before it loads docx.
  */
+import { tallyCounts } from "../core/ranking";
 import type { RankingReport, UnitResult } from "../core/report";
 import type { VoteTallyInput } from "./votes";
 
@@ -44,6 +45,31 @@ export function voteCandidates(report: RankingReport): UnitResult[] {
   return report.units
     .filter((u) => u.award !== null || u.awardPending === true)
     .sort((a, b) => a.rank - b.rank);
+}
+
+export interface VoteLine {
+  name: string;
+  votesFor: number | null;
+  /** votesFor / ballots returned; null when not counted. */
+  share: number | null;
+  /** null: no threshold, or not counted. */
+  passes: boolean | null;
+}
+
+/** K7 over the typed counts: an uncounted candidate has no share and no result, never "0 %, Không đạt". */
+export function voteLines(
+  candidates: string[],
+  input: MeetingInput,
+  threshold: number | null
+): VoteLine[] {
+  const returned = input.ballots?.returned ?? null;
+  return candidates.map((name) => {
+    const votesFor = input.votes?.find((v) => v.name === name)?.votesFor ?? null;
+    if (votesFor === null || returned === null || returned <= 0)
+      return { name, votesFor, share: null, passes: null };
+    const [r] = tallyCounts([{ name, votesFor }], returned, threshold);
+    return { name, votesFor, share: r.share, passes: r.passes };
+  });
 }
 
 /** The tally sheet's input (K7) from the report and what the meeting counted. */

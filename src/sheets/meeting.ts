@@ -8,7 +8,7 @@ import { Paragraph, type Document, type Table } from "docx";
 import type { Lang } from "../core/i18n";
 import { formatScore, roundAt } from "../core/numeric";
 import type { ClusterProfile } from "../core/profile";
-import { suggestRotation, tallyCounts } from "../core/ranking";
+import { suggestRotation } from "../core/ranking";
 import type { RankingReport, UnitResult } from "../core/report";
 import { clusterFullName, ndDateParts, periodText, placeDateLine, upper } from "./document";
 import {
@@ -23,21 +23,18 @@ import {
   type SignatureBlock,
 } from "./docx-kit";
 import { flagBelowTopBandNote } from "./flag-note";
-import { voteCandidates, type Attendance, type MeetingInput } from "./meeting-input";
+import {
+  voteCandidates,
+  voteLines,
+  type Attendance,
+  type MeetingInput,
+  type VoteLine,
+} from "./meeting-input";
 import { MEETING_STRINGS } from "./meeting-strings";
 import { SHEET_STRINGS } from "./strings";
 
 export type { Attendance, BallotCounts, MeetingInput } from "./meeting-input";
-export { voteCandidates } from "./meeting-input";
-
-export interface VoteLine {
-  name: string;
-  votesFor: number | null;
-  /** votesFor / ballots returned; null when not counted. */
-  share: number | null;
-  /** null: no threshold, or not counted. */
-  passes: boolean | null;
-}
+export { voteCandidates, voteLines, type VoteLine } from "./meeting-input";
 
 type T = typeof MEETING_STRINGS;
 
@@ -45,22 +42,6 @@ function tr(
   lang: Lang
 ): (key: Parameters<T["t"]>[1], params?: Record<string, string | number>) => string {
   return (key, params) => MEETING_STRINGS.t(lang, key, params);
-}
-
-/** K7 over the typed counts: an uncounted candidate has no share and no result, never "0 %, Không đạt". */
-export function voteLines(
-  candidates: string[],
-  input: MeetingInput,
-  threshold: number | null
-): VoteLine[] {
-  const returned = input.ballots?.returned ?? null;
-  return candidates.map((name) => {
-    const votesFor = input.votes?.find((v) => v.name === name)?.votesFor ?? null;
-    if (votesFor === null || returned === null || returned <= 0)
-      return { name, votesFor, share: null, passes: null };
-    const [r] = tallyCounts([{ name, votesFor }], returned, threshold);
-    return { name, votesFor, share: r.share, passes: r.passes };
-  });
 }
 
 function pct(share: number, lang: Lang): string {

@@ -2,9 +2,13 @@
  * What the Họp cụm screen and its service (MeetingService, in service.ts) exchange, as plain data:
  * types only, so none of this reaches the pane's first paint.
  */
-import type { MeetingEntries, MeetingProblem } from "../sheets/meeting-input";
+import type {
+  MeetingEntries,
+  MeetingProblem,
+  VoteLine as MeetingVoteLine,
+} from "../sheets/meeting-input";
 
-export type { MeetingEntries, MeetingProblem };
+export type { MeetingEntries, MeetingProblem, MeetingVoteLine };
 
 export interface MeetingCandidate {
   name: string;
@@ -26,6 +30,8 @@ export interface MeetingSetup {
   year: number;
   /** "Cụm thi đua …" / "Khối thi đua …" as the documents will print it. */
   cluster: string;
+  /** K7: the share of the ballots returned a unit needs, from the settings; null when none is set. */
+  threshold: number | null;
   /** A Khối elects a Khối trưởng, never a Cụm trưởng (§8). */
   kind: "cum" | "khoi";
   /** Today, YYYY-MM-DD, for the date field. */

@@ -13,6 +13,7 @@ import {
   entryOfDate,
   meetingInputOf,
   voteCandidates,
+  voteLines,
   voteTallyOf,
 } from "../sheets/meeting-input";
 import { documentProfileOf } from "../sheets/document-profile";
@@ -92,11 +93,19 @@ export function createMeetingService(deps: MeetingDeps): MeetingService {
         year: profile.year,
         cluster: clusterFullName(profile, lang),
         kind: profile.kind === "khoi" ? "khoi" : "cum",
+        threshold: profile.voteThreshold,
         today: entryOfDate(deps.now()),
       };
     },
 
     check: checkMeetingEntries,
+
+    results: (entries, threshold) =>
+      voteLines(
+        entries.votes.map((v) => v.name),
+        meetingInputOf(entries),
+        threshold
+      ),
 
     async writeTally(reading, entries, lang) {
       if (checkMeetingEntries(entries).length > 0) throw new ServiceError("unexpected");
@@ -153,6 +162,7 @@ export function createMeetingService(deps: MeetingDeps): MeetingService {
   return {
     setup: wrap(service.setup),
     check: service.check,
+    results: service.results,
     writeTally: wrap(service.writeTally),
     undoTally: wrap(service.undoTally),
     buildDoc: wrap(service.buildDoc),

@@ -9,7 +9,7 @@ import type { ClassificationBand, ClusterProfile } from "../core/profile";
 import type { Issue, IssueFix } from "../core/issues";
 import type { RankingReport, UnitResult } from "../core/report";
 import type { TitleInfo } from "../core/title";
-import type { MeetingEntries, MeetingProblem, MeetingSetup } from "./meeting-api";
+import type { MeetingEntries, MeetingProblem, MeetingSetup, MeetingVoteLine } from "./meeting-api";
 import type { CriteriaOnlyService } from "./criteria-only-api";
 import type { ErrorCode } from "../sheets/errors";
 
@@ -191,6 +191,8 @@ export interface MeetingService {
   setup(reading: Reading, lang: Lang): Promise<MeetingSetup>;
   /** Every problem of the entries, with the field it concerns (empty: fine). */
   check(entries: MeetingEntries): MeetingProblem[];
+  /** K7 as typed: each candidate's share of the ballots returned and, with a threshold, the result. */
+  results(entries: MeetingEntries, threshold: number | null): MeetingVoteLine[];
   /** The vote tally as a new sheet of ours (never over a user's sheet, nor over an earlier tally). */
   writeTally(reading: Reading, entries: MeetingEntries, lang: Lang): Promise<{ sheetName: string }>;
   /**

@@ -6,7 +6,12 @@
 import { act, fireEvent, render, screen, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import type { Lang } from "../../src/core/i18n";
-import { checkMeetingEntries, type MeetingEntries } from "../../src/sheets/meeting-input";
+import {
+  checkMeetingEntries,
+  meetingInputOf,
+  voteLines,
+  type MeetingEntries,
+} from "../../src/sheets/meeting-input";
 import { PaneProvider } from "../../src/taskpane/context";
 import MeetingScreen from "../../src/taskpane/components/MeetingScreen";
 import type { MeetingSetup } from "../../src/taskpane/meeting-api";
@@ -27,6 +32,7 @@ const SETUP: MeetingSetup = {
   year: 2025,
   cluster: "Cụm thi đua số 3",
   kind: "cum",
+  threshold: 0.5,
   today: "2025-12-20",
 };
 
@@ -37,6 +43,12 @@ class FakeMeeting implements MeetingService {
     return SETUP;
   }
   check = checkMeetingEntries;
+  results = (e: MeetingEntries, threshold: number | null) =>
+    voteLines(
+      e.votes.map((v) => v.name),
+      meetingInputOf(e),
+      threshold
+    );
   async writeTally(_r: Reading, e: MeetingEntries): Promise<{ sheetName: string }> {
     this.written.push(e);
     return { sheetName: "Kiểm phiếu" };
@@ -214,4 +226,16 @@ test("K8 for a Khối of 2021: the election names Khối trưởng and Khối ph
   expect(screen.getByText("Bầu Khối trưởng và Khối phó năm 2022")).toBeTruthy();
   expect(screen.getByRole("combobox", { name: "Khối trưởng" })).toBeTruthy();
   expect(screen.getByText("Văn bản ghi: Cụm thi đua số 3, năm 2021.")).toBeTruthy();
+});
+
+test("K7: each vote shows its share of the ballots returned and the result against the threshold as typed", async () => {
+  const svc = new WithMeeting();
+  await shown(svc);
+  type("Số phiếu phát ra", "20");
+  type("Số phiếu thu về", "19");
+  type("Số phiếu hợp lệ", "18");
+  type("Sở Tư pháp (hạng 1, Cờ thi đua của UBND tỉnh)", "17");
+  expect(screen.getByText("89,47 % số phiếu thu về: đạt ngưỡng 50,00 %")).toBeTruthy();
+  type("Sở Nội vụ (hạng 2, chờ bình xét)", "9");
+  expect(screen.getByText("47,37 % số phiếu thu về: chưa đạt ngưỡng 50,00 %")).toBeTruthy();
 });

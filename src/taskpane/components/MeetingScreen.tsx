@@ -155,6 +155,19 @@ export default function MeetingScreen({ reading, onClose }: MeetingScreenProps):
   }, [service, reading, lang]);
 
   const problems: MeetingProblem[] = meeting && entries ? meeting.check(entries) : [];
+  const results = meeting && entries && setup ? meeting.results(entries, setup.threshold) : [];
+  const percent = (share: number): string => {
+    const s = (Math.round(share * 10000) / 100).toFixed(2);
+    return `${lang === "vi" ? s.replace(".", ",") : s} %`;
+  };
+  /** K7 as the tally will show it: the share of the ballots returned, and the result when a threshold is set. */
+  const resultOf = (i: number): string | undefined => {
+    const r = results[i];
+    if (!r || r.share === null || !setup) return undefined;
+    const share = percent(r.share);
+    if (r.passes === null || setup.threshold === null) return t("share", { share });
+    return t(r.passes ? "passes" : "fails", { share, threshold: percent(setup.threshold) });
+  };
   const problemOf = (field: MeetingProblem["field"]): string | undefined => {
     const p = problems.find((x) => x.field === field);
     return p ? t(p.key, p.params) : undefined;
@@ -271,6 +284,7 @@ export default function MeetingScreen({ reading, onClose }: MeetingScreenProps):
                   award: c.award ?? t("pendingAward"),
                 })}
                 validationMessage={problemOf(`votes:${i}`)}
+                hint={problemOf(`votes:${i}`) ? undefined : resultOf(i)}
               >
                 <Input
                   className={styles.count}
