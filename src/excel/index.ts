@@ -18,7 +18,6 @@ import {
   loadGridBlocks,
   READ_BUDGET_BYTES,
   loadHiddenDetail,
-  queueDecimalSeparator,
   queueGridRead,
   queueSheetList,
 } from "./read";
@@ -112,8 +111,6 @@ export interface ExcelAdapter {
   /** The named sheets (one sync), or every visible sheet that is not ours (two). */
   readGrids(sheetNames?: string[]): Promise<Grid[]>;
   readActiveGrid(): Promise<Grid>;
-  /** The workbook culture's decimal separator. */
-  decimalSeparator(): Promise<"," | ".">;
   /**
    * Writes a spec into our sheet of the same kind and name, cleared in place (so the user's formulas
    * pointing at it keep working), or into a new sheet.
@@ -256,15 +253,6 @@ export function createExcelAdapter(excel: ExcelHost, options: AdapterOptions = {
             return read();
           })
         )
-      ),
-
-    decimalSeparator: () =>
-      guarded(undefined, () =>
-        excel.run(async (context) => {
-          const sep = queueDecimalSeparator(context);
-          await context.sync();
-          return sep();
-        })
       ),
 
     renderSheetSpec: (spec, opts = {}) =>
