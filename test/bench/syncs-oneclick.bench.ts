@@ -5,6 +5,7 @@
 import { performance } from "perf_hooks";
 import { reportFigures } from "./harness";
 import { adapterFor, layoutASim } from "../excel/fixtures";
+import { createExcelService } from "../../src/taskpane/excel-service";
 
 async function main(): Promise<void> {
   for (const n of [5, 50, 500]) {
@@ -44,8 +45,29 @@ async function blocks(): Promise<void> {
   });
 }
 
+/** The pane's Read then Rank: Rank writes what Read read, checking in the same round trip. */
+async function readThenRank(): Promise<void> {
+  for (const n of [5, 500]) {
+    const sim = layoutASim(n);
+    const svc = createExcelService({ excel: sim.Excel as any, office: sim.Office });
+    // The pane's first reading also sweeps away marks an earlier session may have left.
+    await svc.read(undefined, "vi");
+    const firstRead = sim.stats.syncs;
+    sim.resetStats();
+    const reading = await svc.read(undefined, "vi");
+    const read = sim.stats.syncs;
+    await svc.buildRanking("values", reading, "vi");
+    reportFigures(`syncs-read-then-rank-${n}`, {
+      first_read: firstRead,
+      read,
+      rank: sim.stats.syncs - read,
+    });
+  }
+}
+
 main()
   .then(blocks)
+  .then(readThenRank)
   .catch((e) => {
     console.error(e);
     process.exit(1);
