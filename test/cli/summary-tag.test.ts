@@ -52,7 +52,7 @@ async function sheetNames(file: string): Promise<string[]> {
   return wb.worksheets.map((w) => w.name);
 }
 
-test("form-missing, form-refused: thidua rank ranks a tagged summary as the summary, on the sheet the pane gives it", async () => {
+test("sheet tag kind summary: thidua rank ranks a tagged summary as the summary, on the sheet the pane gives it", async () => {
   const file = await summaryFile();
   const out = path.join(dir, "tong-hop-xep-hang.xlsx");
   const res = await runCli(["rank", file, "--out", out, "--json", "--date", "2026-02-05"]);
