@@ -2,8 +2,9 @@
  * What a range proxy is bound to (a sheet and a rectangle) and the cell-level rules every range
  * object shares: shapes of written arrays, protection, hidden rows and columns, uniform reads.
  */
-import { Rect, qualifiedA1, rectCols, rectRows } from "./address";
+import { MAX_COLS, MAX_ROWS, Rect, qualifiedA1, rectCols, rectRows } from "./address";
 import { SimError } from "./errors";
+import { formatValue } from "./format";
 import { CellResult, CellStyle, SheetModel, WorkbookModel } from "./model";
 import { ProxyContext } from "./proxy";
 
@@ -152,4 +153,74 @@ export function styleEach(ctx: ProxyContext, ref: RangeRef, patch: CellStyle): v
 export function normColor(v: unknown): string {
   const s = String(v);
   return /^#[0-9a-f]{6}$/i.test(s) ? s.toUpperCase() : s;
+}
+
+/** A range's scalar property as Office reports it (values, text, formulas, sizes, hidden, spill). */
+export function readRange(m: WorkbookModel, ref: RangeRef, prop: string): unknown {
+  const { sheet, rect } = ref;
+  switch (prop) {
+    case "address":
+    case "addressLocal":
+      return qualifiedA1(sheet.name, rect);
+    case "values":
+      return m.results(sheet, rect).map((row) => row.map(valueOut));
+    case "valueTypes":
+      return m.results(sheet, rect).map((row) => row.map(valueType));
+    case "text": {
+      const res = m.results(sheet, rect);
+      return res.map((row, r) =>
+        row.map((v, c) =>
+          formatValue(
+            v,
+            m.style(sheet, rect.top + r, rect.left + c).numberFormat ?? "General",
+            m.decimalSeparator,
+            m.thousandsSeparator
+          )
+        )
+      );
+    }
+    case "formulas": {
+      const res = m.results(sheet, rect);
+      return res.map((row, r) =>
+        row.map((v, c) => {
+          const f = m.formula(sheet, rect.top + r, rect.left + c);
+          if (f !== undefined) return f;
+          const cell = sheet.cell(rect.top + r, rect.left + c);
+          return cell ? valueOut(cell.value) : valueOut(v);
+        })
+      );
+    }
+    case "numberFormat":
+      return grid(ref, (r, c) => m.style(sheet, r, c).numberFormat ?? "General");
+    case "rowIndex":
+      return rect.top;
+    case "columnIndex":
+      return rect.left;
+    case "rowCount":
+      return rectRows(rect);
+    case "columnCount":
+      return rectCols(rect);
+    case "cellCount":
+      return rectRows(rect) * rectCols(rect);
+    case "isEntireColumn":
+      return rect.top === 0 && rect.bottom === MAX_ROWS - 1;
+    case "isEntireRow":
+      return rect.left === 0 && rect.right === MAX_COLS - 1;
+    case "rowHidden":
+      return hiddenState(sheet.hiddenRows, rect.top, rect.bottom);
+    case "columnHidden":
+      return hiddenState(sheet.hiddenCols, rect.left, rect.right);
+    case "hasSpill": {
+      // Excel: true when every cell is inside a spill, false when none is, null when some are.
+      let inside = 0;
+      for (const s of m.spills(sheet)) {
+        const rows = Math.min(s.bottom, rect.bottom) - Math.max(s.top, rect.top) + 1;
+        const cols = Math.min(s.right, rect.right) - Math.max(s.left, rect.left) + 1;
+        if (rows > 0 && cols > 0) inside += rows * cols;
+      }
+      return inside === 0 ? false : inside === rectRows(rect) * rectCols(rect) ? true : null;
+    }
+    default:
+      throw new SimError("InvalidArgument", `Range has no property ${prop}.`);
+  }
 }
