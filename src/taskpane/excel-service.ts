@@ -22,6 +22,7 @@ import type { IssueMarks } from "../excel/marks";
 import { buildCovenantSheet } from "../sheets/covenant";
 import { buildSelfScoreTemplate, unitSheetName } from "../sheets/template";
 import { documentProfileOf } from "../sheets/document-profile";
+import { meetingDocx } from "./meeting-docx";
 import { correctMapping, isMappingLike, makeReading, parseAddress } from "./reading";
 import { ServiceError, type CovenantResult, type Reading, type ThiduaService } from "./service";
 import { titleInfoOf } from "../core/title";
@@ -213,24 +214,7 @@ export function createExcelService(env: ExcelServiceEnv = {}): ThiduaService {
 
     buildMeetingDoc: wrap(async (doc, reading, lang) => {
       const profile = withMembers(await need().loadProfile(), reading);
-      const [meeting, { Packer }] = await Promise.all([
-        import(/* webpackChunkName: "covenant-docx" */ "../sheets/meeting"),
-        import(/* webpackChunkName: "covenant-docx" */ "docx"),
-      ]);
-      const build =
-        doc === "minutes"
-          ? meeting.buildMinutesDocx
-          : doc === "proposal"
-            ? meeting.buildProposalDocx
-            : meeting.buildVotesDocx;
-      const blob = await Packer.toBlob(build(profile, reading.report, { date: now() }, lang));
-      const base = {
-        minutes: ["Bien-ban-hop", "Minutes"],
-        proposal: ["To-trinh-khen-thuong", "Award-proposal"],
-        votes: ["Phieu-bau-kiem-phieu", "Ballot-and-count"],
-      }[doc][lang === "vi" ? 0 : 1];
-      const fileName = profile.year > 0 ? `${base}-${profile.year}.docx` : `${base}.docx`;
-      return { kind: "docx" as const, fileName, blob };
+      return meetingDocx(doc, profile, reading.report, { date: now() }, lang);
     }),
 
     criteriaOnly: async () => {

@@ -19,6 +19,7 @@ import {
 import { documentProfileOf } from "../sheets/document-profile";
 import type { SheetSpec } from "../sheets/spec";
 import { buildVoteTally } from "../sheets/votes";
+import { meetingDocx } from "./meeting-docx";
 import { ServiceError, type MeetingService, type Reading } from "./service";
 
 export interface MeetingDeps {
@@ -27,12 +28,6 @@ export interface MeetingDeps {
   /** The pane's translation of adapter failures into ServiceErrors; default none. */
   wrap?: <A extends unknown[], R>(fn: (...args: A) => Promise<R>) => (...args: A) => Promise<R>;
 }
-
-const FILE_BASES = {
-  minutes: ["Bien-ban-hop", "Minutes"],
-  proposal: ["To-trinh-khen-thuong", "Award-proposal"],
-  votes: ["Phieu-bau-kiem-phieu", "Ballot-and-count"],
-} as const;
 
 /**
  * True when every cell the tally wrote as a value still holds it and nothing was typed elsewhere
@@ -138,23 +133,7 @@ export function createMeetingService(deps: MeetingDeps): MeetingService {
     async buildDoc(doc, reading, entries, lang) {
       if (checkMeetingEntries(entries).length > 0) throw new ServiceError("unexpected");
       const profile = await profileFor(reading);
-      // The Word writer is loaded when a document is asked for: it is most of the pane's weight.
-      const [meeting, { Packer }] = await Promise.all([
-        import(/* webpackChunkName: "covenant-docx" */ "../sheets/meeting"),
-        import(/* webpackChunkName: "covenant-docx" */ "docx"),
-      ]);
-      const build =
-        doc === "minutes"
-          ? meeting.buildMinutesDocx
-          : doc === "proposal"
-            ? meeting.buildProposalDocx
-            : meeting.buildVotesDocx;
-      const blob = await Packer.toBlob(
-        build(profile, reading.report, meetingInputOf(entries), lang)
-      );
-      const base = FILE_BASES[doc][lang === "vi" ? 0 : 1];
-      const fileName = profile.year > 0 ? `${base}-${profile.year}.docx` : `${base}.docx`;
-      return { kind: "docx" as const, fileName, blob };
+      return meetingDocx(doc, profile, reading.report, meetingInputOf(entries), lang);
     },
   };
   const wrap = deps.wrap;
