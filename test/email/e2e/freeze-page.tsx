@@ -7,7 +7,13 @@ import { createRoot } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { EmailPanel } from "../../../src/taskpane/email/EmailPanel";
 import { createExcelEmailService } from "../../../src/taskpane/email/excel-email-service";
+import { THIDUA_ENGINE_FUNCTIONS } from "../../../src/functions/hyperformula";
+import { provideEngineFunctions } from "../../../src/simulator/engine-functions";
 import { frozenWorkbook, workbookState } from "../freeze-fixture";
+
+// The page plays the add-in's functions runtime, as the playground does: the live THIDUA results the
+// freeze lists are computed by the add-in's own functions.
+provideEngineFunctions(() => THIDUA_ENGINE_FUNCTIONS);
 
 const sim = frozenWorkbook();
 const w = window as unknown as {
