@@ -10,25 +10,14 @@ import * as path from "path";
 import JSZip from "jszip";
 import ExcelJS from "exceljs";
 import { devBundle } from "./dev-bundle";
-import { launch, serve } from "./taskpane-server";
+import { browserSuite } from "./taskpane-server";
 
 jest.setTimeout(240_000);
 
-let server: { url: string; close(): Promise<void> };
+let server: { url: string };
 let context: BrowserContext;
-let userDataDir = "";
 
-beforeAll(async () => {
-  const out = devBundle();
-  server = await serve(out);
-  ({ context, userDataDir } = await launch());
-});
-
-afterAll(async () => {
-  await context?.close();
-  await server?.close();
-  if (userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
-});
+browserSuite(devBundle, (s) => ({ server, context } = s));
 
 test("s1's seven forms download as one zip of seven workbooks, each naming its unit", async () => {
   const page = await context.newPage();

@@ -6,27 +6,15 @@
  * the pane made enforces its data validation with its own message.
  */
 import type { BrowserContext, Locator, Page } from "playwright-core";
-import * as fs from "fs";
 import { devBundle } from "./dev-bundle";
-import { launch, serve } from "./taskpane-server";
+import { browserSuite } from "./taskpane-server";
 
 jest.setTimeout(240_000);
 
-let server: { url: string; close(): Promise<void> };
+let server: { url: string };
 let context: BrowserContext;
-let userDataDir = "";
 
-beforeAll(async () => {
-  const out = devBundle();
-  server = await serve(out);
-  ({ context, userDataDir } = await launch());
-});
-
-afterAll(async () => {
-  await context?.close();
-  await server?.close();
-  if (userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
-});
+browserSuite(devBundle, (s) => ({ server, context } = s));
 
 async function openSample(sample: string): Promise<{ page: Page; pane: Locator }> {
   const page = await context.newPage();

@@ -5,27 +5,15 @@
  * away and the grid is drawn exactly as before, the sample's own fills included.
  */
 import type { BrowserContext, Page } from "playwright-core";
-import * as fs from "fs";
 import { devBundle } from "./dev-bundle";
-import { launch, serve } from "./taskpane-server";
+import { browserSuite } from "./taskpane-server";
 
 jest.setTimeout(240_000);
 
-let server: { url: string; close(): Promise<void> };
+let server: { url: string };
 let context: BrowserContext;
-let userDataDir = "";
 
-beforeAll(async () => {
-  const out = devBundle();
-  server = await serve(out);
-  ({ context, userDataDir } = await launch());
-});
-
-afterAll(async () => {
-  await context?.close();
-  await server?.close();
-  if (userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
-});
+browserSuite(devBundle, (s) => ({ server, context } = s));
 
 /** Every cell the grid draws: its text and its background colour. */
 async function gridLook(page: Page): Promise<Record<string, string>> {

@@ -10,7 +10,7 @@ import * as path from "path";
 import type { BrowserContext, FrameLocator, Locator, Page } from "playwright-core";
 import { devBundle } from "./dev-bundle";
 import { sample } from "../paths";
-import { launch, serve } from "./taskpane-server";
+import { browserSuite } from "./taskpane-server";
 
 jest.setTimeout(240_000);
 
@@ -20,21 +20,13 @@ const EXPECTED = JSON.parse(fs.readFileSync(sample("s1-layout-a", "expected.json
   units: { name: string; total: number; rank: number }[];
 };
 
-let server: { url: string; close(): Promise<void> };
+let server: { url: string };
 let context: BrowserContext;
-let userDataDir: string;
 
-beforeAll(async () => {
-  const out = devBundle();
-  server = await serve(out);
-  ({ context, userDataDir } = await launch());
+browserSuite(devBundle, (s) => ({ server, context } = s));
+
+beforeAll(() => {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
-});
-
-afterAll(async () => {
-  await context?.close();
-  await server?.close();
-  if (userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
 });
 
 async function openOutputs(lang: "vi" | "en"): Promise<{ page: Page; pane: Locator }> {

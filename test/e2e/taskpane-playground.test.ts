@@ -9,33 +9,23 @@ import * as path from "path";
 import type { BrowserContext, Locator, Page } from "playwright-core";
 import { devBundle } from "./dev-bundle";
 import { sample } from "../paths";
-import { launch, serve } from "./taskpane-server";
+import { browserSuite } from "./taskpane-server";
 
 jest.setTimeout(240_000);
 
 const ROOT = path.join(__dirname, "..", "..");
-// The development build shared with the other E2E tests (dev-bundle.ts).
-let OUT = "";
 const ARTIFACTS = path.join(ROOT, "test-artifacts");
 const EXPECTED = JSON.parse(fs.readFileSync(sample("s4-bad-inputs", "expected.json"), "utf8")) as {
   units: { name: string; total: number; rank: number }[];
 };
 
-let server: { url: string; close(): Promise<void> };
+let server: { url: string };
 let context: BrowserContext;
-let userDataDir: string;
 
-beforeAll(async () => {
-  OUT = devBundle();
-  server = await serve(OUT);
-  ({ context, userDataDir } = await launch());
+browserSuite(devBundle, (s) => ({ server, context } = s));
+
+beforeAll(() => {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
-});
-
-afterAll(async () => {
-  await context?.close();
-  await server?.close();
-  if (userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
 });
 
 /** The grid's visible cells as address → shown text. */

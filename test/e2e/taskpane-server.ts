@@ -86,3 +86,26 @@ export async function openPage(context: BrowserContext, url: string, width: numb
   await page.waitForSelector("body[data-ready='1']", { timeout: 60_000 });
   return page;
 }
+
+/**
+ * A suite's server over the bundle `bundle()` returns and its Chromium, started before the suite's
+ * tests and stopped after them, profile folder included. `ready` receives both once they run.
+ */
+export function browserSuite(
+  bundle: () => string,
+  ready: (s: { server: { url: string }; context: BrowserContext }) => void
+): void {
+  let server: { url: string; close(): Promise<void> } | undefined;
+  let context: BrowserContext | undefined;
+  let userDataDir = "";
+  beforeAll(async () => {
+    server = await serve(bundle());
+    ({ context, userDataDir } = await launch());
+    ready({ server, context });
+  });
+  afterAll(async () => {
+    await context?.close();
+    await server?.close();
+    if (userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
+  });
+}

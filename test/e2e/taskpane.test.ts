@@ -8,7 +8,7 @@ import * as fs from "fs";
 import * as path from "path";
 import type { BrowserContext, Page } from "playwright-core";
 import { sample } from "../paths";
-import { buildHarness, launch, openPage, serve } from "./taskpane-server";
+import { browserSuite, buildHarness, openPage } from "./taskpane-server";
 
 jest.setTimeout(240_000);
 
@@ -19,21 +19,19 @@ const EXPECTED = JSON.parse(fs.readFileSync(sample("s4-bad-inputs", "expected.js
   units: { name: string; total: number; rank: number }[];
 };
 
-let server: { url: string; close(): Promise<void> };
+let server: { url: string };
 let context: BrowserContext;
-let userDataDir: string;
 
-beforeAll(async () => {
-  buildHarness("development", OUT);
-  server = await serve(OUT);
-  ({ context, userDataDir } = await launch());
+browserSuite(
+  () => {
+    buildHarness("development", OUT);
+    return OUT;
+  },
+  (s) => ({ server, context } = s)
+);
+
+beforeAll(() => {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
-});
-
-afterAll(async () => {
-  await context?.close();
-  await server?.close();
-  if (userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
 });
 
 interface Words {
