@@ -5,8 +5,7 @@
  */
 import { Dialog } from "@microsoft/office-js-helpers";
 import type { Lang } from "../core/i18n";
-import { DIALOG_OFFICE_PROPERTY } from "../simulator/dialog";
-import { previewKey, readPayload, type PreviewPayload } from "./payload";
+import { DIALOG_OFFICE_PROPERTY, previewKey, readPayload, type PreviewPayload } from "./payload";
 import { renderPage } from "./render";
 import { PREVIEW_STRINGS } from "./strings";
 

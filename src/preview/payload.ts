@@ -43,3 +43,10 @@ export function readPayload(storage: Pick<Storage, "getItem">, key: string): Pre
     return null;
   }
 }
+
+/**
+ * The frame element's property through which a page that embeds dialogs as frames (the playground's
+ * simulated Excel, simulator/dialog.ts) lends its Office. Spelled here, not imported: the page Office
+ * opens must not carry the simulator; test/preview/preview.test.ts holds the two spellings equal.
+ */
+export const DIALOG_OFFICE_PROPERTY = "thiduaOffice";

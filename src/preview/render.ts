@@ -5,7 +5,7 @@
  * and the dialog only sets it as innerHTML.
  */
 import type { SheetSpec, SpecStyle, SpecValue } from "../sheets/spec";
-import { formatValue } from "../simulator/format";
+import { formatValue } from "../core/number-format";
 
 /** Excel's column width (characters of the default font) in CSS pixels at 100 %. */
 export function columnPx(chars: number): number {

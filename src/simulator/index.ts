@@ -23,7 +23,7 @@ export type { SyncStats } from "./api";
 export { registerRankPlugin } from "./rank-plugin";
 export { parseRect, qualifiedA1, rectA1, splitSheet, formatSheetName } from "./address";
 export type { Rect } from "./address";
-export { formatValue } from "./format";
+export { formatValue } from "../core/number-format";
 export { conditionalFills, type ConditionalLook } from "./conditional-formats";
 export { loadXlsx, saveXlsx } from "./xlsx";
 export { DIALOG_ERRORS, DIALOG_OFFICE_PROPERTY } from "./dialog";

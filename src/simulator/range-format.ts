@@ -1,7 +1,7 @@
 /** Range.format: alignment, sizes, font, fill, cell protection and borders. */
 import { Rect, rectCols, rectRows } from "./address";
 import { SimError } from "./errors";
-import { formatValue } from "./format";
+import { formatValue } from "../core/number-format";
 import { DEFAULT_FONT, Edge, charsToPoints } from "./model";
 import { CollectionBase, ProxyBase, props } from "./proxy";
 import { RangeRef, assertEditable, normColor, styleEach, uniform } from "./range-ref";

@@ -4,7 +4,7 @@
  */
 import { MAX_COLS, MAX_ROWS, Rect, qualifiedA1, rectCols, rectRows } from "./address";
 import { SimError } from "./errors";
-import { formatValue } from "./format";
+import { formatValue } from "../core/number-format";
 import { CellResult, CellStyle, SheetModel, WorkbookModel } from "./model";
 import { ProxyContext } from "./proxy";
 

@@ -4,7 +4,13 @@
  * with the user's text always shown as text.
  */
 import { defaultProfile } from "../../src/core/profile";
-import { previewKey, readPayload, PREVIEW_KEY_PREFIX } from "../../src/preview/payload";
+import {
+  DIALOG_OFFICE_PROPERTY,
+  previewKey,
+  readPayload,
+  PREVIEW_KEY_PREFIX,
+} from "../../src/preview/payload";
+import { DIALOG_OFFICE_PROPERTY as SIMULATOR_PROPERTY } from "../../src/simulator/dialog";
 import { cellText, columnPx, renderPage, rowPx } from "../../src/preview/render";
 import { PREVIEW_STRINGS } from "../../src/preview/strings";
 import type { SheetSpec } from "../../src/sheets/spec";
@@ -158,4 +164,10 @@ test("the preview's words exist in Vietnamese and English with the same keys", (
     for (const v of [...Object.values(table.vi), ...Object.values(table.en)])
       expect(v.trim()).not.toBe("");
   }
+});
+
+test("the preview page finds the playground's lent Office under the property the simulator sets", () => {
+  // Spelled twice so the page Office opens carries no simulator code: a typo would leave the
+  // playground's preview without its Office.
+  expect(DIALOG_OFFICE_PROPERTY).toBe(SIMULATOR_PROPERTY);
 });
