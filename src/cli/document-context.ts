@@ -24,6 +24,7 @@ export const MEETING_CLI_STRINGS = defineStrings(
     sameAsInput:
       "tệp ghi ra {out} trùng tệp đầu vào: hãy chọn tên khác, tệp của người dùng không bị ghi đè",
     notRanked: "không xếp hạng được {file}: {reason}",
+    notRead: "không đọc được {file}: {reason}",
     wrote: "Đã ghi {file}",
     yearFromTitle: "năm {year} lấy từ tiêu đề bảng điểm",
     yearUnknown:
@@ -43,6 +44,7 @@ export const MEETING_CLI_STRINGS = defineStrings(
     sameAsInput:
       "the output {out} is an input file: choose another name; the user's files are never overwritten",
     notRanked: "cannot rank {file}: {reason}",
+    notRead: "cannot read {file}: {reason}",
     wrote: "Wrote {file}",
     yearFromTitle: "year {year} taken from the score sheet's title",
     yearUnknown:

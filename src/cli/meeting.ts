@@ -109,8 +109,8 @@ async function readGrids(files: string[], lang: Lang): Promise<Grid[]> {
       grids.push(...(await readWorkbookGrids(f, path.basename(f))));
     } catch (e) {
       if (e instanceof WorkbookReadError)
-        fail(lang, "notRanked", { file: f, reason: e.messageIn(lang) });
-      fail(lang, "notRanked", { file: f, reason: e instanceof Error ? e.message : String(e) });
+        fail(lang, "notRead", { file: f, reason: e.messageIn(lang) });
+      fail(lang, "notRead", { file: f, reason: e instanceof Error ? e.message : String(e) });
     }
   }
   return grids;

@@ -46,6 +46,7 @@ export const CLI_SHEET_STRINGS = defineStrings(
     badBases:
       "không đọc được tệp căn cứ {file} ({reason}): hãy ghi mỗi căn cứ pháp lý một dòng, bắt đầu bằng “Căn cứ”",
     notRanked: "không xếp hạng được {file}: {reason}",
+    notRead: "không đọc được {file}: {reason}",
     noUnits:
       "không tìm thấy đơn vị nào trong {file}: với bảng điểm chuẩn, hãy ghi danh sách đơn vị thành viên (members) trong --profile",
     noEngine: "bộ máy chấm điểm chưa sẵn sàng trong bản cài đặt này",
@@ -63,6 +64,7 @@ export const CLI_SHEET_STRINGS = defineStrings(
     badDate: "invalid date (use YYYY-MM-DD): {date}",
     badBases: "cannot read the legal bases file {file} ({reason}): write one legal basis per line",
     notRanked: "cannot rank {file}: {reason}",
+    notRead: "cannot read {file}: {reason}",
     noUnits:
       "no unit found in {file}: for a criteria-only sheet, list the member units (members) in --profile",
     noEngine: "the scoring engine is not available in this installation",
@@ -163,10 +165,10 @@ export async function rankWithEngine(
   lang: Lang
 ): Promise<RankingReport> {
   let readWorkbookGrids: (f: string) => Promise<Grid[]>;
+  let WorkbookReadError: typeof import("../xlsx/read").WorkbookReadError;
   try {
-    ({ readWorkbookGrids } = require("../xlsx/read") as {
-      readWorkbookGrids: typeof readWorkbookGrids;
-    });
+    ({ readWorkbookGrids, WorkbookReadError } =
+      require("../xlsx/read") as typeof import("../xlsx/read"));
   } catch {
     throw new CliError(CLI_SHEET_STRINGS.t(lang, "noEngine"));
   }
@@ -177,10 +179,16 @@ export async function rankWithEngine(
       file: g.file ?? path.basename(file),
     }));
   } catch (e) {
+    // A file that cannot be read is said as such: nothing was ranked, and nothing needs to be.
     throw new CliError(
-      CLI_SHEET_STRINGS.t(lang, "notRanked", {
+      CLI_SHEET_STRINGS.t(lang, "notRead", {
         file,
-        reason: e instanceof Error ? e.message : String(e),
+        reason:
+          e instanceof WorkbookReadError
+            ? e.messageIn(lang)
+            : e instanceof Error
+              ? e.message
+              : String(e),
       })
     );
   }
