@@ -82,9 +82,11 @@ function screenIn(svc: ThiduaService, lang: Lang, reading: Reading): React.JSX.E
 async function shown(svc: WithMeeting, lang: Lang = "vi") {
   const reading = makeReading([]);
   const view = render(screenIn(svc, lang, reading));
-  await screen.findByRole("textbox", {
-    name: lang === "vi" ? "Số phiếu phát ra" : "Ballots issued",
-  });
+  await screen.findByRole(
+    "textbox",
+    { name: lang === "vi" ? "Số phiếu phát ra" : "Ballots issued" },
+    { timeout: 15_000 }
+  );
   return { ...view, reading };
 }
 
@@ -205,6 +207,8 @@ test("the Giao ước step opens the screen from its Họp cụm section; the pa
     fireEvent.click(screen.getByRole("button", { name: "Nhập kết quả họp…" }));
   });
   expect(await screen.findByRole("heading", { name: "Họp cụm: nhập kết quả" })).toBeTruthy();
+  // The screen's code loads on demand: its heading can show before its fields on a loaded machine.
+  await screen.findByRole("textbox", { name: "Số phiếu phát ra" }, { timeout: 15_000 });
   expect(svc.callsOf("read")).toHaveLength(1);
   type("Số phiếu phát ra", "21");
   // The pane's own switch: the sheets are read again in English, the figures stay.
@@ -214,9 +218,12 @@ test("the Giao ước step opens the screen from its Họp cụm section; the pa
   expect(
     await screen.findByRole("heading", { name: "Cluster meeting: enter the results" })
   ).toBeTruthy();
-  expect((screen.getByRole("textbox", { name: "Ballots issued" }) as HTMLInputElement).value).toBe(
-    "21"
+  const issued = await screen.findByRole(
+    "textbox",
+    { name: "Ballots issued" },
+    { timeout: 15_000 }
   );
+  expect((issued as HTMLInputElement).value).toBe("21");
 });
 
 test("K8 for a Khối of 2021: the election names Khối trưởng and Khối phó of 2022", async () => {
