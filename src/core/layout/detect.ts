@@ -97,13 +97,17 @@ function oneUnitOverPair(v: SheetView, hr: number, roles: Roles, cols: number[])
   return keys.length > 0 && keys.every((k) => above.has(k));
 }
 
+/** The core's messages in one language, as each detector states its reasons. */
+function translator(
+  lang: Lang
+): (k: Parameters<typeof CORE_STRINGS.t>[1], p?: Record<string, string | number>) => string {
+  return (k, p) => CORE_STRINGS.t(lang, k, p);
+}
+
 export function detectInView(v: SheetView, options: DetectOptions = {}): DetectResult {
   const lang = options.lang ?? "vi";
   const sep = options.decimalSeparator ?? ",";
-  const t = (
-    k: Parameters<typeof CORE_STRINGS.t>[1],
-    p?: Record<string, string | number>
-  ): string => CORE_STRINGS.t(lang, k, p);
+  const t = translator(lang);
   if (v.grid.values.length === 0 || v.right < v.left) return fail(lang, t("emptySheet"), []);
 
   let best = -1;
@@ -537,10 +541,7 @@ function detectRows(
   lang: Lang,
   sep: "," | "."
 ): DetectResult {
-  const t = (
-    k: Parameters<typeof CORE_STRINGS.t>[1],
-    p?: Record<string, string | number>
-  ): string => CORE_STRINGS.t(lang, k, p);
+  const t = translator(lang);
   const k = keyColumns(v, roles);
   const { labelCol, maxCol, weightCol, itemBonusCol, noteCol } = k;
   let codeCol = k.codeCol;
@@ -856,10 +857,7 @@ function detectCols(
   lang: Lang,
   sep: "," | "."
 ): DetectResult {
-  const t = (
-    k: Parameters<typeof CORE_STRINGS.t>[1],
-    p?: Record<string, string | number>
-  ): string => CORE_STRINGS.t(lang, k, p);
+  const t = translator(lang);
   const nameCol = first(roles, "unit");
   if (nameCol === null) return fail(lang, t("noHeader"), reasons);
   const headerRows = colsHeaderRows(v, hr, nameCol, sep);
